@@ -1,0 +1,215 @@
+import type { Tree } from 'tree-sitter';
+import { parse, query, firstSyntaxError } from './parser';
+import { applyFixes, mapBack } from './edits';
+import { detectStyle } from './style';
+import { Names } from './names';
+import { Imports } from './imports';
+import type { AppliedFix, Diagnostic, Edit, FileContext, Fix, Options, RawDiagnostic, Transform } from './types';
+
+export const MAX_PASSES = 5;
+
+export interface SourceResult {
+  output: string;
+  fixes: AppliedFix[];
+  diagnostics: Diagnostic[];
+  /** The input could not be parsed; nothing was done. */
+  syntaxError?: { line: number; column: number };
+  /** A transform failed or produced invalid code; `output` is the input. */
+  error?: { transform: string; message: string };
+  /** Left alone on purpose (pragma). */
+  skipped?: string;
+  /** Transforms that still had fixes after the last pass. */
+  unconverged: string[];
+}
+
+const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
+const IGNORE = /#[ \t]*mp-codemod:[ \t]*ignore(?:\[([A-Z0-9, ]+)\])?/;
+
+export const defaultOptions: Options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
+
+class TransformFailure extends Error {
+  constructor(readonly transform: string, message: string) {
+    super(message);
+  }
+}
+
+/** Runs the transforms in order on one source text. Pure: no file system, no terminal. */
+export function transformSource(
+  input: string,
+  transforms: readonly Transform[],
+  options: Options = defaultOptions,
+  path = '<stdin>',
+): SourceResult {
+  const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
+  if (SKIP_FILE.test(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  const active = transforms.filter((t) => t.prefilter.test(input));
+  if (active.length === 0) return result;
+
+  const lines = new LineIndex(input);
+  let tree = parse(input);
+  const bad = firstSyntaxError(tree.rootNode);
+  if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
+
+  const history: Edit[][] = [];
+  const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
+  const seen = new Set<string>();
+  const place = (d: RawDiagnostic, transform: string) => {
+    const at = toOriginal(d.start);
+    const key = `${d.code}:${at}:${d.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const { line, column } = lines.position(at);
+    result.diagnostics.push({ code: d.code, message: d.message, hint: d.hint, severity: d.severity ?? 'warning', line, column, transform });
+  };
+
+  let text = input;
+  try {
+    for (const transform of transforms) {
+      if (!transform.prefilter.test(text)) continue;
+      const prune: { module: string; name: string }[] = [];
+      let converged = false;
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const { fixes, diagnostics } = collect(transform, text, tree, path, options);
+        diagnostics.forEach((d) => place(d, transform.id));
+        const outcome = applyFixes(text, fixes);
+        if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
+        for (const fix of outcome.conflicting) if (pass === MAX_PASSES - 1 && fix.diagnostic) place(fix.diagnostic, transform.id);
+        if (outcome.applied.length === 0) {
+          converged = true;
+          break;
+        }
+        for (const fix of outcome.applied) {
+          const at = toOriginal(Math.max(...fix.edits.map((e) => e.start)));
+          result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
+          prune.push(...(fix.prune ?? []));
+        }
+        history.push(outcome.edits);
+        text = outcome.output;
+        tree = reparse(text, transform.id);
+      }
+      if (!converged) result.unconverged.push(transform.id);
+      if (prune.length > 0) {
+        const imports = new Imports(text, tree.rootNode, new Names(tree.rootNode), detectStyle(text, tree.rootNode));
+        const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
+        const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
+        if (outcome.applied.length > 0) {
+          history.push(outcome.edits);
+          text = outcome.output;
+          tree = reparse(text, transform.id);
+        }
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof TransformFailure)) throw e;
+    return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
+  }
+  result.output = text;
+  result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
+  result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return result;
+}
+
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options) {
+  const fixes: Fix[] = [];
+  const diagnostics: RawDiagnostic[] = [];
+  const ctx = makeContext(text, tree, path, options, diagnostics);
+  let matches;
+  try {
+    matches = query(transform.query).matches(tree.rootNode);
+  } catch (e) {
+    throw new TransformFailure(transform.id, `bad query: ${(e as Error).message}`);
+  }
+  for (const match of matches) {
+    let out: Fix | Fix[] | null | undefined;
+    try {
+      out = transform.fix(match, ctx);
+    } catch (e) {
+      throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+    }
+    for (const fix of out ? (Array.isArray(out) ? out : [out]) : []) {
+      const safety = fix.safety ?? transform.safety;
+      if (safety === 'unsafe' && !options.unsafeFixes) {
+        if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
+        continue;
+      }
+      fixes.push(fix);
+    }
+  }
+  return { fixes, diagnostics };
+}
+
+const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
+
+function makeContext(text: string, tree: Tree, path: string, options: Options, out: RawDiagnostic[]): FileContext {
+  const root = tree.rootNode;
+  let names: Names | undefined;
+  let imports: Imports | undefined;
+  let style: ReturnType<typeof detectStyle> | undefined;
+  const ctx: FileContext = {
+    source: text,
+    root,
+    path,
+    options,
+    get style() {
+      return (style ??= detectStyle(text, root));
+    },
+    get names() {
+      return (names ??= new Names(root));
+    },
+    get imports() {
+      return (imports ??= new Imports(text, root, ctx.names, ctx.style));
+    },
+    report(node, code, message, hint, severity) {
+      out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
+    },
+  };
+  return ctx;
+}
+
+function reparse(text: string, transform: string): Tree {
+  const tree = parse(text);
+  const bad = firstSyntaxError(tree.rootNode);
+  if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
+  return tree;
+}
+
+function unique<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = JSON.stringify(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function suppressed(line: string, code: string): boolean {
+  const m = IGNORE.exec(line);
+  if (!m) return false;
+  return m[1] === undefined || m[1].split(',').map((c) => c.trim()).includes(code);
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const end = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, end);
+  }
+}

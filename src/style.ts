@@ -1,0 +1,74 @@
+import type { SyntaxNode } from 'tree-sitter';
+
+/** How inserted code should look so that it matches the file around it. */
+export interface Style {
+  newline: string;
+  indent: string;
+  quote: '"' | "'";
+}
+
+export function detectNewline(text: string): string {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  if (crlf === 0 && lf === 0 && text.includes('\r')) return '\r';
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** The most common step between a block and the statement that opens it; four spaces when there is none. */
+export function detectIndent(text: string, root: SyntaxNode): string {
+  const counts = new Map<string, number>();
+  for (const block of root.descendantsOfType('block')) {
+    const first = block.firstNamedChild;
+    const owner = block.parent;
+    if (!first || !owner || first.startPosition.row === owner.startPosition.row) continue;
+    const inner = leadingWhitespace(text, first.startIndex);
+    const outer = leadingWhitespace(text, owner.startIndex);
+    if (!inner.startsWith(outer) || inner.length === outer.length) continue;
+    const step = inner.slice(outer.length);
+    counts.set(step, (counts.get(step) ?? 0) + 1);
+  }
+  let best = '    ';
+  let bestCount = 0;
+  for (const [step, count] of counts) {
+    if (count > bestCount) {
+      best = step;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function detectQuote(root: SyntaxNode): '"' | "'" {
+  let single = 0;
+  let double = 0;
+  for (const start of root.descendantsOfType('string_start')) {
+    const t = start.text;
+    if (t.endsWith('"""') || t.endsWith("'''")) continue;
+    if (t.endsWith('"')) double++;
+    else if (t.endsWith("'")) single++;
+  }
+  return single > double ? "'" : '"';
+}
+
+/** The whitespace between the start of the line holding `index` and the first non-blank character. */
+export function leadingWhitespace(text: string, index: number): string {
+  const lineStart = lineStartOf(text, index);
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+export function lineStartOf(text: string, index: number): number {
+  if (index <= 0) return 0;
+  const nl = text.lastIndexOf('\n', index - 1);
+  const cr = text.lastIndexOf('\r', index - 1);
+  return Math.max(nl, cr) + 1;
+}
+
+export function detectStyle(text: string, root: SyntaxNode): Style {
+  return { newline: detectNewline(text), indent: detectIndent(text, root), quote: detectQuote(root) };
+}

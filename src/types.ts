@@ -1,0 +1,86 @@
+import type { SyntaxNode, QueryMatch } from 'tree-sitter';
+import type { Style } from './style';
+import type { Names } from './names';
+import type { Imports } from './imports';
+
+/** A replacement of `text[start, end)`; offsets are JS string indexes of the text the fix was computed on. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Safety = 'safe' | 'unsafe';
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  code: string;
+  message: string;
+  hint?: string;
+  severity: Severity;
+  /** 1-based line, 1-based column (in characters) of the file as it was read. */
+  line: number;
+  column: number;
+  transform: string;
+}
+
+/** A diagnostic before it is placed: an offset into the text the transform saw. */
+export interface RawDiagnostic {
+  code: string;
+  message: string;
+  hint?: string;
+  severity?: Severity;
+  start: number;
+}
+
+export interface Fix {
+  message: string;
+  /** Defaults to the transform's safety. Unsafe fixes apply only with --unsafe-fixes. */
+  safety?: Safety;
+  edits: Edit[];
+  /** Reported instead when the fix is not applied because it is unsafe. */
+  diagnostic?: RawDiagnostic;
+  /** Imported names this fix may leave unused; removed after the transform if nothing reads them. */
+  prune?: { module: string; name: string }[];
+}
+
+export type Method = 'spawn' | 'forkserver';
+
+export interface Options {
+  method: Method;
+  unsafeFixes: boolean;
+  freezeSupport: boolean;
+  allEntryPoints: boolean;
+}
+
+export interface FileContext {
+  /** The text being transformed (after earlier transforms). */
+  source: string;
+  root: SyntaxNode;
+  /** Path as given to the tool, for messages and rules that depend on the file name. */
+  path: string;
+  options: Options;
+  style: Style;
+  names: Names;
+  imports: Imports;
+  report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void;
+}
+
+export interface Transform {
+  id: string;
+  description: string;
+  safety: Safety;
+  /** Why the transform is safe, or what could go wrong when it is not. */
+  safetyNote: string;
+  /** A file whose text does not match is never parsed for this transform. Must never reject a file the transform would change. */
+  prefilter: RegExp;
+  /** A tree-sitter query (S-expression) over tree-sitter-python; compiled once per process. */
+  query: string;
+  fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null | undefined;
+}
+
+export interface AppliedFix {
+  transform: string;
+  message: string;
+  line: number;
+}

@@ -1,0 +1,5 @@
+import type { Transform } from '../src/types';
+import spawnContext from './spawn-context';
+
+/** Every built-in transform, in the order they run; each sees the previous one's output. */
+export const builtinTransforms: readonly Transform[] = [spawnContext];

@@ -1,0 +1,231 @@
+import type { SyntaxNode, QueryMatch } from 'tree-sitter';
+import type { Edit, FileContext, Fix, Transform } from '../src/types';
+import { appendItem } from '../src/imports';
+
+/** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
+export const BOUND_FACTORIES = new Set([
+  'Process', 'Pool', 'Manager', 'Queue', 'JoinableQueue', 'SimpleQueue', 'Lock', 'RLock', 'Condition',
+  'Semaphore', 'BoundedSemaphore', 'Event', 'Barrier', 'Value', 'Array',
+]);
+
+/** Modules with the stdlib API whose module-level factories use the default context. */
+const MP_MODULES = ['multiprocessing', 'torch.multiprocessing'];
+/** Look-alikes with their own default (fork on Linux whatever Python does): reported, not rewritten. */
+const FOREIGN_MODULES = ['billiard', 'multiprocess'];
+
+interface ContextArg {
+  keyword: string;
+  /** Index of the parameter when it can be passed positionally, else -1. */
+  position: number;
+}
+
+/** Classes that take a context argument instead of binding the default one. */
+const CONTEXT_ARGS = new Map<string, ContextArg>([
+  ['multiprocessing.pool.Pool', { keyword: 'context', position: 4 }],
+  ['multiprocessing.managers.BaseManager', { keyword: 'ctx', position: 3 }],
+  ['multiprocessing.managers.SyncManager', { keyword: 'ctx', position: 3 }],
+  ['multiprocessing.managers.SharedMemoryManager', { keyword: 'ctx', position: 3 }],
+  ['multiprocessing.sharedctypes.Value', { keyword: 'ctx', position: -1 }],
+  ['multiprocessing.sharedctypes.Array', { keyword: 'ctx', position: -1 }],
+  ['concurrent.futures.ProcessPoolExecutor', { keyword: 'mp_context', position: 1 }],
+  ['concurrent.futures.process.ProcessPoolExecutor', { keyword: 'mp_context', position: 1 }],
+]);
+
+const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
+const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
+
+const isCode = (n: SyntaxNode) => n.type !== 'comment';
+
+/** `torch.multiprocessing.Pool` → ['torch.multiprocessing', 'Pool']. */
+function splitModule(qualified: string, modules: string[]): [string, string] | null {
+  for (const m of modules) if (qualified.startsWith(`${m}.`)) return [m, qualified.slice(m.length + 1)];
+  return null;
+}
+
+const methodLiteral = (ctx: FileContext) => `${ctx.style.quote}${ctx.options.method}${ctx.style.quote}`;
+
+function lineOf(ctx: FileContext, node: SyntaxNode): string {
+  const start = ctx.source.lastIndexOf('\n', node.startIndex - 1) + 1;
+  const end = ctx.source.indexOf('\n', node.startIndex);
+  return ctx.source.slice(start, end === -1 ? undefined : end);
+}
+
+/**
+ * `mp.Pool` → `mp.get_context("spawn").Pool`; `Pool` (from-imported) → `get_context("spawn").Pool`,
+ * merging `get_context` into the same from-import.
+ */
+function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: FileContext): Fix | null {
+  const method = methodLiteral(ctx);
+  if (ref.type === 'attribute') {
+    const object = ref.childForFieldName('object')!;
+    return {
+      message: `${ref.text} → ${object.text}.get_context(${method}).${factory}`,
+      edits: [{ start: object.endIndex, end: object.endIndex, text: `.get_context(${method})` }],
+    };
+  }
+  const found = ctx.names.lookup(ref.text, ref);
+  const stmt = found?.bindings.find((b) => b.target === `${module}.${factory}`)?.node;
+  let getContext: { expr: string; edits: Edit[] } | null;
+  if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref);
+  else getContext = ctx.names.importTarget('get_context', ref) === `${module}.get_context` ? { expr: 'get_context', edits: [] } : null;
+  if (!getContext) {
+    ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: the name is taken here`, `use ${module}.get_context(${method}).${factory} by hand`);
+    return null;
+  }
+  return {
+    message: `${ref.text} → ${getContext.expr}(${method}).${factory}`,
+    edits: [...getContext.edits, { start: ref.startIndex, end: ref.endIndex, text: `${getContext.expr}(${method}).${factory}` }],
+    prune: [{ module, name: factory }],
+  };
+}
+
+function argumentsOf(args: SyntaxNode): SyntaxNode[] {
+  return args.namedChildren.filter(isCode);
+}
+
+function keywordArg(args: SyntaxNode[], name: string): SyntaxNode | undefined {
+  return args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+}
+
+function insertArgument(args: SyntaxNode, text: string, ctx: FileContext): Edit {
+  const items = argumentsOf(args);
+  if (items.length === 0) return { start: args.startIndex + 1, end: args.startIndex + 1, text };
+  const close = args.children.find((c) => c.type === ')') ?? null;
+  return appendItem(ctx.source, ctx.style, items[items.length - 1], close, text);
+}
+
+const hasSplat = (items: SyntaxNode[]) => items.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
+
+function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: string, spec: ContextArg, ctx: FileContext): Fix | null {
+  const items = argumentsOf(args);
+  if (keywordArg(items, spec.keyword)) return null;
+  const positional = items.filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat');
+  if (spec.position >= 0 && positional.length > spec.position) return null;
+  if (hasSplat(items)) {
+    ctx.report(call, 'MP307', `cannot tell whether ${qualified.split('.').pop()} gets ${spec.keyword}= through *args/**kwargs`, `pass ${spec.keyword}=multiprocessing.get_context(${methodLiteral(ctx)}) explicitly`);
+    return null;
+  }
+  const mp = ctx.imports.moduleRef('multiprocessing', call);
+  if (!mp) {
+    ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: the name multiprocessing is taken here`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
+    return null;
+  }
+  const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
+  return {
+    message: `${call.childForFieldName('function')!.text}(...) gets ${spec.keyword}=${value}`,
+    edits: [...mp.edits, insertArgument(args, `${spec.keyword}=${value}`, ctx)],
+  };
+}
+
+function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
+  const items = argumentsOf(args);
+  if (keywordArg(items, 'multiprocessing_context')) return null;
+  const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
+  if (!workers || workers.text === '0') return null;
+  return {
+    message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${methodLiteral(ctx)}`,
+    edits: [insertArgument(args, `multiprocessing_context=${methodLiteral(ctx)}`, ctx)],
+  };
+}
+
+function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+  const items = argumentsOf(args);
+  const method = methodLiteral(ctx);
+  if (items.length === 0) {
+    return {
+      message: `get_context() → get_context(${method})`,
+      edits: [{ start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
+    };
+  }
+  const arg = items[0];
+  if (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call))) {
+    return {
+      message: `get_context(${arg.text}) → get_context(${method})`,
+      safety: 'unsafe',
+      edits: [{ start: arg.startIndex, end: arg.endIndex, text: method }],
+      diagnostic: {
+        code: 'MP301',
+        message: 'explicit fork start method kept',
+        hint: `fork is unsafe once the parent has threads; use get_context(${method}) or mark the line "# mp-codemod: keep-fork"`,
+        start: call.startIndex,
+      },
+    };
+  }
+  return null;
+}
+
+function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+  const qualified = ctx.names.qualifiedName(fn);
+  if (!qualified) return null;
+  const own = splitModule(qualified, MP_MODULES);
+  if (own && BOUND_FACTORIES.has(own[1])) return bindToContext(fn, own[0], own[1], ctx);
+  if (own && own[1] === 'get_context') return onGetContext(call, args, ctx);
+  const spec = CONTEXT_ARGS.get(qualified);
+  if (spec) return addContextArgument(call, args, qualified, spec, ctx);
+  if (DATALOADERS.has(qualified)) return addDataLoaderContext(args, ctx);
+  const foreign = splitModule(qualified, FOREIGN_MODULES);
+  if (foreign && BOUND_FACTORIES.has(foreign[1])) {
+    ctx.report(call, 'MP306', `${foreign[0]}.${foreign[1]} uses ${foreign[0]}'s own default start method and is not rewritten`, `use ${foreign[0]}.get_context(${methodLiteral(ctx)}).${foreign[1]} if its workers must not fork`);
+  }
+  return null;
+}
+
+function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
+  const fixes: Fix[] = [];
+  for (const base of argumentsOf(bases)) {
+    if (base.type !== 'identifier' && base.type !== 'attribute') continue;
+    const own = splitModule(ctx.names.qualifiedName(base) ?? '', MP_MODULES);
+    if (own && own[1] === 'Process') {
+      const fix = bindToContext(base, own[0], 'Process', ctx);
+      if (fix) fixes.push(fix);
+    }
+  }
+  return fixes;
+}
+
+const TYPE_CHECKS = new Set(['isinstance', 'issubclass']);
+
+function onValue(value: SyntaxNode, ctx: FileContext): null {
+  const last = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : value.text;
+  if (!last || !BOUND_FACTORIES.has(last)) return null;
+  const holder = value.parent;
+  if (holder?.type === 'argument_list') {
+    if (holder.parent?.type === 'class_definition') return null;
+    const callee = holder.parent?.childForFieldName('function');
+    if (callee && TYPE_CHECKS.has(callee.text)) return null;
+  }
+  const own = splitModule(ctx.names.qualifiedName(value) ?? '', MP_MODULES);
+  if (own && BOUND_FACTORIES.has(own[1])) {
+    ctx.report(value, 'MP305', `${value.text} is passed as a value; calls through it use the default (fork) context`, `pass ctx.${own[1]} from ctx = ${own[0]}.get_context(${methodLiteral(ctx)}) instead`);
+  }
+  return null;
+}
+
+function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
+  const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
+  const call = get('call');
+  if (call) return onCall(call, get('fn')!, get('args')!, ctx);
+  const bases = get('bases');
+  if (bases) return onBases(bases, ctx);
+  const value = get('value');
+  return value ? onValue(value, ctx) : null;
+}
+
+const transform: Transform = {
+  id: 'spawn-context',
+  description: 'Give every default-context multiprocessing factory an explicit start method (get_context, mp_context=, ctx=).',
+  safety: 'safe',
+  safetyNote:
+    'Only names that resolve to multiprocessing imports are rewritten, and every context-bound factory in the file moves together, so Locks and Queues stay compatible with the Processes they are passed to. Behaviour changes only where the program relied on fork (see the diagnostics).',
+  prefilter: /multiprocess|ProcessPoolExecutor|DataLoader|billiard/,
+  query: `
+    (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call
+    (class_definition superclasses: (argument_list) @bases)
+    (argument_list [(identifier) (attribute)] @value)
+    (keyword_argument value: [(identifier) (attribute)] @value)
+    (assignment right: [(identifier) (attribute)] @value)
+  `,
+  fix,
+};
+
+export default transform;
