@@ -12,6 +12,7 @@ export interface Ref {
 }
 
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
+const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
 
 /**
  * The shared import helper. It only computes edits; the engine applies them, so two
@@ -79,7 +80,9 @@ export class Imports {
       const first = this.root.namedChildren.find(isCode);
       const at = first ? lineStartOf(this.source, first.startIndex) : this.source.length;
       const needsBreak = at > 0 && !/[\r\n]$/.test(this.source.slice(0, at));
-      return { start: at, end: at, text: `${needsBreak ? newline : ''}${line}${newline}` };
+      // PEP 8: two blank lines before a top-level def or class, one before other code.
+      const gap = !first ? '' : DEFINITIONS.has(first.type) ? newline.repeat(2) : newline;
+      return { start: at, end: at, text: `${needsBreak ? newline : ''}${line}${newline}${gap}` };
     }
     const at = endOfLine(this.source, anchor.endIndex);
     if (at === this.source.length && !/[\r\n]$/.test(this.source)) {

@@ -185,6 +185,15 @@ function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
 
 const TYPE_CHECKS = new Set(['isinstance', 'issubclass']);
 
+/** `isinstance(p, mp.Process)` is False for the SpawnProcess objects the rewritten code creates. */
+function onTypeCheck(value: SyntaxNode, ctx: FileContext): null {
+  const own = splitModule(ctx.names.qualifiedName(value) ?? '', MP_MODULES);
+  if (own && own[1] === 'Process') {
+    ctx.report(value, 'MP309', `${value.text} does not match processes created from an explicit context`, 'check against multiprocessing.process.BaseProcess instead');
+  }
+  return null;
+}
+
 function onValue(value: SyntaxNode, ctx: FileContext): null {
   const last = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : value.text;
   if (!last || !BOUND_FACTORIES.has(last)) return null;
@@ -192,7 +201,7 @@ function onValue(value: SyntaxNode, ctx: FileContext): null {
   if (holder?.type === 'argument_list') {
     if (holder.parent?.type === 'class_definition') return null;
     const callee = holder.parent?.childForFieldName('function');
-    if (callee && TYPE_CHECKS.has(callee.text)) return null;
+    if (callee && TYPE_CHECKS.has(callee.text)) return onTypeCheck(value, ctx);
   }
   const own = splitModule(ctx.names.qualifiedName(value) ?? '', MP_MODULES);
   if (own && BOUND_FACTORIES.has(own[1])) {
@@ -223,6 +232,8 @@ const transform: Transform = {
     (class_definition superclasses: (argument_list) @bases)
     (argument_list [(identifier) (attribute)] @value)
     (keyword_argument value: [(identifier) (attribute)] @value)
+    (default_parameter value: [(identifier) (attribute)] @value)
+    (typed_default_parameter value: [(identifier) (attribute)] @value)
     (assignment right: [(identifier) (attribute)] @value)
   `,
   fix,

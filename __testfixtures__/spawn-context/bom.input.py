@@ -1,0 +1,5 @@
+﻿import multiprocessing as mp
+
+
+def run():
+    return mp.Lock()

@@ -1,0 +1,13 @@
+import multiprocessing
+
+
+def square(x):
+    return x * x
+
+
+def run():
+    p = multiprocessing.Process(target=square, args=(3,))
+    p.start()
+    p.join()
+    with multiprocessing.Pool(processes=4) as pool:
+        return pool.map(square, range(10))

@@ -1,0 +1,8 @@
+# -*- coding: latin-1 -*-
+import multiprocessing as mp
+
+NAME = "café"
+
+
+def run(f):
+    return mp.Pool(2)

@@ -1,0 +1,10 @@
+import multiprocessing.pool
+from multiprocessing.pool import Pool as PoolClass, ThreadPool
+
+
+def run(f):
+    a = multiprocessing.pool.Pool(2)
+    b = PoolClass(processes=2, initializer=None)
+    c = multiprocessing.pool.Pool(2, None, (), None, multiprocessing.get_context("spawn"))
+    t = ThreadPool(4)
+    return a, b, c, t

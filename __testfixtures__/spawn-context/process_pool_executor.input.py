@@ -1,0 +1,23 @@
+import asyncio
+import concurrent.futures as cf
+from concurrent.futures import ProcessPoolExecutor
+
+
+def work(x):
+    return x + 1
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(ProcessPoolExecutor(), work, 1)
+
+
+def other():
+    with cf.ProcessPoolExecutor(max_workers=4) as ex:
+        futures = [ex.submit(work, i) for i in range(3)]
+    with ProcessPoolExecutor(
+        max_workers=2,
+        initializer=print,
+    ) as ex:
+        ex.map(work, [1])
+    return futures

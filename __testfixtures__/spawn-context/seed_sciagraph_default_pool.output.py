@@ -1,0 +1,13 @@
+import multiprocessing as mp
+
+
+def printer():
+    print("hello")
+
+
+if __name__ == '__main__':
+    p = mp.get_context("spawn").Process(target=printer)
+    p.start()
+    p.join()
+    with mp.get_context("spawn").Pool(4) as pool:
+        pool.map(print, ["a", "b"])

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+'use strict';
+// The only place that sets the process exit code; everything else returns it.
+let main;
+try {
+  ({ main } = require('../dist/src/cli'));
+} catch (e) {
+  process.stderr.write('mp-codemod: not built (run `npm install` or `npm run build` in the package folder)\n');
+  process.exit(2);
+}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`mp-codemod: internal error: ${e && e.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,202 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import yargs from 'yargs';
+import { run, type RunOptions, type Summary } from './runner';
+import { UsageError, DEFAULT_INCLUDE } from './walk';
+import { selectTransforms } from './select';
+import { cleanupPending } from './write';
+import { transformSource } from './pipeline';
+import { colourDiff, colours, fileLines, plain, summaryLine } from './report/text';
+import type { Method, Options, Transform } from './types';
+
+export interface IO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** package.json sits two levels up from dist/src, one from src (tests run the sources). */
+function packageVersion(): string {
+  for (const rel of ['../../package.json', '../package.json']) {
+    const file = path.join(__dirname, rel);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return '0.0.0';
+}
+
+const VERSION = packageVersion();
+
+const EXAMPLES: [string, string][] = [
+  ['$0', 'show the diff that makes the current folder spawn-safe'],
+  ['$0 src/ --write', 'apply it'],
+  ['$0 --check', 'exit 1 when something would change (CI)'],
+  ['$0 --method forkserver -t spawn-context', 'one transform, forkserver instead of spawn'],
+  ['$0 --stdin --stdin-filename app.py < app.py', 'editor integration: source in, source out'],
+];
+
+function parser() {
+  return yargs()
+    .scriptName('mp-codemod')
+    .usage('$0 [paths..]\n\nMigrate Python code away from the fork multiprocessing start method.\nDry run by default: prints a unified diff and writes nothing.')
+    .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, describe: 'files and folders (default: .)' }))
+    .option('write', { alias: 'w', type: 'boolean', describe: 'apply the changes in place' })
+    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if any file would change' })
+    .option('diff', { type: 'boolean', describe: 'with --check or --write: print the diffs too' })
+    .option('json', { type: 'boolean', describe: 'print one JSON report on stdout' })
+    .option('transform', { alias: 't', type: 'string', array: true, describe: 'transform ids (comma-separated) or paths to transform modules' })
+    .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
+    .option('method', { choices: ['spawn', 'forkserver'], default: 'spawn', describe: 'the start method to migrate to' })
+    .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes marked unsafe' })
+    .option('freeze-support', { type: 'boolean', default: false, describe: 'insert multiprocessing.freeze_support() in entry guards' })
+    .option('all-entry-points', { type: 'boolean', default: false, describe: 'treat every __main__ guard as an entry point' })
+    .option('include', { type: 'string', array: true, describe: `globs of files to process inside folders (default: ${DEFAULT_INCLUDE.join(' ')})` })
+    .option('exclude', { type: 'string', array: true, describe: 'globs of files and folders to leave out, even when named' })
+    .option('gitignore', { type: 'boolean', default: true, describe: 'honour .gitignore files (--no-gitignore to turn off)' })
+    .option('stdin', { type: 'boolean', describe: 'read one source from stdin, write the result to stdout' })
+    .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
+    .option('color', { type: 'boolean', describe: 'force colours on or off (default: on for a terminal, off with NO_COLOR)' })
+    .option('verbose', { type: 'boolean', describe: 'print stack traces of internal errors' })
+    .conflicts('write', 'check')
+    .conflicts('stdin', 'write')
+    .conflicts('json', 'list-transforms')
+    .example(EXAMPLES)
+    .epilog('Exit codes: 0 success; 1 changes pending with --check, or a file could not be processed; 2 usage error or crash.')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(VERSION)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail(false);
+}
+
+type Args = ReturnType<typeof parseArgs> extends { args: infer A } ? A : never;
+
+function parseArgs(argv: string[]) {
+  let output = '';
+  let args: Record<string, unknown> | undefined;
+  try {
+    parser().parse(argv, {}, (_err: unknown, a: Record<string, unknown>, out: string) => {
+      args = a;
+      output = out;
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' '));
+  }
+  return { args: args as Record<string, any>, output };
+}
+
+export function defaultIO(): IO {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Runs the command line; returns the exit code. Only bin/ sets it on the process. */
+export async function main(argv: string[], io: IO = defaultIO()): Promise<number> {
+  let verbose = argv.includes('--verbose');
+  try {
+    const { args, output } = parseArgs(argv);
+    if (output) {
+      io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+      return EXIT.ok;
+    }
+    verbose = Boolean(args.verbose);
+    return execute(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`mp-codemod: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`mp-codemod: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (verbose && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT.usage;
+  } finally {
+    cleanupPending();
+  }
+}
+
+function execute(args: Args, io: IO): number {
+  const transforms = selectTransforms(args.transform as string[] | undefined, io.cwd);
+  if (args.listTransforms) {
+    for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);
+    return EXIT.ok;
+  }
+  const paths = (args.paths as string[] | undefined) ?? [];
+  const options = {
+    method: args.method as Method,
+    unsafeFixes: Boolean(args.unsafeFixes),
+    freezeSupport: Boolean(args.freezeSupport),
+    allEntryPoints: Boolean(args.allEntryPoints),
+  };
+  if (args.stdin) {
+    if (paths.length > 0) throw new UsageError('--stdin takes no paths (use --stdin-filename to name the source)');
+    return runStdin(args, io, transforms, options);
+  }
+  if (args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
+  const opts: RunOptions = {
+    ...options,
+    transforms,
+    write: Boolean(args.write),
+    diffs: !args.write && !args.check ? true : Boolean(args.diff) || Boolean(args.json),
+    cwd: io.cwd,
+    gitignore: args.gitignore !== false,
+    include: (args.include as string[] | undefined) ?? [],
+    exclude: (args.exclude as string[] | undefined) ?? [],
+  };
+  const summary = run(paths.length > 0 ? paths : ['.'], opts);
+  report(summary, args, io);
+  return exitCode(summary, Boolean(args.check));
+}
+
+export function exitCode(s: Summary, check: boolean): number {
+  const problems = s.files.some((f) => f.status === 'error' || (f.status === 'skipped' && f.problem));
+  if (problems) return EXIT.findings;
+  if (check && s.changed > 0) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function report(summary: Summary, args: Args, io: IO): void {
+  const mode = { write: Boolean(args.write), check: Boolean(args.check) };
+  if (args.json) {
+    const { jsonReport } = require('./report/json') as typeof import('./report/json');
+    io.stdout(jsonReport(summary, { version: VERSION, method: String(args.method), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' }));
+    return;
+  }
+  const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
+  const paint = useColour ? colours : plain;
+  for (const file of summary.files) {
+    if (file.diff) io.stdout(colourDiff(file.diff, paint));
+  }
+  for (const file of summary.files) {
+    for (const line of fileLines(file, mode, paint)) io.stderr(`${line}\n`);
+  }
+  io.stderr(`${summaryLine(summary, mode)}\n`);
+}
+
+function runStdin(args: Args, io: IO, transforms: Transform[], options: Options): number {
+  const name = (args.stdinFilename as string | undefined) ?? '<stdin>';
+  const text = io.readStdin();
+  const out = transformSource(text, transforms, options, name);
+  io.stdout(out.error || out.syntaxError ? text : out.output);
+  for (const d of out.diagnostics) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+  if (out.syntaxError) {
+    io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
+    return EXIT.findings;
+  }
+  if (out.error) {
+    io.stderr(`${name}: error: ${out.error.transform}: ${out.error.message}\n`);
+    return EXIT.findings;
+  }
+  return args.check && out.output !== text ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,33 @@
+import type { Summary } from '../runner';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The --json report; its shape is documented in the README and versioned by `schemaVersion`. */
+export function jsonReport(s: Summary, meta: { version: string; method: string; mode: string }): string {
+  const report = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'mp-codemod', version: meta.version },
+    method: meta.method,
+    mode: meta.mode,
+    summary: {
+      scanned: s.scanned,
+      changed: s.changed,
+      unchanged: s.unchanged,
+      skipped: s.skipped,
+      errors: s.errors,
+      diagnostics: s.diagnostics,
+      seconds: Number(s.seconds.toFixed(3)),
+    },
+    files: s.files.map((f) => ({
+      path: f.path,
+      status: f.status,
+      ...(f.reason ? { reason: f.reason } : {}),
+      transforms: [...new Set(f.fixes.map((x) => x.transform))],
+      fixes: f.fixes,
+      diagnostics: f.diagnostics,
+      ...(f.diff !== undefined ? { diff: f.diff } : {}),
+      ...(f.written ? { written: true } : {}),
+    })),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}

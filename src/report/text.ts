@@ -1,0 +1,57 @@
+import type { FileResult, Summary } from '../runner';
+
+export interface Paint {
+  red(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const colours: Paint = { red: wrap(31, 39), green: wrap(32, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+const plainText = (s: string) => s;
+export const plain: Paint = { red: plainText, green: plainText, cyan: plainText, bold: plainText, dim: plainText };
+
+export function colourDiff(diff: string, paint: Paint): string {
+  return diff
+    .split(/(?<=\n)/)
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---')) return paint.bold(line.replace(/\r?\n$/, '')) + '\n';
+      if (line.startsWith('@@')) return paint.cyan(line.replace(/\r?\n$/, '')) + '\n';
+      if (line.startsWith('+')) return paint.green(line.replace(/\n$/, '')) + '\n';
+      if (line.startsWith('-')) return paint.red(line.replace(/\n$/, '')) + '\n';
+      return line;
+    })
+    .join('');
+}
+
+/** Per-file lines for stderr: skips, errors, diagnostics with hints, what was written. */
+export function fileLines(file: FileResult, mode: { write: boolean; check: boolean }, paint: Paint): string[] {
+  const lines: string[] = [];
+  if (file.status === 'skipped') lines.push(`${file.path}: skipped: ${file.reason}`);
+  if (file.status === 'error') lines.push(`${file.path}: ${paint.red('error')}: ${file.reason}`);
+  for (const d of file.diagnostics) {
+    lines.push(`${file.path}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);
+    if (d.hint) lines.push(paint.dim(`  hint: ${d.hint}`));
+  }
+  if (file.status === 'changed') {
+    const n = file.fixes.length;
+    const what = `${n} fix${n === 1 ? '' : 'es'}`;
+    if (file.written) lines.push(`fixed ${file.path} (${what})`);
+    else if (mode.check) lines.push(`would change ${file.path} (${what})`);
+  }
+  return lines;
+}
+
+export function summaryLine(s: Summary, mode: { write: boolean; check: boolean }): string {
+  const verb = mode.write ? 'changed' : 'would change';
+  const parts = [
+    `${s.changed} ${verb}`,
+    `${s.unchanged} unchanged`,
+    `${s.skipped} skipped`,
+    `${s.errors} error${s.errors === 1 ? '' : 's'}`,
+    `${s.diagnostics} diagnostic${s.diagnostics === 1 ? '' : 's'}`,
+  ];
+  return `mp-codemod: scanned ${s.scanned} file${s.scanned === 1 ? '' : 's'} in ${s.seconds.toFixed(2)}s: ${parts.join(', ')}`;
+}

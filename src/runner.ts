@@ -1,0 +1,120 @@
+import * as fs from 'fs';
+import { transformSource } from './pipeline';
+import { decode, encode, SourceError } from './source';
+import { atomicWrite, WriteError } from './write';
+import { discover, type Found, type WalkOptions } from './walk';
+import { unifiedDiff } from './report/diff';
+import type { AppliedFix, Diagnostic, Options, Transform } from './types';
+
+export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileResult {
+  path: string;
+  status: Status;
+  /** Why the file was skipped or failed. */
+  reason?: string;
+  /** Skipped because of a problem with the input (exit code 1), not on purpose. */
+  problem?: boolean;
+  fixes: AppliedFix[];
+  diagnostics: Diagnostic[];
+  /** Unified diff of a changed file. */
+  diff?: string;
+  written?: boolean;
+}
+
+export interface RunOptions extends Options, WalkOptions {
+  transforms: readonly Transform[];
+  write: boolean;
+  /** Compute diffs of changed files. */
+  diffs: boolean;
+}
+
+export interface Summary {
+  files: FileResult[];
+  scanned: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  diagnostics: number;
+  seconds: number;
+}
+
+const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
+  path, status, fixes: [], diagnostics: [], ...extra,
+});
+
+/** One file, start to end. Never throws for problems with the file itself. */
+export function processFile(file: Found, opts: RunOptions): FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.real);
+  } catch (e) {
+    return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+  }
+  let decoded;
+  try {
+    decoded = decode(bytes);
+  } catch (e) {
+    if (e instanceof SourceError) return result(file.path, 'skipped', { reason: e.message, problem: true });
+    throw e;
+  }
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path);
+  const base = { fixes: out.fixes, diagnostics: out.diagnostics };
+  if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
+  if (out.syntaxError) {
+    return result(file.path, 'skipped', { reason: `syntax error at line ${out.syntaxError.line}`, problem: true });
+  }
+  if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
+  if (out.output === decoded.text) return result(file.path, 'unchanged', base);
+
+  let newBytes: Buffer;
+  try {
+    newBytes = encode(out.output, decoded);
+  } catch (e) {
+    if (e instanceof SourceError) return result(file.path, 'error', { ...base, reason: e.message });
+    throw e;
+  }
+  const changed = result(file.path, 'changed', base);
+  if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
+  if (opts.write) {
+    try {
+      atomicWrite(file.real, newBytes, bytes);
+      changed.written = true;
+    } catch (e) {
+      if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
+      throw e;
+    }
+  }
+  return changed;
+}
+
+export function summarise(files: FileResult[], seconds: number): Summary {
+  const count = (s: Status) => files.filter((f) => f.status === s).length;
+  return {
+    files,
+    scanned: files.length,
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    errors: count('error'),
+    diagnostics: files.reduce((n, f) => n + f.diagnostics.length, 0),
+    seconds,
+  };
+}
+
+/** Finds the files under `paths` and processes each; the caller prints and picks the exit code. */
+export function run(paths: string[], opts: RunOptions): Summary {
+  const started = process.hrtime.bigint();
+  const { files, problems } = discover(paths, opts);
+  const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
+  for (const file of files) {
+    try {
+      results.push(processFile(file, opts));
+    } catch (e) {
+      results.push(result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` }));
+    }
+  }
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
+}
