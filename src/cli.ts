@@ -48,14 +48,14 @@ function parser() {
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if any file would change' })
     .option('diff', { type: 'boolean', describe: 'with --check or --write: print the diffs too' })
     .option('json', { type: 'boolean', describe: 'print one JSON report on stdout' })
-    .option('transform', { alias: 't', type: 'string', array: true, describe: 'transform ids (comma-separated) or paths to transform modules' })
+    .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
     .option('method', { choices: ['spawn', 'forkserver'], default: 'spawn', describe: 'the start method to migrate to' })
     .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes marked unsafe' })
     .option('freeze-support', { type: 'boolean', default: false, describe: 'insert multiprocessing.freeze_support() in entry guards' })
     .option('all-entry-points', { type: 'boolean', default: false, describe: 'treat every __main__ guard as an entry point' })
-    .option('include', { type: 'string', array: true, describe: `globs of files to process inside folders (default: ${DEFAULT_INCLUDE.join(' ')})` })
-    .option('exclude', { type: 'string', array: true, describe: 'globs of files and folders to leave out, even when named' })
+    .option('include', { type: 'string', describe: `globs of files to process inside folders (default: ${DEFAULT_INCLUDE.join(' ')})` })
+    .option('exclude', { type: 'string', describe: 'globs of files and folders to leave out, even when named (repeatable)' })
     .option('gitignore', { type: 'boolean', default: true, describe: 'honour .gitignore files (--no-gitignore to turn off)' })
     .option('stdin', { type: 'boolean', describe: 'read one source from stdin, write the result to stdout' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
@@ -127,7 +127,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
 }
 
 function execute(args: Args, io: IO): number {
-  const transforms = selectTransforms(args.transform as string[] | undefined, io.cwd);
+  const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);
     return EXIT.ok;
@@ -151,13 +151,16 @@ function execute(args: Args, io: IO): number {
     diffs: !args.write && !args.check ? true : Boolean(args.diff) || Boolean(args.json),
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
-    include: (args.include as string[] | undefined) ?? [],
-    exclude: (args.exclude as string[] | undefined) ?? [],
+    include: list(args.include),
+    exclude: list(args.exclude),
   };
   const summary = run(paths.length > 0 ? paths : ['.'], opts);
   report(summary, args, io);
   return exitCode(summary, Boolean(args.check));
 }
+
+/** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
+const list = (value: unknown): string[] => (value === undefined ? [] : ([] as unknown[]).concat(value).map(String));
 
 export function exitCode(s: Summary, check: boolean): number {
   const problems = s.files.some((f) => f.status === 'error' || (f.status === 'skipped' && f.problem));

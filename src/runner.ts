@@ -15,6 +15,8 @@ export interface FileResult {
   reason?: string;
   /** Skipped because of a problem with the input (exit code 1), not on purpose. */
   problem?: boolean;
+  /** Line of a syntax error in the input. */
+  line?: number;
   fixes: AppliedFix[];
   diagnostics: Diagnostic[];
   /** Unified diff of a changed file. */
@@ -63,7 +65,7 @@ export function processFile(file: Found, opts: RunOptions): FileResult {
   const base = { fixes: out.fixes, diagnostics: out.diagnostics };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
   if (out.syntaxError) {
-    return result(file.path, 'skipped', { reason: `syntax error at line ${out.syntaxError.line}`, problem: true });
+    return result(file.path, 'skipped', { reason: 'syntax error', line: out.syntaxError.line, problem: true });
   }
   if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
   if (out.output === decoded.text) return result(file.path, 'unchanged', base);

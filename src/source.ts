@@ -66,6 +66,16 @@ function decodeAs(body: Buffer, encoding: string, cookie: string | null): string
     if (bad !== -1) throw new SourceError(`not valid ascii (byte 0x${body[bad].toString(16)} at offset ${bad})`);
     return body.toString('latin1');
   }
+  const table = encoding === 'utf-8' ? null : singleByteTable(encoding);
+  if (table) {
+    let text = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = table[body[i]];
+      if (ch === null) throw new SourceError(`not valid ${cookie} (byte 0x${body[i].toString(16)} at offset ${i})`);
+      text += ch;
+    }
+    return text;
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(whatwgLabel(encoding), { fatal: true, ignoreBOM: true });
@@ -79,29 +89,46 @@ function decodeAs(body: Buffer, encoding: string, cookie: string | null): string
   }
 }
 
-const reverseTables = new Map<string, Map<string, number> | null>();
+// Node's windows-1252 decoder drops 0x80-0x9F, so Python's cp1252 upper half is spelled out (\0: undefined).
+const CP1252_HIGH = '\u20ac\0\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\0\u017d\0\0\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\0\u017e\u0178';
 
-/** For single-byte encodings: character to byte, built by decoding every byte once. */
-function reverseTable(encoding: string): Map<string, number> | null {
-  if (reverseTables.has(encoding)) return reverseTables.get(encoding)!;
-  let table: Map<string, number> | null = new Map();
+const tables = new Map<string, (string | null)[] | null>();
+
+/** Byte to character for a single-byte encoding (null: byte undefined); null for multi-byte or unknown ones. */
+function singleByteTable(encoding: string): (string | null)[] | null {
+  if (tables.has(encoding)) return tables.get(encoding)!;
+  let table: (string | null)[] | null = [];
   try {
     const decoder = new TextDecoder(whatwgLabel(encoding), { fatal: true });
     for (let b = 0; b < 256; b++) {
       try {
         const ch = decoder.decode(Uint8Array.of(b));
-        if ([...ch].length === 1 && !table.has(ch)) table.set(ch, b);
+        table.push([...ch].length === 1 ? ch : null);
       } catch {
-        // byte not mapped in this encoding
+        table.push(null);
       }
     }
-    // A multi-byte encoding decodes lead bytes alone as errors: too few entries to be single-byte.
-    if (table.size < 200) table = null;
+    if (decoder.encoding === 'windows-1252') {
+      for (let b = 0x80; b < 0xa0; b++) table[b] = CP1252_HIGH[b - 0x80] === '\0' ? null : CP1252_HIGH[b - 0x80];
+    }
+    // Multi-byte encodings reject most lone high bytes.
+    if (table.filter((c) => c !== null).length < 200) table = null;
   } catch {
     table = null;
   }
-  reverseTables.set(encoding, table);
+  tables.set(encoding, table);
   return table;
+}
+
+/** Character to byte for a single-byte encoding. */
+function reverseTable(encoding: string): Map<string, number> | null {
+  const table = singleByteTable(encoding);
+  if (!table) return null;
+  const reverse = new Map<string, number>();
+  table.forEach((ch, b) => {
+    if (ch !== null && !reverse.has(ch)) reverse.set(ch, b);
+  });
+  return reverse;
 }
 
 export function encode(text: string, decoded: Pick<Decoded, 'encoding' | 'bom'>): Buffer {

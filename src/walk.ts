@@ -38,8 +38,8 @@ interface Level {
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 export function discover(paths: string[], opts: WalkOptions): { files: Found[]; problems: WalkProblem[] } {
-  const include = picomatch(opts.include.length > 0 ? opts.include : DEFAULT_INCLUDE, { dot: true, basename: true });
-  const exclude = opts.exclude.length > 0 ? picomatch(opts.exclude, { dot: true, basename: true }) : () => false;
+  const include = globMatcher(opts.include.length > 0 ? opts.include : DEFAULT_INCLUDE);
+  const exclude = globMatcher(opts.exclude);
   const files = new Map<string, Found>();
   const problems: WalkProblem[] = [];
   const seenDirs = new Set<string>();
@@ -101,7 +101,7 @@ export function discover(paths: string[], opts: WalkOptions): { files: Found[]; 
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(here, childAbs, true) || excluded(childAbs)) continue;
         if (isVirtualenv(childAbs)) continue;
         walkDir(childAbs, childReal, here);
-      } else if (include(entry.name)) {
+      } else if (include(toPosix(display(childAbs)))) {
         if (isIgnored(here, childAbs, false) || excluded(childAbs)) continue;
         if (isFile) addFile(childAbs, childReal);
         else problems.push({ path: display(childAbs), message: 'not a regular file, skipped' });
@@ -128,6 +128,15 @@ export function discover(paths: string[], opts: WalkOptions): { files: Found[]; 
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: sorted, problems };
+}
+
+/** Patterns with a slash match the whole relative path, the others the base name (as in .gitignore). */
+export function globMatcher(patterns: string[]): (relPath: string) => boolean {
+  const withSlash = patterns.filter((p) => p.includes('/'));
+  const bare = patterns.filter((p) => !p.includes('/'));
+  const whole = withSlash.length > 0 ? picomatch(withSlash.map((p) => p.replace(/^\.\//, '')), { dot: true }) : () => false;
+  const base = bare.length > 0 ? picomatch(bare, { dot: true }) : () => false;
+  return (relPath) => whole(relPath) || base(relPath.slice(relPath.lastIndexOf('/') + 1));
 }
 
 function isVirtualenv(dir: string): boolean {

@@ -22,6 +22,7 @@ export function jsonReport(s: Summary, meta: { version: string; method: string; 
       path: f.path,
       status: f.status,
       ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.line ? { line: f.line } : {}),
       transforms: [...new Set(f.fixes.map((x) => x.transform))],
       fixes: f.fixes,
       diagnostics: f.diagnostics,

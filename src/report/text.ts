@@ -29,7 +29,9 @@ export function colourDiff(diff: string, paint: Paint): string {
 /** Per-file lines for stderr: skips, errors, diagnostics with hints, what was written. */
 export function fileLines(file: FileResult, mode: { write: boolean; check: boolean }, paint: Paint): string[] {
   const lines: string[] = [];
-  if (file.status === 'skipped') lines.push(`${file.path}: skipped: ${file.reason}`);
+  if (file.status === 'skipped') {
+    lines.push(file.line ? `${file.path}:${file.line}: ${file.reason}, skipped` : `${file.path}: skipped: ${file.reason}`);
+  }
   if (file.status === 'error') lines.push(`${file.path}: ${paint.red('error')}: ${file.reason}`);
   for (const d of file.diagnostics) {
     lines.push(`${file.path}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);

@@ -1,0 +1,11 @@
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+
+
+def cube(x):
+    return x ** 3
+
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as ex:
+        print(list(ex.map(cube, range(5))))

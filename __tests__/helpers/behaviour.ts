@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { transformSource, defaultOptions } from '../../src/pipeline';
+import type { Options, Transform } from '../../src/types';
+import { runPython, lines } from './python';
+
+/** A runnable fixture: its input and the migrated output, written to a temp folder. */
+export interface Program {
+  name: string;
+  options: Options;
+  dir: string;
+  input: string;
+  output: string;
+}
+
+export function programNames(fixtureDir: string, prefix = 'run_'): string[] {
+  return fs
+    .readdirSync(fixtureDir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.input.py'))
+    .map((f) => f.slice(0, -'.input.py'.length))
+    .sort();
+}
+
+export function loadPrograms(transforms: readonly Transform[], fixtureDir: string, prefix = 'run_'): Program[] {
+  return programNames(fixtureDir, prefix).map((name) => {
+    const f = `${name}.input.py`;
+    const optionsFile = path.join(fixtureDir, `${name}.options.json`);
+    const options: Options = { ...defaultOptions, ...(fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : {}) };
+    const source = fs.readFileSync(path.join(fixtureDir, f), 'utf8');
+    const result = transformSource(source, transforms, options, f);
+    if (result.error || result.syntaxError) throw new Error(`${name}: ${JSON.stringify(result.error ?? result.syntaxError)}`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mp-behaviour-${name}-`));
+    fs.writeFileSync(path.join(dir, 'input.py'), source);
+    fs.writeFileSync(path.join(dir, 'output.py'), result.output);
+    return { name, options, dir, input: source, output: result.output };
+  });
+}
+
+/**
+ * The migrated program must behave like the original under fork (same exit code, same
+ * output lines as a multiset) while every process it starts uses the target method, both on
+ * a fork-default platform (Linux before 3.14) and on one whose default is already the target.
+ */
+export function defineBehaviourTests(title: string, transforms: readonly Transform[], fixtureDir: string): void {
+  const names = programNames(fixtureDir);
+  describe(title, () => {
+    let list: Program[] = [];
+    beforeAll(() => {
+      list = loadPrograms(transforms, fixtureDir);
+    });
+    afterAll(() => list.forEach((p) => fs.rmSync(p.dir, { recursive: true, force: true })));
+
+    test('there are at least 10 runnable programs', () => expect(names.length).toBeGreaterThanOrEqual(10));
+
+    for (const name of names) {
+      test(name, () => {
+        const p = list.find((x) => x.name === name)!;
+        const original = runPython(['input.py'], { cwd: p.dir });
+        expect(original.stderr).toBe('');
+        expect(original.code).toBe(0);
+        expect(new Set(original.methods)).toEqual(new Set(['fork']));
+        for (const platformDefault of [undefined, p.options.method] as const) {
+          const migrated = runPython(['output.py'], { cwd: p.dir, platformDefault });
+          expect({ code: migrated.code, stderr: migrated.stderr }).toEqual({ code: original.code, stderr: '' });
+          expect(lines(migrated.stdout)).toEqual(lines(original.stdout));
+          expect(migrated.methods.length).toBeGreaterThan(0);
+          expect(new Set(migrated.methods)).toEqual(new Set([p.options.method]));
+        }
+      });
+    }
+  });
+}
