@@ -4,7 +4,8 @@ import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
 import { Names } from './names';
 import { Imports } from './imports';
-import type { AppliedFix, Diagnostic, Edit, FileContext, Fix, Options, RawDiagnostic, Transform } from './types';
+import { ProcessStarts } from './starts';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Transform } from './types';
 
 export const MAX_PASSES = 5;
 
@@ -39,6 +40,7 @@ export function transformSource(
   transforms: readonly Transform[],
   options: Options = defaultOptions,
   path = '<stdin>',
+  facts: FileFacts = { inPackage: false },
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (SKIP_FILE.test(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
@@ -69,7 +71,7 @@ export function transformSource(
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const { fixes, diagnostics } = collect(transform, text, tree, path, options);
+        const { fixes, diagnostics } = collect(transform, text, tree, path, options, facts);
         diagnostics.forEach((d) => place(d, transform.id));
         const outcome = applyFixes(text, fixes);
         if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
@@ -109,10 +111,10 @@ export function transformSource(
   return result;
 }
 
-function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options) {
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts) {
   const fixes: Fix[] = [];
   const diagnostics: RawDiagnostic[] = [];
-  const ctx = makeContext(text, tree, path, options, diagnostics);
+  const ctx = makeContext(text, tree, path, options, facts, diagnostics);
   let matches;
   try {
     matches = query(transform.query).matches(tree.rootNode);
@@ -140,16 +142,18 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
 
-function makeContext(text: string, tree: Tree, path: string, options: Options, out: RawDiagnostic[]): FileContext {
+function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
   const root = tree.rootNode;
   let names: Names | undefined;
   let imports: Imports | undefined;
+  let starts: ProcessStarts | undefined;
   let style: ReturnType<typeof detectStyle> | undefined;
   const ctx: FileContext = {
     source: text,
     root,
     path,
     options,
+    facts,
     get style() {
       return (style ??= detectStyle(text, root));
     },
@@ -158,6 +162,9 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, o
     },
     get imports() {
       return (imports ??= new Imports(text, root, ctx.names, ctx.style));
+    },
+    get starts() {
+      return (starts ??= new ProcessStarts(root, ctx.names));
     },
     report(node, code, message, hint, severity) {
       out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });

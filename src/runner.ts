@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { transformSource } from './pipeline';
 import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
@@ -42,6 +43,18 @@ export interface Summary {
   seconds: number;
 }
 
+const packageDirs = new Map<string, boolean>();
+
+function inPackage(file: string): boolean {
+  const dir = path.dirname(file);
+  let known = packageDirs.get(dir);
+  if (known === undefined) {
+    known = fs.existsSync(path.join(dir, '__init__.py'));
+    packageDirs.set(dir, known);
+  }
+  return known;
+}
+
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
   path, status, fixes: [], diagnostics: [], ...extra,
 });
@@ -61,7 +74,7 @@ export function processFile(file: Found, opts: RunOptions): FileResult {
     if (e instanceof SourceError) return result(file.path, 'skipped', { reason: e.message, problem: true });
     throw e;
   }
-  const out = transformSource(decoded.text, opts.transforms, opts, file.path);
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, { inPackage: inPackage(file.real) });
   const base = { fixes: out.fixes, diagnostics: out.diagnostics };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
   if (out.syntaxError) {

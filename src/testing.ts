@@ -8,7 +8,8 @@ import type { Options, Transform } from './types';
 /**
  * Fixture tests in the jscodeshift style, for jest. For every `<case>.input.py` in `dir`:
  * - `<case>.output.py` is the expected result, compared byte for byte (no file: no change expected);
- * - `<case>.options.json` (optional) holds Options for the case, e.g. {"method": "forkserver"};
+ * - `<case>.options.json` (optional) holds Options for the case, e.g. {"method": "forkserver"},
+ *   and under "file" what the runner would know of the file, e.g. {"file": {"inPackage": true}};
  * - `<case>.diagnostics.txt` (optional) lists the expected diagnostics, one `LINE:COL CODE` a line.
  * Every output must parse, and a second run over it must change nothing.
  */
@@ -27,15 +28,16 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
       const read = (ext: string) => (fs.existsSync(file(ext)) ? fs.readFileSync(file(ext)) : null);
       test(name, () => {
         const inputBytes = read('input.py')!;
-        const options: Options = { ...defaultOptions, ...JSON.parse(read('options.json')?.toString() ?? '{}') };
+        const { file: facts, ...given } = JSON.parse(read('options.json')?.toString() ?? '{}');
+        const options: Options = { ...defaultOptions, ...given };
         const decoded = decode(inputBytes);
-        const first = transformSource(decoded.text, list, options, file('input.py'));
+        const first = transformSource(decoded.text, list, options, file('input.py'), { inPackage: false, ...facts });
         expect(first.error).toBeUndefined();
         expect(first.syntaxError).toBeUndefined();
         const expected = read('output.py') ?? inputBytes;
         expect(encode(first.output, decoded).toString('latin1')).toBe(expected.toString('latin1'));
         expect(firstSyntaxError(parse(first.output).rootNode)).toBeNull();
-        const second = transformSource(first.output, list, options, file('output.py'));
+        const second = transformSource(first.output, list, options, file('output.py'), { inPackage: false, ...facts });
         expect(second.output).toBe(first.output);
         const wanted = read('diagnostics.txt');
         if (wanted) {

@@ -2,6 +2,7 @@ import type { SyntaxNode, QueryMatch } from 'tree-sitter';
 import type { Style } from './style';
 import type { Names } from './names';
 import type { Imports } from './imports';
+import type { ProcessStarts } from './starts';
 
 /** A replacement of `text[start, end)`; offsets are JS string indexes of the text the fix was computed on. */
 export interface Edit {
@@ -53,6 +54,12 @@ export interface Options {
   allEntryPoints: boolean;
 }
 
+/** What the runner knows about the file from the file system (transforms never look themselves). */
+export interface FileFacts {
+  /** Its folder holds an __init__.py: a module of a package, not a script. */
+  inPackage: boolean;
+}
+
 export interface FileContext {
   /** The text being transformed (after earlier transforms). */
   source: string;
@@ -61,8 +68,10 @@ export interface FileContext {
   path: string;
   options: Options;
   style: Style;
+  facts: FileFacts;
   names: Names;
   imports: Imports;
+  starts: ProcessStarts;
   report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void;
 }
 

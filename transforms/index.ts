@@ -1,5 +1,6 @@
 import type { Transform } from '../src/types';
 import spawnContext from './spawn-context';
+import guardMain from './guard-main';
 
 /** Every built-in transform, in the order they run; each sees the previous one's output. */
-export const builtinTransforms: readonly Transform[] = [spawnContext];
+export const builtinTransforms: readonly Transform[] = [spawnContext, guardMain];

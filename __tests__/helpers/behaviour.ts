@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { transformSource, defaultOptions } from '../../src/pipeline';
 import type { Options, Transform } from '../../src/types';
-import { runPython, lines } from './python';
+import { runPython, runPythonUntil, lines } from './python';
 
 /** A runnable fixture: its input and the migrated output, written to a temp folder. */
 export interface Program {
@@ -37,12 +37,19 @@ export function loadPrograms(transforms: readonly Transform[], fixtureDir: strin
   });
 }
 
+export interface BehaviourOptions {
+  /** Default start methods of the platforms the output runs on; undefined: fork (Linux before 3.14). */
+  platforms: (method: Options['method']) => (Options['method'] | undefined)[];
+  /** Also show the input breaks on a spawn-default platform, with this on stderr. */
+  inputFailsUnderSpawn?: RegExp;
+}
+
 /**
  * The migrated program must behave like the original under fork (same exit code, same
- * output lines as a multiset) while every process it starts uses the target method, both on
- * a fork-default platform (Linux before 3.14) and on one whose default is already the target.
+ * output lines as a multiset) on each platform, while every process it starts uses the
+ * target method.
  */
-export function defineBehaviourTests(title: string, transforms: readonly Transform[], fixtureDir: string): void {
+export function defineBehaviourTests(title: string, transforms: readonly Transform[], fixtureDir: string, opts: BehaviourOptions): void {
   const names = programNames(fixtureDir);
   describe(title, () => {
     let list: Program[] = [];
@@ -54,18 +61,22 @@ export function defineBehaviourTests(title: string, transforms: readonly Transfo
     test('there are at least 10 runnable programs', () => expect(names.length).toBeGreaterThanOrEqual(10));
 
     for (const name of names) {
-      test(name, () => {
+      test(name, async () => {
         const p = list.find((x) => x.name === name)!;
         const original = runPython(['input.py'], { cwd: p.dir });
         expect(original.stderr).toBe('');
         expect(original.code).toBe(0);
         expect(new Set(original.methods)).toEqual(new Set(['fork']));
-        for (const platformDefault of [undefined, p.options.method] as const) {
+        if (opts.inputFailsUnderSpawn) {
+          const broken = await runPythonUntil(['input.py'], { cwd: p.dir, platformDefault: 'spawn', stopOn: opts.inputFailsUnderSpawn });
+          expect(broken.matched).toBe(true);
+        }
+        for (const platformDefault of opts.platforms(p.options.method)) {
           const migrated = runPython(['output.py'], { cwd: p.dir, platformDefault });
-          expect({ code: migrated.code, stderr: migrated.stderr }).toEqual({ code: original.code, stderr: '' });
+          expect({ platformDefault, code: migrated.code, stderr: migrated.stderr }).toEqual({ platformDefault, code: original.code, stderr: '' });
           expect(lines(migrated.stdout)).toEqual(lines(original.stdout));
           expect(migrated.methods.length).toBeGreaterThan(0);
-          expect(new Set(migrated.methods)).toEqual(new Set([p.options.method]));
+          expect(new Set(migrated.methods)).toEqual(new Set([platformDefault ?? p.options.method]));
         }
       });
     }

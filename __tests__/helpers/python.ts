@@ -30,3 +30,41 @@ export function runPython(args: string[], opts: { cwd: string; platformDefault?:
 
 /** Output lines as a sorted multiset: children may print in any order. */
 export const lines = (s: string) => s.split('\n').filter((l) => l.length > 0).sort();
+
+/**
+ * Runs python3 until it exits, stderr matches `stopOn`, or `timeoutMs` passes; then kills the
+ * whole process group. For programs expected to break (a module-level Pool under spawn keeps
+ * respawning workers that die while bootstrapping, and never exits by itself).
+ */
+export function runPythonUntil(
+  args: string[],
+  opts: { cwd: string; platformDefault?: 'spawn' | 'forkserver'; stopOn: RegExp; timeoutMs?: number },
+): Promise<{ code: number | null; stderr: string; matched: boolean }> {
+  const { spawn } = require('child_process') as typeof import('child_process');
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: [PROBE, opts.cwd].join(path.delimiter), PYTHONDONTWRITEBYTECODE: '1', PYTHONWARNINGS: 'ignore' };
+  delete env.MP_PROBE_LOG;
+  delete env.MP_PROBE_DEFAULT;
+  if (opts.platformDefault) env.MP_PROBE_DEFAULT = opts.platformDefault;
+  return new Promise((resolve) => {
+    const child = spawn('python3', args, { cwd: opts.cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let done = false;
+    const finish = (code: number | null, matched: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve({ code, stderr, matched });
+    };
+    const timer = setTimeout(() => finish(null, false), opts.timeoutMs ?? 20000);
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (opts.stopOn.test(stderr)) finish(null, true);
+    });
+    child.on('exit', (code) => setTimeout(() => finish(code, opts.stopOn.test(stderr)), 50));
+  });
+}

@@ -1,0 +1,31 @@
+import multiprocessing as mp
+
+results = None
+calls = 0
+
+
+def collect(values):
+    global results, calls
+    results = values
+    calls += 1
+
+
+def square(x):
+    return x * x
+
+
+def report():
+    print(results, calls)
+
+
+def main():
+    global results
+    pool = mp.Pool(2)
+    collect(pool.map(square, range(4)))
+    results = sorted(results, reverse=True)
+    report()
+    pool.close()
+
+
+if __name__ == "__main__":
+    main()

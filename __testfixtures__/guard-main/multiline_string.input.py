@@ -1,0 +1,15 @@
+import multiprocessing as mp
+
+
+def show(text):
+    print(text)
+
+
+banner = """Line one
+    indented line two
+line three"""
+p = mp.Process(target=show, args=(banner,))
+p.start()
+p.join()
+print(f"""done:
+  {p.exitcode}""")

@@ -1,0 +1,4 @@
+import multiprocessing as mp
+
+print("cpu count", mp.cpu_count())
+lock = mp.Lock()

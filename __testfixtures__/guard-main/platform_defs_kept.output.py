@@ -1,0 +1,25 @@
+import multiprocessing as mp
+import sys
+
+try:
+    import numpy as np
+except ImportError:
+    np = None
+
+if sys.platform == "win32":
+    def work(x):
+        return x
+else:
+    def work(x):
+        return x * 2
+
+sys.path.insert(0, ".")
+
+
+def main():
+    with mp.Pool(2) as pool:
+        print(pool.map(work, [1, 2]), np is None or True)
+
+
+if __name__ == "__main__":
+    main()

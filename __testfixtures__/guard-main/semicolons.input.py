@@ -1,0 +1,9 @@
+import multiprocessing as mp
+
+
+def work():
+    pass
+
+
+p = mp.Process(target=work); p.start()
+p.join()

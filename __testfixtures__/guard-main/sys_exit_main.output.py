@@ -1,0 +1,19 @@
+import multiprocessing as mp
+import sys
+
+
+def work(x):
+    return x
+
+
+def main(argv=None):
+    for p in procs:
+        p.join()
+    return 0
+
+
+if __name__ == "__main__":
+    procs = [mp.Process(target=work, args=(i,)) for i in range(2)]
+    for p in procs:
+        p.start()
+    sys.exit(main())

@@ -1,0 +1,20 @@
+import multiprocessing as mp
+
+OFFSET = 100
+lookup = {i: i * i for i in range(10)}
+factor = int("3")
+
+
+def work(x):
+    return lookup[x] + OFFSET * factor
+
+
+def main():
+    unused_by_workers = factor * 2
+
+    with mp.Pool(2) as pool:
+        print(pool.map(work, range(5)), unused_by_workers)
+
+
+if __name__ == "__main__":
+    main()

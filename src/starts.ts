@@ -1,0 +1,93 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Names } from './names';
+
+/** Factories whose call starts a process (or a pool or server of them), by qualified name. */
+const STARTERS = new Set([
+  'multiprocessing.Process', 'multiprocessing.Pool', 'multiprocessing.Manager',
+  'multiprocessing.pool.Pool', 'multiprocessing.managers.SyncManager', 'multiprocessing.managers.BaseManager',
+  'multiprocessing.managers.SharedMemoryManager', 'multiprocessing.context.SpawnProcess',
+  'multiprocessing.context.ForkProcess', 'multiprocessing.context.ForkServerProcess',
+  'concurrent.futures.ProcessPoolExecutor', 'concurrent.futures.process.ProcessPoolExecutor',
+  'torch.multiprocessing.spawn', 'torch.multiprocessing.start_processes',
+]);
+const CONTEXT_STARTERS = new Set(['Process', 'Pool', 'Manager']);
+const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
+
+const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.endsWith('.spawn') && !q.endsWith('.start_processes') ? q.slice('torch.'.length) : q);
+
+/**
+ * Finds code that starts processes: starter factories in every import style, calls on a
+ * context (`mp.get_context("spawn").Pool()`, `ctx.Process()`), and calls of this module's
+ * functions and Process subclasses that do so, transitively.
+ */
+export class ProcessStarts {
+  private readonly functions = new Map<string, boolean | 'pending'>();
+
+  constructor(private readonly root: SyntaxNode, private readonly names: Names) {}
+
+  /** The first call under `node` that starts processes when `node` runs (nested def/class/lambda bodies excluded). */
+  firstStart(node: SyntaxNode): SyntaxNode | null {
+    const stack = [node];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n !== node && SCOPES.has(n.type)) continue;
+      if (n.type === 'call' && this.isStart(n)) return n;
+      for (let i = n.namedChildCount - 1; i >= 0; i--) stack.push(n.namedChild(i)!);
+    }
+    return null;
+  }
+
+  isStart(call: SyntaxNode): boolean {
+    const fn = call.childForFieldName('function');
+    if (!fn) return false;
+    const q = this.names.qualifiedName(fn);
+    if (q && STARTERS.has(canonical(q))) return true;
+    if (fn.type === 'attribute' && CONTEXT_STARTERS.has(fn.childForFieldName('attribute')?.text ?? '')) {
+      if (this.isContext(fn.childForFieldName('object')!)) return true;
+    }
+    if (fn.type === 'identifier') return this.localStarts(fn);
+    return false;
+  }
+
+  /** `mp.get_context(...)`, or a module-level name assigned from one. */
+  isContext(expr: SyntaxNode): boolean {
+    if (expr.type === 'call') {
+      const q = this.names.qualifiedName(expr.childForFieldName('function')!);
+      return q !== null && canonical(q) === 'multiprocessing.get_context';
+    }
+    if (expr.type !== 'identifier') return false;
+    const found = this.names.lookup(expr.text, expr);
+    if (!found || found.scope !== this.names.module || found.bindings.length !== 1) return false;
+    const assignment = found.bindings[0].node.parent;
+    const value = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
+    return value !== null && value !== undefined && value.type === 'call' && this.isContext(value);
+  }
+
+  /** A call of a function or Process subclass defined at module level that starts processes. */
+  private localStarts(ref: SyntaxNode): boolean {
+    const found = this.names.lookup(ref.text, ref);
+    if (!found || found.scope !== this.names.module || found.bindings.length !== 1) return false;
+    const def = found.bindings[0].node;
+    if (def.type === 'class_definition') return this.isProcessClass(def);
+    if (def.type !== 'function_definition') return false;
+    const key = `${def.startIndex}`;
+    const known = this.functions.get(key);
+    if (known !== undefined) return known === true;
+    this.functions.set(key, 'pending'); // recursion counts as "no" until proven
+    const body = def.childForFieldName('body');
+    const result = body !== null && this.firstStart(body) !== null;
+    this.functions.set(key, result);
+    return result;
+  }
+
+  private isProcessClass(cls: SyntaxNode): boolean {
+    const bases = cls.childForFieldName('superclasses');
+    if (!bases) return false;
+    return bases.namedChildren.some((b) => {
+      const q = this.names.qualifiedName(b);
+      if (q && /(^|\.)multiprocessing\.(Process|context\.\w+Process)$/.test(q)) return true;
+      if (b.type === 'attribute' && b.childForFieldName('attribute')?.text === 'Process') return this.isContext(b.childForFieldName('object')!);
+      return b.type === 'identifier' && this.localStarts(b);
+    });
+  }
+}

@@ -1,0 +1,315 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { FileContext } from './types';
+import { endOfLine, isDocstring } from './imports';
+import { lineStartOf } from './style';
+
+/**
+ * The top-level statements of a module, classified for guard-main: what must stay at
+ * module level (the children re-import it) and what only the parent's run needs.
+ */
+export interface Statement {
+  node: SyntaxNode;
+  kind: 'keep' | 'move' | 'guard';
+  /** Why a statement that is not a definition stays (for messages). */
+  keptFor?: string;
+  /** Module globals this statement binds, reads, writes (function bodies included). */
+  binds: Set<string>;
+  reads: Set<string>;
+  writes: Set<string>;
+  /** Names read here before this statement first writes them (reads of the value from before). */
+  readsFirst: Set<string>;
+  /** The first call that starts processes while the module is imported, if any. */
+  start: SyntaxNode | null;
+  /** The statement with the comment lines directly above it, whole lines. */
+  chunkStart: number;
+  chunkEnd: number;
+}
+
+export interface ModuleShape {
+  statements: Statement[];
+  guard: SyntaxNode | null;
+  /** Where the trailing run of moved statements (and blank lines) begins. */
+  tailStart: number;
+  problem?: { node: SyntaxNode; reason: string };
+}
+
+const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+const CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'as_pattern_target', 'expression_list']);
+const TARGET_PARENTS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
+const LITERALS = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'concatenated_string']);
+/** Set-up calls the children need as much as the parent (they ran before the fork, too). */
+const SETUP_CALLS = /^(sys\.path\.\w+|sys\.setrecursionlimit|os\.environ\.\w+|os\.putenv|logging\.basicConfig|logging\.config\.\w+|warnings\.(filterwarnings|simplefilter)|site\.addsitedir)$/;
+
+export function isMainGuard(node: SyntaxNode): boolean {
+  if (node.type !== 'if_statement') return false;
+  const cond = node.childForFieldName('condition');
+  if (!cond || cond.type !== 'comparison_operator' || !cond.children.some((c) => c.type === '==')) return false;
+  const sides = cond.namedChildren.map((c) => c.text.replace(/^['"]|['"]$/g, ''));
+  return sides.length === 2 && sides.includes('__name__') && sides.includes('__main__') && cond.namedChildren.some((c) => c.type === 'identifier');
+}
+
+function isConstant(node: SyntaxNode): boolean {
+  if (LITERALS.has(node.type)) return true;
+  if (node.type === 'string') return !node.namedChildren.some((c) => c.type === 'interpolation');
+  if (node.type === 'unary_operator') return isConstant(node.namedChildren[node.namedChildCount - 1]);
+  if (['tuple', 'list', 'set', 'parenthesized_expression', 'expression_list'].includes(node.type)) return node.namedChildren.every(isConstant);
+  if (node.type === 'dictionary') return node.namedChildren.every((p) => p.type === 'pair' && p.namedChildren.every(isConstant));
+  return false;
+}
+
+function isWrite(id: SyntaxNode): boolean {
+  let child = id;
+  let p = id.parent;
+  while (p && CONTAINERS.has(p.type)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (TARGET_PARENTS.has(p.type)) return p.childForFieldName('left')?.id === child.id;
+  if (p.type === 'named_expression') return p.childForFieldName('name')?.id === child.id;
+  if (p.type === 'as_pattern') return p.childForFieldName('alias')?.id === child.id;
+  return p.type === 'delete_statement';
+}
+
+function initialKind(stmt: SyntaxNode, index: number, ctx: FileContext): 'keep' | 'move' | 'guard' {
+  if (isMainGuard(stmt)) return 'guard';
+  if (DEFINITIONS.has(stmt.type) || IMPORTS.has(stmt.type) || stmt.type === 'pass_statement') return 'keep';
+  if (index === 0 && isDocstring(stmt)) return 'keep';
+  if (stmt.type === 'if_statement' && /TYPE_CHECKING/.test(stmt.childForFieldName('condition')?.text ?? '')) return 'keep';
+  if (definesAnything(stmt)) return 'keep';
+  if (stmt.type === 'expression_statement') {
+    const inner = stmt.namedChild(0)!;
+    if (inner.type === 'string') return 'keep';
+    if (inner.type === 'call') {
+      const q = ctx.names.qualifiedName(inner.childForFieldName('function')!);
+      if (q && SETUP_CALLS.test(q)) return 'keep';
+    }
+    if (inner.type === 'assignment' || inner.type === 'augmented_assignment') {
+      const left = inner.childForFieldName('left')!;
+      const right = inner.childForFieldName('right');
+      if (left.type === 'identifier' && /^__\w+__$/.test(left.text)) return 'keep';
+      if (left.type === 'subscript' && /^os\.environ$/.test(left.childForFieldName('value')?.text ?? '')) return 'keep';
+      if (inner.type === 'assignment' && (!right || isConstant(right))) return 'keep';
+    }
+  }
+  return 'move';
+}
+
+const COMPOUND = new Set(['if_statement', 'try_statement', 'with_statement', 'for_statement', 'while_statement', 'match_statement']);
+
+/** A compound statement that defines functions or classes or imports modules (platform switches, import fallbacks): the children need those. */
+function definesAnything(stmt: SyntaxNode): boolean {
+  if (!COMPOUND.has(stmt.type)) return false;
+  return stmt
+    .descendantsOfType(['function_definition', 'class_definition', 'import_statement', 'import_from_statement'])
+    .some((d) => !enclosedByScope(d, stmt));
+}
+
+export function moduleStatements(ctx: FileContext): ModuleShape {
+  const { root, source, names } = ctx;
+  const children = root.namedChildren;
+  const top = children.filter((c) => c.type !== 'comment');
+  const indexOf = new Map(top.map((n, i) => [n.id, i]));
+  const topIndex = (node: SyntaxNode): number => {
+    let n: SyntaxNode | null = node;
+    while (n && n.parent && n.parent.id !== root.id) n = n.parent;
+    return n ? (indexOf.get(n.id) ?? -1) : -1;
+  };
+
+  const statements: Statement[] = top.map((node, i) => {
+    let chunkStart = lineStartOf(source, node.startIndex);
+    let k = children.findIndex((c) => c.id === node.id) - 1;
+    let row = node.startPosition.row;
+    while (k >= 0 && children[k].type === 'comment' && children[k].startPosition.column === 0 && children[k].endPosition.row === row - 1) {
+      chunkStart = lineStartOf(source, children[k].startIndex);
+      row = children[k].startPosition.row;
+      k--;
+    }
+    return {
+      node,
+      kind: initialKind(node, i, ctx),
+      binds: new Set<string>(),
+      reads: new Set<string>(),
+      writes: new Set<string>(),
+      readsFirst: new Set<string>(),
+      start: startOf(node, ctx),
+      chunkStart,
+      chunkEnd: endOfLine(source, node.endIndex),
+    };
+  });
+
+  for (const [name, bindings] of names.module.bindings) {
+    for (const b of bindings) {
+      const i = topIndex(b.node);
+      if (i >= 0) statements[i].binds.add(name);
+    }
+  }
+  for (const id of root.descendantsOfType('identifier')) {
+    const p = id.parent;
+    if (!p || p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'global_statement' || p.type === 'nonlocal_statement') continue;
+    if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+    const found = names.lookup(id.text, id);
+    if (!found || found.scope !== names.module) continue;
+    const i = topIndex(id);
+    if (i < 0) continue;
+    const s = statements[i];
+    const write = isWrite(id);
+    // Identifiers come in source order, which is execution order for the cases that matter here.
+    if (!write || p.type === 'augmented_assignment') {
+      s.reads.add(id.text);
+      if (!s.writes.has(id.text)) s.readsFirst.add(id.text);
+    }
+    if (write) s.writes.add(id.text);
+  }
+
+  const shape: ModuleShape = { statements, guard: null, tailStart: 0 };
+  const guards = statements.filter((s) => s.kind === 'guard');
+  if (guards.length > 1) shape.problem = { node: guards[1].node, reason: 'it has more than one __main__ guard' };
+  shape.guard = guards[0]?.node ?? null;
+
+  keepWhatChildrenNeed(statements, ctx);
+  shape.problem ??= findProblem(statements, ctx);
+  shape.tailStart = tailStart(statements, children, source);
+  return shape;
+}
+
+/**
+ * Functions only the parent runs: every mention of the name is a direct call from moved code,
+ * the guard, or another such function. Workers are passed as values (`target=work`), so they
+ * are never in this set, and neither is anything they call.
+ */
+function parentOnlyFunctions(statements: Statement[], ctx: FileContext): Set<Statement> {
+  const defs = new Map<string, Statement>();
+  for (const s of statements) {
+    const def = s.node.type === 'decorated_definition' ? null : s.node;
+    if (def?.type === 'function_definition') defs.set(def.childForFieldName('name')!.text, s);
+  }
+  const mentions = new Map<string, { inCall: boolean; from: Statement | undefined }[]>();
+  const byNode = new Map(statements.map((s) => [s.node.id, s]));
+  for (const id of ctx.root.descendantsOfType('identifier')) {
+    if (!defs.has(id.text)) continue;
+    const p = id.parent!;
+    if (p.type === 'function_definition' && p.childForFieldName('name')?.id === id.id) continue;
+    if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    let top: SyntaxNode = id;
+    while (top.parent && top.parent.id !== ctx.root.id) top = top.parent;
+    const list = mentions.get(id.text) ?? [];
+    list.push({ inCall: p.type === 'call' && p.childForFieldName('function')?.id === id.id, from: byNode.get(top.id) });
+    mentions.set(id.text, list);
+  }
+  const only = new Set(defs.values());
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, s] of defs) {
+      if (!only.has(s)) continue;
+      const ok = (mentions.get(name) ?? []).every((m) => m.inCall && m.from && (m.from.kind !== 'keep' || only.has(m.from)));
+      if (!ok) {
+        only.delete(s);
+        changed = true;
+      }
+    }
+  }
+  return only;
+}
+
+/** Statements that bind names kept code reads stay too, transitively: the children need them. */
+function keepWhatChildrenNeed(statements: Statement[], ctx: FileContext): void {
+  const parentOnly = parentOnlyFunctions(statements, ctx);
+  const needed = new Map<string, Statement>();
+  const need = (s: Statement) => s.reads.forEach((n) => needed.has(n) || needed.set(n, s));
+  statements.filter((s) => s.kind === 'keep' && !parentOnly.has(s)).forEach(need);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const s of statements) {
+      if (s.kind !== 'move') continue;
+      const name = [...s.binds].find((n) => needed.has(n));
+      if (name === undefined) continue;
+      s.kind = 'keep';
+      s.keptFor = `it defines ${name}, which ${describe(needed.get(name)!)} reads`;
+      need(s);
+      changed = true;
+    }
+  }
+}
+
+function describe(s: Statement): string {
+  const def = s.node.type === 'decorated_definition' ? s.node.childForFieldName('definition')! : s.node;
+  if (def.type === 'function_definition') return `function ${def.childForFieldName('name')!.text}()`;
+  if (def.type === 'class_definition') return `class ${def.childForFieldName('name')!.text}`;
+  return `line ${s.node.startPosition.row + 1}`;
+}
+
+function findProblem(statements: Statement[], ctx: FileContext): { node: SyntaxNode; reason: string } | undefined {
+  for (const s of statements) {
+    if (s.kind === 'keep' && s.start) {
+      const why = s.keptFor ?? 'it is a definition the children need';
+      return { node: s.start, reason: `line ${s.start.startPosition.row + 1} starts processes when the module is imported, and ${why}` };
+    }
+  }
+  const moved = statements.filter((s) => s.kind === 'move');
+  if (!moved.some((s) => s.start)) return undefined;
+  for (const s of moved) {
+    const { source } = ctx;
+    const before = source.slice(lineStartOf(source, s.node.startIndex), s.node.startIndex);
+    const after = source.slice(s.node.endIndex, endOfLine(source, s.node.endIndex));
+    if (before.trim() !== '' || !/^[ \t]*(#.*)?\r?\n?$/.test(after)) {
+      return { node: s.node, reason: `line ${s.node.startPosition.row + 1} shares its line with another statement` };
+    }
+    const bad = s.node.descendantsOfType(['wildcard_import', 'global_statement', 'nonlocal_statement', 'return_statement', 'yield', 'await']);
+    const outside = bad.filter((b) => !enclosedByScope(b, s.node));
+    if (outside.length > 0) {
+      return { node: outside[0], reason: `line ${outside[0].startPosition.row + 1} cannot move into a function (${outside[0].type.replace(/_/g, ' ')})` };
+    }
+  }
+  for (const [i, m] of statements.entries()) {
+    if (m.kind !== 'move') continue;
+    for (const name of m.reads) {
+      const later = statements.slice(i + 1).find((k) => k.kind === 'keep' && k.binds.has(name));
+      const earlier = statements.slice(0, i).some((k) => k.binds.has(name));
+      if (later && earlier) {
+        return { node: m.node, reason: `line ${m.node.startPosition.row + 1} reads ${name}, which line ${later.node.startPosition.row + 1} rebinds at module level; moving it would change the value it sees` };
+      }
+    }
+  }
+  return undefined;
+}
+
+function enclosedByScope(node: SyntaxNode, stop: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== stop.id; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return true;
+  }
+  return false;
+}
+
+function startOf(node: SyntaxNode, ctx: FileContext): SyntaxNode | null {
+  const starts = ctx.starts;
+  if (node.type === 'decorated_definition') {
+    for (const d of node.namedChildren.filter((c) => c.type === 'decorator')) {
+      const found = starts.firstStart(d);
+      if (found) return found;
+    }
+    return startOf(node.childForFieldName('definition')!, ctx);
+  }
+  if (node.type === 'function_definition') {
+    const params = node.childForFieldName('parameters');
+    return params ? starts.firstStart(params) : null;
+  }
+  if (isMainGuard(node)) return null;
+  return starts.firstStart(node);
+}
+
+/** After the last statement that stays (or a comment of its own); 0 when nothing stays. */
+function tailStart(statements: Statement[], children: SyntaxNode[], source: string): number {
+  let end = 0;
+  for (const s of statements) if (s.kind !== 'move') end = Math.max(end, s.chunkEnd);
+  for (const c of children) {
+    if (c.type !== 'comment') continue;
+    const owned = statements.some((s) => c.startIndex >= s.chunkStart && c.endIndex <= s.chunkEnd);
+    if (!owned) end = Math.max(end, endOfLine(source, c.endIndex));
+  }
+  return end;
+}

@@ -1,0 +1,211 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { Edit, FileContext, Fix, Transform } from '../src/types';
+import { isDocstring, endOfLine } from '../src/imports';
+import { leadingWhitespace, lineStartOf } from '../src/style';
+import { moduleStatements, type Statement } from '../src/toplevel';
+
+const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
+const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';
+
+function refuse(ctx: FileContext, at: SyntaxNode, reason: string): null {
+  ctx.report(at, 'MP310', `guard-main left this module unchanged: ${reason}`, FIX_HINT);
+  return null;
+}
+
+const isComment = (n: SyntaxNode) => n.type === 'comment';
+
+/** The function the guard calls first (`main()`, `sys.exit(main())`), when it can take the moved code. */
+function guardFunction(guard: SyntaxNode, ctx: FileContext, moved: Set<string>): SyntaxNode | null {
+  const first = guard.childForFieldName('consequence')?.namedChildren.find((n) => !isComment(n));
+  if (!first || first.type !== 'expression_statement') return null;
+  let call = first.namedChild(0);
+  if (!call || call.type !== 'call') return null;
+  const outer = call.childForFieldName('function')!;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((n) => !isComment(n)) ?? [];
+  if ((outer.text === 'sys.exit' || outer.text === 'exit') && args.length === 1 && args[0].type === 'call') call = args[0];
+  const callee = call.childForFieldName('function');
+  if (!callee || callee.type !== 'identifier') return null;
+  const found = ctx.names.lookup(callee.text, callee);
+  if (!found || found.scope !== ctx.names.module || found.bindings.length !== 1) return null;
+  const def = found.bindings[0].node;
+  if (def.type !== 'function_definition') return null;
+  const body = def.childForFieldName('body')!;
+  if (body.startPosition.row === def.startPosition.row) return null;
+  // Only a function called from this one place, which binds none of the moved names itself.
+  const name = def.childForFieldName('name')!;
+  const mentions = ctx.root.descendantsOfType('identifier').filter((id) => id.text === callee.text && id.id !== name.id);
+  if (mentions.length !== 1) return null;
+  const inside = body.namedChildren[0] ?? body;
+  for (const n of moved) {
+    const found = ctx.names.lookup(n, inside);
+    if (found && found.scope.node.id === def.id) return null;
+  }
+  return def;
+}
+
+/** Re-indents a chunk of top-level code by `indent`, leaving lines inside multi-line strings as they are. */
+function reindent(text: string, offset: number, indent: string, stringRanges: [number, number][]): string {
+  let out = '';
+  let pos = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const at = offset + pos;
+    const inString = stringRanges.some(([s, e]) => at > s && at < e);
+    const blank = /^[ \t]*\r?\n?$/.test(line);
+    out += inString || blank ? line : indent + line;
+    pos += line.length;
+  }
+  return out;
+}
+
+function freeName(ctx: FileContext): string {
+  const used = new Set(ctx.root.descendantsOfType('identifier').map((n) => n.text));
+  return MAIN_NAMES.find((n) => !used.has(n)) ?? `_mp_main_${used.size}`;
+}
+
+function hoist(ctx: FileContext): Fix | null {
+  const { source, style } = ctx;
+  const nl = style.newline;
+  const mod = moduleStatements(ctx);
+  const starting = mod.statements.filter((s) => s.start !== null && s.kind !== 'guard');
+  if (starting.length === 0) return null;
+
+  const isPackageMain = /(^|[\\/])__main__\.py$/.test(ctx.path);
+  if (ctx.facts.inPackage && !isPackageMain && !mod.guard) {
+    for (const s of starting) {
+      ctx.report(s.start!, 'MP304', 'this library module starts processes when it is imported', 'move this into a function; spawn children re-import the modules they need');
+    }
+    return null;
+  }
+  if (mod.problem) return refuse(ctx, mod.problem.node, mod.problem.reason);
+
+  const moved = mod.statements.filter((s) => s.kind === 'move');
+  const movedNames = new Set(moved.flatMap((s) => [...s.binds]));
+  const guard = mod.guard;
+  if (guard && moved.some((s) => s.node.startIndex > guard.startIndex)) {
+    return refuse(ctx, moved.find((s) => s.node.startIndex > guard.startIndex)!.node, 'module-level code after the __main__ guard');
+  }
+
+  const strings = ctx.root.descendantsOfType('string').filter((n) => n.startPosition.row !== n.endPosition.row).map((n): [number, number] => [n.startIndex, n.endIndex]);
+  const body = (indent: string) =>
+    moved
+      .map((s, i) => {
+        const gap = i > 0 && /\n[ \t]*\r?\n/.test(source.slice(moved[i - 1].chunkEnd - 1, s.chunkStart + 1)) ? nl : '';
+        let chunk = reindent(source.slice(s.chunkStart, s.chunkEnd), s.chunkStart, indent, strings);
+        if (!/\n$/.test(chunk)) chunk += nl;
+        return gap + chunk;
+      })
+      .join('');
+
+  const edits: Edit[] = removals(ctx, moved, guard ? null : mod.tailStart);
+  const q = style.quote;
+  let message: string;
+  if (!guard) {
+    const name = freeName(ctx);
+    const globals = globalsNeeded(mod.statements, moved, movedNames);
+    const indent = style.indent;
+    const lead = mod.tailStart === 0 ? '' : /\n$/.test(source.slice(0, mod.tailStart)) ? `${nl}${nl}` : `${nl}${nl}${nl}`;
+    const text =
+      `${lead}def ${name}():${nl}` +
+      (globals.length > 0 ? `${indent}global ${globals.join(', ')}${nl}` : '') +
+      body(indent) +
+      `${nl}${nl}if __name__ == ${q}__main__${q}:${nl}${indent}${name}()${nl}`;
+    edits.push({ start: mod.tailStart, end: source.length, text });
+    message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${name}() under a __main__ guard`;
+  } else {
+    const fn = guardFunction(guard, ctx, movedNames);
+    const target = fn ? fn.childForFieldName('body')! : guard.childForFieldName('consequence')!;
+    const statements = target.namedChildren;
+    const firstCode = statements.findIndex((n) => !isComment(n));
+    const skipDoc = fn && firstCode !== -1 && isDocstring(statements[firstCode]) ? statements[firstCode + 1] : statements[0];
+    const anchor = skipDoc ?? null;
+    const at = anchor ? lineStartOf(source, anchor.startIndex) : endOfLine(source, target.endIndex);
+    const indent = leadingWhitespace(source, (anchor ?? target).startIndex);
+    let text = body(indent);
+    if (fn) {
+      const globals = globalsNeeded(mod.statements, moved, movedNames, fn);
+      if (globals.length > 0) text = `${indent}global ${globals.join(', ')}${nl}${text}`;
+    }
+    edits.push({ start: at, end: at, text });
+    message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${fn ? `${fn.childForFieldName('name')!.text}()` : 'the __main__ guard'}`;
+  }
+  return { message, edits };
+}
+
+/**
+ * Edits that cut the moved chunks out, a run of neighbours (blank lines between them included)
+ * at a time; with `tailStart`, chunks after it go with the tail edit instead.
+ */
+function removals(ctx: FileContext, moved: Statement[], tailStart: number | null): Edit[] {
+  const { source } = ctx;
+  const blankUpTo = (from: number, limit: number) => {
+    let end = from;
+    while (end < limit) {
+      const next = endOfLine(source, end);
+      if (source.slice(end, next).trim() !== '' || next > limit) break;
+      end = next;
+    }
+    return end;
+  };
+  const runs: Edit[] = [];
+  for (const s of moved) {
+    if (tailStart !== null && s.chunkStart >= tailStart) continue;
+    const last = runs[runs.length - 1];
+    if (last && blankUpTo(last.end, s.chunkStart) === s.chunkStart) last.end = s.chunkEnd;
+    else runs.push({ start: s.chunkStart, end: s.chunkEnd, text: '' });
+  }
+  for (const run of runs) {
+    // Of the blank lines around the run, keep the larger group only, so no double gap is left.
+    const after = blankUpTo(run.end, tailStart ?? source.length);
+    const before = blankBefore(source, run.start);
+    const lines = (a: number, b: number) => (source.slice(a, b).match(/\n/g) ?? []).length;
+    if (run.start === 0 || lines(before, run.start) > lines(run.end, after)) run.end = after;
+    else run.start = before;
+  }
+  return runs;
+}
+
+/** The start of the blank lines just before `index` (a line start). */
+function blankBefore(source: string, index: number): number {
+  let start = index;
+  while (start > 0) {
+    const prev = lineStartOf(source, start - 1);
+    if (source.slice(prev, start).trim() !== '') break;
+    start = prev;
+  }
+  return start;
+}
+
+/**
+ * Names the moved code binds that must stay module globals: read or written anywhere else
+ * (outside `into`, the function taking the code), or read by moved code before it binds them.
+ */
+function globalsNeeded(all: Statement[], moved: Statement[], movedNames: Set<string>, into?: SyntaxNode): string[] {
+  const out: string[] = [];
+  const add = (n: string) => {
+    if (!out.includes(n)) out.push(n);
+  };
+  for (const s of all) {
+    if (s.kind === 'move' || (into && s.node.id === into.id) || (into && s.node.type === 'decorated_definition' && s.node.childForFieldName('definition')?.id === into.id)) continue;
+    for (const n of [...s.reads, ...s.writes, ...s.binds]) if (movedNames.has(n)) add(n);
+  }
+  const bound = new Set<string>();
+  for (const s of moved) {
+    for (const n of s.readsFirst) if (movedNames.has(n) && !bound.has(n)) add(n);
+    for (const n of s.binds) bound.add(n);
+  }
+  const order = [...movedNames];
+  return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+const transform: Transform = {
+  id: 'guard-main',
+  description: 'Move module-level process-starting code of scripts into main() under an if __name__ == "__main__": guard.',
+  safety: 'safe',
+  safetyNote:
+    'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310.',
+  prefilter: /multiprocess|ProcessPoolExecutor/,
+  query: '(module) @module',
+  fix: (_match, ctx) => hoist(ctx),
+};
+
+export default transform;
