@@ -6,7 +6,7 @@ import { runPython, lines } from './helpers/python';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 // How each example is started, as a user would.
-const PROGRAMS: string[][] = [['word_count.py'], ['jobs.py'], ['-m', 'app']];
+const PROGRAMS: string[][] = [['word_count.py'], ['jobs.py'], ['thumbnails.py'], ['-m', 'app']];
 
 describe('the examples/ project, migrated with --write', () => {
   let dir: string;

@@ -90,15 +90,15 @@ export function transformSource(
         tree = reparse(text, transform.id);
       }
       if (!converged) result.unconverged.push(transform.id);
-      if (prune.length > 0) {
+      // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
+      for (let round = 0; prune.length > 0 && round < MAX_PASSES; round++) {
         const imports = new Imports(text, tree.rootNode, new Names(tree.rootNode), detectStyle(text, tree.rootNode));
         const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
-        if (outcome.applied.length > 0) {
-          history.push(outcome.edits);
-          text = outcome.output;
-          tree = reparse(text, transform.id);
-        }
+        if (outcome.applied.length === 0) break;
+        history.push(outcome.edits);
+        text = outcome.output;
+        tree = reparse(text, transform.id);
       }
     }
   } catch (e) {

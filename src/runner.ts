@@ -5,6 +5,7 @@ import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
+import { entryPointsImportingProcessCode } from './project';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -30,6 +31,8 @@ export interface RunOptions extends Options, WalkOptions {
   write: boolean;
   /** Compute diffs of changed files. */
   diffs: boolean;
+  /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
+  importsProcessCode?: Set<string>;
 }
 
 export interface Summary {
@@ -74,7 +77,8 @@ export function processFile(file: Found, opts: RunOptions): FileResult {
     if (e instanceof SourceError) return result(file.path, 'skipped', { reason: e.message, problem: true });
     throw e;
   }
-  const out = transformSource(decoded.text, opts.transforms, opts, file.path, { inPackage: inPackage(file.real) });
+  const facts = { inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false };
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, facts);
   const base = { fixes: out.fixes, diagnostics: out.diagnostics };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
   if (out.syntaxError) {
@@ -122,6 +126,9 @@ export function summarise(files: FileResult[], seconds: number): Summary {
 export function run(paths: string[], opts: RunOptions): Summary {
   const started = process.hrtime.bigint();
   const { files, problems } = discover(paths, opts);
+  if (opts.transforms.some((t) => t.id === 'set-start-method')) {
+    opts = { ...opts, importsProcessCode: entryPointsImportingProcessCode(files) };
+  }
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   for (const file of files) {
     try {

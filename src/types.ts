@@ -58,6 +58,8 @@ export interface Options {
 export interface FileFacts {
   /** Its folder holds an __init__.py: a module of a package, not a script. */
   inPackage: boolean;
+  /** It imports a module of the scanned project that starts processes (computed by the runner). */
+  importsProcessCode?: boolean;
 }
 
 export interface FileContext {

@@ -1,6 +1,7 @@
 import type { Transform } from '../src/types';
 import spawnContext from './spawn-context';
 import guardMain from './guard-main';
+import setStartMethod from './set-start-method';
 
 /** Every built-in transform, in the order they run; each sees the previous one's output. */
-export const builtinTransforms: readonly Transform[] = [spawnContext, guardMain];
+export const builtinTransforms: readonly Transform[] = [spawnContext, guardMain, setStartMethod];

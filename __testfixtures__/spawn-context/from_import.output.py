@@ -1,4 +1,4 @@
-from multiprocessing import Process, cpu_count, get_context
+from multiprocessing import cpu_count, get_context
 
 
 def square(x):

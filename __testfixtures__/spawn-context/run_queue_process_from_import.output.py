@@ -1,4 +1,4 @@
-from multiprocessing import Queue, get_context
+from multiprocessing import get_context
 
 
 def produce(q, n):

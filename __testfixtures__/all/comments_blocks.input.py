@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+# A comment about the module.
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+
+
+def work(x):
+    return x + 1
+
+
+# Loop over inputs and start a process for each.
+# (two comment lines)
+for i in range(2):
+    p = mp.Process(target=work, args=(i,))
+    p.start()
+    p.join()
+
+# A free comment, followed by a blank line.
+
+with ProcessPoolExecutor(2) as ex:  # trailing comment
+    print(list(ex.map(work, [1, 2])))
+if True:
+    print("done")
+try:
+    print("still here")
+except Exception:
+    pass
+# end of file

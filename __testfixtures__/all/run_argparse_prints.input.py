@@ -1,0 +1,18 @@
+"""Argument parsing and output before the pool."""
+import argparse
+import multiprocessing as mp
+
+DEFAULT = 4
+
+
+def cube(x):
+    return x ** 3
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--n", type=int, default=DEFAULT)
+args = parser.parse_args()
+print("n =", args.n)
+
+with mp.Pool(2) as pool:
+    print(pool.map(cube, range(args.n)))

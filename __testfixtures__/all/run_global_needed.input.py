@@ -1,0 +1,24 @@
+import multiprocessing as mp
+
+results = None
+
+
+def store(values):
+    global results
+    results = values
+
+
+def double(x):
+    return 2 * x
+
+
+def show():
+    print("results", results)
+
+
+pool = mp.Pool(2)
+store(pool.map(double, range(4)))
+results = results[::-1]
+show()
+pool.close()
+pool.join()

@@ -1,0 +1,16 @@
+from multiprocessing import Lock, Process, Queue
+
+
+def add(lock, q, n):
+    with lock:
+        q.put(n * n)
+
+
+lock = Lock()
+q = Queue()
+procs = [Process(target=add, args=(lock, q, i)) for i in range(3)]
+for p in procs:
+    p.start()
+print(sorted(q.get() for _ in procs))
+for p in procs:
+    p.join()

@@ -1,0 +1,17 @@
+import multiprocessing as mp
+
+def printer():
+    print("hello")
+
+
+def main():
+    # WRONG
+    ctx = mp.get_context('spawn')
+    p = ctx.Process(target=printer)
+    p.start()
+    p.join()
+
+
+if __name__ == "__main__":
+    mp.set_start_method("spawn")
+    main()

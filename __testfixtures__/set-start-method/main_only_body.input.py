@@ -1,0 +1,17 @@
+"""Docstring first."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+
+def work(x):
+    return x
+
+
+def main():
+    with ProcessPoolExecutor() as ex:
+        print(ex.submit(work, 1).result())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,8 @@
+import multiprocessing as mp
+
+
+def main():
+    mp.Process(target=print).start()
+
+
+if __name__ == "__main__": main()

@@ -1,0 +1,13 @@
+import multiprocessing as mp
+
+
+def hello(q):
+    q.put("hi")
+
+
+if __name__ == "__main__":
+    q = mp.Queue()
+    p = mp.Process(target=hello, args=(q,))
+    p.start()
+    print(q.get())
+    p.join()

@@ -1,0 +1,10 @@
+import multiprocessing
+
+
+def work(x):
+    return x * 3
+
+
+if __name__ == "__main__":
+    with multiprocessing.Pool(2) as pool:
+        print(pool.map(work, [1, 2]))
