@@ -6,7 +6,8 @@ import { UsageError, DEFAULT_INCLUDE } from './walk';
 import { selectTransforms } from './select';
 import { cleanupPending } from './write';
 import { transformSource } from './pipeline';
-import { colourDiff, colours, fileLines, plain, summaryLine } from './report/text';
+import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
+import { codeFilter } from './codes';
 import type { Method, Options, Transform } from './types';
 
 export interface IO {
@@ -47,7 +48,11 @@ function parser() {
     .option('write', { alias: 'w', type: 'boolean', describe: 'apply the changes in place' })
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if any file would change' })
     .option('diff', { type: 'boolean', describe: 'with --check or --write: print the diffs too' })
-    .option('json', { type: 'boolean', describe: 'print one JSON report on stdout' })
+    .option('json', { type: 'boolean', describe: 'same as --output-format json' })
+    .option('output-format', { choices: ['text', 'json', 'github', 'sarif'], describe: 'text: diffs and messages (default); json; github: workflow annotations; sarif: SARIF 2.1.0' })
+    .option('select', { type: 'string', describe: 'report only these diagnostic codes or prefixes (MP1,MP201), repeatable' })
+    .option('ignore', { type: 'string', describe: 'never report these codes or prefixes, repeatable' })
+    .option('strict', { type: 'boolean', describe: 'with --check: warnings fail too, not only errors' })
     .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
     .option('method', { choices: ['spawn', 'forkserver'], default: 'spawn', describe: 'the start method to migrate to' })
@@ -64,6 +69,7 @@ function parser() {
     .conflicts('write', 'check')
     .conflicts('stdin', 'write')
     .conflicts('json', 'list-transforms')
+    .conflicts('json', 'output-format')
     .example(EXAMPLES)
     .epilog('Exit codes: 0 success; 1 changes pending with --check, or a file could not be processed; 2 usage error or crash.')
     .strict()
@@ -144,36 +150,54 @@ function execute(args: Args, io: IO): number {
     return runStdin(args, io, transforms, options);
   }
   if (args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
+  const format = (args.json ? 'json' : (args.outputFormat ?? 'text')) as string;
   const opts: RunOptions = {
     ...options,
     transforms,
     write: Boolean(args.write),
-    diffs: !args.write && !args.check ? true : Boolean(args.diff) || Boolean(args.json),
+    diffs: (!args.write && !args.check) || Boolean(args.diff) || format === 'json',
+    keepCode: codeFilter(codes(args.select), codes(args.ignore)),
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
     include: list(args.include),
     exclude: list(args.exclude),
   };
   const summary = run(paths.length > 0 ? paths : ['.'], opts);
-  report(summary, args, io);
-  return exitCode(summary, Boolean(args.check));
+  report(summary, args, format, io);
+  return exitCode(summary, Boolean(args.check), Boolean(args.strict));
 }
 
 /** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
 const list = (value: unknown): string[] => (value === undefined ? [] : ([] as unknown[]).concat(value).map(String));
 
-export function exitCode(s: Summary, check: boolean): number {
+/** Comma-separated, repeatable code lists. */
+const codes = (value: unknown) => list(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+export function exitCode(s: Summary, check: boolean, strict = false): number {
   const problems = s.files.some((f) => f.status === 'error' || (f.status === 'skipped' && f.problem));
   if (problems) return EXIT.findings;
   if (check && s.changed > 0) return EXIT.findings;
+  const failing = s.files.some((f) => f.diagnostics.some((d) => d.severity === 'error' || strict));
+  if (check && failing) return EXIT.findings;
   return EXIT.ok;
 }
 
-function report(summary: Summary, args: Args, io: IO): void {
+function report(summary: Summary, args: Args, format: string, io: IO): void {
   const mode = { write: Boolean(args.write), check: Boolean(args.check) };
-  if (args.json) {
+  if (format === 'json') {
     const { jsonReport } = require('./report/json') as typeof import('./report/json');
     io.stdout(jsonReport(summary, { version: VERSION, method: String(args.method), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' }));
+    return;
+  }
+  if (format === 'sarif') {
+    const { sarifReport } = require('./report/sarif') as typeof import('./report/sarif');
+    io.stdout(sarifReport(summary, VERSION));
+    return;
+  }
+  if (format === 'github') {
+    const { githubReport } = require('./report/github') as typeof import('./report/github');
+    io.stdout(githubReport(summary, mode));
+    io.stderr(`${summaryLine(summary, mode)}\n`);
     return;
   }
   const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
@@ -184,6 +208,8 @@ function report(summary: Summary, args: Args, io: IO): void {
   for (const file of summary.files) {
     for (const line of fileLines(file, mode, paint)) io.stderr(`${line}\n`);
   }
+  const byCode = countByCode(summary);
+  if (byCode) io.stderr(`${byCode}\n`);
   io.stderr(`${summaryLine(summary, mode)}\n`);
 }
 
@@ -192,7 +218,8 @@ function runStdin(args: Args, io: IO, transforms: Transform[], options: Options)
   const text = io.readStdin();
   const out = transformSource(text, transforms, options, name);
   io.stdout(out.error || out.syntaxError ? text : out.output);
-  for (const d of out.diagnostics) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+  const keep = codeFilter(codes(args.select), codes(args.ignore));
+  for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
   if (out.syntaxError) {
     io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
     return EXIT.findings;

@@ -5,6 +5,7 @@ import { detectStyle } from './style';
 import { Names } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
+import { severityOf } from './codes';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -61,7 +62,7 @@ export function transformSource(
     if (seen.has(key)) return;
     seen.add(key);
     const { line, column } = lines.position(at);
-    result.diagnostics.push({ code: d.code, message: d.message, hint: d.hint, severity: d.severity ?? 'warning', line, column, transform });
+    result.diagnostics.push({ code: d.code, message: d.message, hint: d.hint, severity: d.severity ?? severityOf(d.code), line, column, transform });
   };
 
   let text = input;

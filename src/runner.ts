@@ -31,6 +31,8 @@ export interface RunOptions extends Options, WalkOptions {
   write: boolean;
   /** Compute diffs of changed files. */
   diffs: boolean;
+  /** Which diagnostic codes to report (--select/--ignore); all when absent. */
+  keepCode?: (code: string) => boolean;
   /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
   importsProcessCode?: Set<string>;
 }
@@ -79,7 +81,8 @@ export function processFile(file: Found, opts: RunOptions): FileResult {
   }
   const facts = { inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false };
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, facts);
-  const base = { fixes: out.fixes, diagnostics: out.diagnostics };
+  const keep = opts.keepCode ?? (() => true);
+  const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
   if (out.syntaxError) {
     return result(file.path, 'skipped', { reason: 'syntax error', line: out.syntaxError.line, problem: true });

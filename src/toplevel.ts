@@ -58,7 +58,7 @@ function isConstant(node: SyntaxNode): boolean {
   return false;
 }
 
-function isWrite(id: SyntaxNode): boolean {
+export function isWrite(id: SyntaxNode): boolean {
   let child = id;
   let p = id.parent;
   while (p && CONTAINERS.has(p.type)) {

@@ -2,6 +2,7 @@ import type { Transform } from '../src/types';
 import spawnContext from './spawn-context';
 import guardMain from './guard-main';
 import setStartMethod from './set-start-method';
+import diagnostics from './diagnostics';
 
 /** Every built-in transform, in the order they run; each sees the previous one's output. */
-export const builtinTransforms: readonly Transform[] = [spawnContext, guardMain, setStartMethod];
+export const builtinTransforms: readonly Transform[] = [spawnContext, guardMain, setStartMethod, diagnostics];

@@ -57,3 +57,12 @@ export function summaryLine(s: Summary, mode: { write: boolean; check: boolean }
   ];
   return `mp-codemod: scanned ${s.scanned} file${s.scanned === 1 ? '' : 's'} in ${s.seconds.toFixed(2)}s: ${parts.join(', ')}`;
 }
+
+/** `diagnostics by code: MP101 ×2, MP301 ×1`, or '' when there are none. */
+export function countByCode(s: Summary): string {
+  const counts = new Map<string, number>();
+  for (const f of s.files) for (const d of f.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  if (counts.size === 0) return '';
+  const parts = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code} ×${n}`);
+  return `diagnostics by code: ${parts.join(', ')}`;
+}

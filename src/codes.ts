@@ -1,0 +1,42 @@
+import type { Severity } from './types';
+
+/** Every diagnostic code, its default severity and a one-line summary (the README table is tested against this). */
+export interface CodeInfo {
+  severity: Severity;
+  summary: string;
+}
+
+export const CODES: Record<string, CodeInfo> = {
+  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it' },
+  MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)' },
+  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it' },
+  MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool' },
+  MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool' },
+  MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook' },
+  MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)' },
+  MP202: { severity: 'warning', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own' },
+  MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments' },
+  MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
+  MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
+  MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True' },
+  MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },
+  MP304: { severity: 'warning', summary: 'a library module starts processes when it is imported' },
+  MP305: { severity: 'warning', summary: 'a default-context factory is passed as a value' },
+  MP306: { severity: 'warning', summary: 'billiard/multiprocess factories keep their own (fork) default' },
+  MP307: { severity: 'warning', summary: 'a context argument may hide in *args/**kwargs; not rewritten' },
+  MP308: { severity: 'warning', summary: 'a name the rewrite needs is taken in that scope; not rewritten' },
+  MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
+  MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
+  MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
+  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+};
+
+export function severityOf(code: string): Severity {
+  return CODES[code]?.severity ?? 'warning';
+}
+
+/** `--select`/`--ignore` values are codes or prefixes (`MP1`, `MP20`). */
+export function codeFilter(select: string[], ignore: string[]): (code: string) => boolean {
+  const matches = (code: string, list: string[]) => list.some((p) => code.startsWith(p.trim().toUpperCase()));
+  return (code) => (select.length === 0 || matches(code, select)) && !matches(code, ignore);
+}

@@ -1,0 +1,24 @@
+import type { Summary } from '../runner';
+
+// GitHub workflow commands: data is %-escaped, and property values also escape ':' and ','.
+const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One annotation per diagnostic, error or problem file, and per file that would change. */
+export function githubReport(s: Summary, mode: { write: boolean }): string {
+  const out: string[] = [];
+  for (const f of s.files) {
+    const file = prop(f.path);
+    for (const d of f.diagnostics) {
+      const text = d.hint ? `${d.message}. Fix: ${d.hint}` : d.message;
+      out.push(`::${d.severity} file=${file},line=${d.line},col=${d.column},title=${prop(`mp-codemod ${d.code}`)}::${data(text)}`);
+    }
+    if (f.status === 'error' || (f.status === 'skipped' && f.problem)) {
+      out.push(`::error file=${file}${f.line ? `,line=${f.line}` : ''},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);
+    }
+    if (f.status === 'changed' && !mode.write) {
+      out.push(`::warning file=${file},title=mp-codemod::${data(`would change (${f.fixes.length} fixes); run npx mp-codemod --write`)}`);
+    }
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}

@@ -1,0 +1,305 @@
+import type { SyntaxNode } from 'tree-sitter';
+import type { FileContext, Fix, Transform } from '../src/types';
+import { isMainGuard, isWrite } from '../src/toplevel';
+import { endOfLine } from '../src/imports';
+import { lineStartOf } from '../src/style';
+
+/** Methods of pools and executors whose first argument runs in a child. */
+const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
+/** Factories of state that cannot be pickled into a child. */
+const UNPICKLABLE = /^(threading\.(Lock|RLock|Condition|Event|Semaphore|BoundedSemaphore)|open|io\.open|builtins\.open|socket\.socket|sqlite3\.connect|socket\.create_connection)$/;
+const LARGE = /^(pandas\.read_\w+|polars\.(read|scan)_\w+|numpy\.(load|loadtxt|genfromtxt|fromfile)|torch\.load|pandas\.DataFrame|polars\.DataFrame)$/;
+const QUEUES = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue)$/;
+const SHARED = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Manager)$/;
+const LOG_CONFIG = /^logging\.(basicConfig|config\.\w+)$/;
+const FORKS = /^os\.(fork|forkpty)$/;
+const SCOPES = ['function_definition', 'lambda', 'class_definition'];
+
+const isCode = (n: SyntaxNode) => n.type !== 'comment';
+
+/** A place where code is handed to another process. */
+interface Handoff {
+  call: SyntaxNode;
+  /** What runs in the child. */
+  worker: SyntaxNode;
+  /** Values pickled with each task. */
+  args: SyntaxNode[];
+  /** Pool/executor method calls (a Queue may not travel through their arguments). */
+  viaPool: boolean;
+  /** An initializer= function: it runs first in each child. */
+  initializer?: boolean;
+}
+
+function positional(call: SyntaxNode): SyntaxNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => isCode(a) && a.type !== 'keyword_argument');
+}
+
+function keyword(call: SyntaxNode, name: string): SyntaxNode | null {
+  const kw = call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  return kw?.childForFieldName('value') ?? null;
+}
+
+/** Elements of a tuple/list literal, or the value itself. */
+const elements = (n: SyntaxNode | null): SyntaxNode[] => (!n ? [] : ['tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.filter(isCode) : [n]);
+
+/** The call a name was assigned from (`x = f()`, `with f() as x`) in the scope it is read in. */
+function assignedCall(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
+  if (id.type === 'call') return id;
+  if (id.type !== 'identifier') return null;
+  const found = ctx.names.lookup(id.text, id);
+  if (!found || found.bindings.length !== 1) return null;
+  const b = found.bindings[0].node;
+  const p = b.parent;
+  if (p?.type === 'assignment' && p.childForFieldName('left')?.id === b.id) {
+    const right = p.childForFieldName('right');
+    return right?.type === 'call' ? right : null;
+  }
+  if (p?.type === 'as_pattern_target') {
+    const value = p.parent?.namedChildren[0];
+    return value?.type === 'call' ? value : null;
+  }
+  return null;
+}
+
+const qualifiedCallee = (call: SyntaxNode | null, ctx: FileContext) => (call ? ctx.names.qualifiedName(call.childForFieldName('function')!) : null);
+
+function handoffs(ctx: FileContext): Handoff[] {
+  const out: Handoff[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const fn = call.childForFieldName('function');
+    if (!fn) continue;
+    const target = keyword(call, 'target');
+    if (target && (ctx.starts.isStart(call) || /Process$/.test(fn.text))) {
+      out.push({ call, worker: target, args: [...elements(keyword(call, 'args'))], viaPool: false });
+    }
+    const init = keyword(call, 'initializer');
+    if (init && ctx.starts.isStart(call)) out.push({ call, worker: init, args: elements(keyword(call, 'initargs')), viaPool: false, initializer: true });
+    if (fn.type === 'attribute' && POOL_METHODS.has(fn.childForFieldName('attribute')!.text)) {
+      const pool = assignedCall(fn.childForFieldName('object')!, ctx);
+      if (!pool || !ctx.starts.isStart(pool)) continue;
+      const [worker, ...rest] = positional(call);
+      if (!worker) continue;
+      const method = fn.childForFieldName('attribute')!.text;
+      const args = method.startsWith('apply') ? elements(rest[0] ?? null) : rest;
+      out.push({ call, worker, args, viaPool: true });
+    }
+  }
+  return out;
+}
+
+/** The definition a worker name refers to, and whether it sits inside a function. */
+function definitionOf(worker: SyntaxNode, ctx: FileContext): { def: SyntaxNode; nested: boolean } | null {
+  if (worker.type !== 'identifier') return null;
+  const found = ctx.names.lookup(worker.text, worker);
+  if (!found || found.bindings.length !== 1) return null;
+  const def = found.bindings[0].node;
+  if (def.type !== 'function_definition' && def.type !== 'class_definition') return null;
+  return { def, nested: found.scope.kind !== 'module' };
+}
+
+/** Names a nested function reads from the functions around it. */
+function captured(def: SyntaxNode, ctx: FileContext): string[] {
+  const out = new Set<string>();
+  const inner = [def.childForFieldName('parameters'), def.childForFieldName('body')].filter((n): n is SyntaxNode => n !== null);
+  for (const id of inner.flatMap((n) => n.descendantsOfType('identifier'))) {
+    const found = ctx.names.lookup(id.text, id);
+    if (found && found.scope.kind === 'function' && found.scope.node.id !== def.id && !isInside(found.scope.node, def)) out.add(id.text);
+  }
+  return [...out];
+}
+
+const isInside = (node: SyntaxNode, outer: SyntaxNode) => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+
+/** `def` lifted to module level, for a nested worker that captures nothing (unsafe: names may clash or change meaning). */
+function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
+  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  // Lifting the only statement of a block would leave it empty.
+  if ((holder.parent?.namedChildren.filter(isCode).length ?? 0) < 2) return null;
+  let top = holder;
+  while (top.parent && top.parent.type !== 'module') top = top.parent;
+  if (ctx.names.module.bindings.has(def.childForFieldName('name')!.text)) return null;
+  const start = lineStartOf(ctx.source, holder.startIndex);
+  const end = endOfLine(ctx.source, holder.endIndex);
+  const indent = ctx.source.slice(start, holder.startIndex);
+  const text = ctx.source
+    .slice(start, end)
+    .split(/(?<=\n)/)
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('');
+  const at = lineStartOf(ctx.source, top.startIndex);
+  const nl = ctx.style.newline;
+  // First in its block: the blank lines after it go too, so the block does not open with a gap.
+  let cut = end;
+  if (/:[ \t]*(#.*)?\r?\n$/.test(ctx.source.slice(0, start))) {
+    while (cut < ctx.source.length && /^[ \t]*\r?\n/.test(ctx.source.slice(cut))) cut = endOfLine(ctx.source, cut);
+  }
+  return {
+    message: `moved nested function ${def.childForFieldName('name')!.text}() to module level`,
+    safety: 'unsafe',
+    edits: [
+      { start: at, end: at, text: `${text}${/\n$/.test(text) ? '' : nl}${nl}${nl}` },
+      { start, end: cut, text: '' },
+    ],
+  };
+}
+
+function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
+  const w = h.worker;
+  if (w.type === 'lambda') {
+    ctx.report(w, 'MP101', 'a lambda runs in the child process; spawn cannot pickle it', 'define the function at module level');
+    return;
+  }
+  if (w.type === 'attribute') return checkBoundMethod(w, ctx);
+  if (w.type === 'call') {
+    // target=Task(): an instance pickles by its class.
+    const made = definitionOf(w.childForFieldName('function')!, ctx);
+    if (made?.nested && made.def.type === 'class_definition') {
+      ctx.report(w, 'MP104', `class ${made.def.childForFieldName('name')!.text} is defined inside a function; spawn cannot pickle its instances`, 'define the class at module level');
+    }
+    return;
+  }
+  const found = definitionOf(w, ctx);
+  if (!found || !found.nested) return;
+  if (found.def.type === 'class_definition') {
+    ctx.report(w, 'MP104', `class ${w.text} is defined inside a function; spawn cannot pickle it`, 'define the class at module level');
+    return;
+  }
+  const names = captured(found.def, ctx);
+  if (names.length > 0) {
+    ctx.report(w, 'MP103', `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`);
+    return;
+  }
+  const lift = liftFix(found.def, ctx);
+  const diagnostic = { code: 'MP102', message: `${w.text}() is defined inside a function; spawn cannot pickle it`, hint: 'define it at module level', start: w.startIndex };
+  if (lift) fixes.push({ ...lift, diagnostic });
+  else ctx.report(w, diagnostic.code, diagnostic.message, diagnostic.hint);
+}
+
+/** `target=self.run` pickles the whole object: find attributes that cannot travel. */
+function checkBoundMethod(w: SyntaxNode, ctx: FileContext): void {
+  const object = w.childForFieldName('object')!;
+  let cls: SyntaxNode | null = null;
+  if (object.text === 'self') {
+    for (let p = w.parent; p; p = p.parent) if (p.type === 'class_definition') { cls = p; break; }
+  } else {
+    const made = assignedCall(object, ctx);
+    const callee = made?.childForFieldName('function');
+    const def = callee ? definitionOf(callee, ctx) : null;
+    if (def?.def.type === 'class_definition') cls = def.def;
+  }
+  if (!cls) return;
+  const held: string[] = [];
+  for (const assign of cls.descendantsOfType('assignment')) {
+    const left = assign.childForFieldName('left');
+    const right = assign.childForFieldName('right');
+    if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || right?.type !== 'call') continue;
+    const q = ctx.names.qualifiedName(right.childForFieldName('function')!) ?? right.childForFieldName('function')!.text;
+    if (UNPICKLABLE.test(q)) held.push(`${left.childForFieldName('attribute')!.text} (${q})`);
+  }
+  if (held.length > 0) {
+    ctx.report(w, 'MP105', `${w.text} pickles its whole object, which holds ${held.join(', ')}`, 'hand over a module-level function and the data it needs, or implement __getstate__');
+  }
+}
+
+/** Module globals a worker reads that only the parent's run sets (initializers set theirs in the child: fine). */
+function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+  const moduleBindings = ctx.names.module.bindings;
+  const setInChild = (n: SyntaxNode) => initializers.some((init) => isInside(n, init));
+  for (const def of workers) {
+    const body = def.childForFieldName('body');
+    if (!body) continue;
+    const seen = new Set<string>();
+    for (const id of body.descendantsOfType('identifier')) {
+      if (seen.has(id.text) || isWrite(id)) continue;
+      const p = id.parent;
+      if (p?.type === 'global_statement' || p?.type === 'nonlocal_statement') continue;
+      if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+      if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+      const found = ctx.names.lookup(id.text, id);
+      if (!found || found.scope !== ctx.names.module) continue;
+      seen.add(id.text);
+      const bindings = moduleBindings.get(id.text) ?? [];
+      const atRunTime = (n: SyntaxNode) => (guard !== null && isInside(n, guard)) || SCOPES.some((t) => enclosing(n, t) !== null);
+      if (bindings.some((b) => setInChild(b.node))) continue;
+      const importTime = bindings.filter((b) => !atRunTime(b.node));
+      const runTime = bindings.filter((b) => atRunTime(b.node));
+      const name = def.childForFieldName('name')!.text;
+      if (runTime.length > 0 && bindings.every((b) => b.node.type !== 'function_definition' && b.node.type !== 'class_definition')) {
+        const how = importTime.length === 0 ? 'is only set at run time' : 'is rebound at run time';
+        ctx.report(id, 'MP201', `worker ${name}() reads ${id.text}, which ${how}; spawn children see ${importTime.length === 0 ? 'no value' : 'the import-time value'}`, 'pass it as an argument, or set it in an initializer');
+        continue;
+      }
+      const made = importTime.length === 1 ? assignedCall(importTime[0].node, ctx) : null;
+      const q = qualifiedCallee(made, ctx);
+      if (q && SHARED.test(q) && made && !isInside(made, def)) {
+        ctx.report(id, 'MP202', `worker ${name}() uses the module-level ${id.text}; each spawn child creates its own`, 'pass it in args= (Process) or initargs= (Pool)');
+      }
+    }
+  }
+}
+
+function enclosing(node: SyntaxNode, type: string): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === type) return p;
+  return null;
+}
+
+function checkArguments(h: Handoff, ctx: FileContext): void {
+  for (const arg of h.args) {
+    const made = assignedCall(arg, ctx);
+    const q = qualifiedCallee(made, ctx);
+    if (!q) continue;
+    if (h.viaPool && QUEUES.test(q)) {
+      ctx.report(arg, 'MP203', `${arg.text} is a multiprocessing Queue passed through pool arguments`, 'use a Manager().Queue(), or hand the queue over with Pool(initializer=..., initargs=(queue,))');
+    } else if (LARGE.test(q)) {
+      ctx.report(arg, 'MP401', `${arg.text} (from ${q}) is pickled and copied for every task`, 'pass the file path and load it in the child, or load it once per worker in an initializer');
+    }
+  }
+}
+
+function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+  const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
+  if (!workersLog) return;
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const q = qualifiedCallee(call, ctx);
+    if (!q || !LOG_CONFIG.test(q)) continue;
+    const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
+    if (inParentOnly) {
+      ctx.report(call, 'MP204', 'logging is configured here, in the parent only; spawn children log with the defaults', 'configure logging in a Pool initializer too, or send records through a QueueHandler');
+    }
+  }
+}
+
+function diagnose(ctx: FileContext): Fix[] {
+  const fixes: Fix[] = [];
+  const guard = ctx.root.namedChildren.find(isMainGuard) ?? null;
+  const all = handoffs(ctx);
+  const workers: SyntaxNode[] = [];
+  const initializers: SyntaxNode[] = [];
+  for (const h of all) {
+    checkWorker(h, ctx, fixes);
+    checkArguments(h, ctx);
+    const found = definitionOf(h.worker, ctx);
+    if (!found || found.nested || found.def.type !== 'function_definition') continue;
+    if (!workers.some((w) => w.id === found.def.id)) workers.push(found.def);
+    if (h.initializer) initializers.push(found.def);
+  }
+  checkGlobals(workers, initializers, ctx, guard);
+  checkLogging(workers, ctx, guard);
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const q = qualifiedCallee(call, ctx);
+    if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');
+  }
+  return fixes;
+}
+
+const transform: Transform = {
+  id: 'diagnostics',
+  description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
+  safety: 'safe',
+  safetyNote: 'Reports only; its one fix (lifting a nested worker that captures nothing to module level) is unsafe, as the name may clash or mean something else there.',
+  prefilter: /multiprocess|ProcessPoolExecutor|fork/,
+  query: '(module) @module',
+  fix: (_match, ctx) => diagnose(ctx),
+};
+
+export default transform;
