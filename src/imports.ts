@@ -147,11 +147,12 @@ export function isDocstring(stmt: SyntaxNode): boolean {
 
 /** The index just past the line break that ends the line holding `index` (or the end of the text). */
 export function endOfLine(text: string, index: number): number {
-  const nl = text.indexOf('\n', index);
-  const cr = text.indexOf('\r', index);
-  if (nl === -1 && cr === -1) return text.length;
-  if (cr !== -1 && (nl === -1 || cr < nl)) return text[cr + 1] === '\n' ? cr + 2 : cr + 1;
-  return nl + 1;
+  for (let i = index; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode, TreeCursor } from 'tree-sitter';
 
 /**
  * Python scopes, just enough to tell what a name refers to: which imports bind it,
@@ -37,14 +37,21 @@ const TARGET_CONTAINERS = new Set([
 export class Names {
   readonly module: Scope;
   private readonly scopes = new Map<number, Scope>();
+  /** The scope of every identifier seen while walking, by start offset: walking up parents is slow in the Node binding. */
+  private readonly identifierScopes = new Map<number, Scope>();
 
   constructor(root: SyntaxNode) {
     this.module = this.newScope(root, 'module', null);
-    this.visitChildren(root, this.module);
+    const cursor = root.walk();
+    this.walkChildren(cursor, this.module, false);
   }
 
   /** The scope a node's value is evaluated in. */
   scopeOf(node: SyntaxNode): Scope {
+    if (node.type === 'identifier') {
+      const known = this.identifierScopes.get(node.startIndex);
+      if (known) return known;
+    }
     let child = node;
     for (let p = node.parent; p; child = p, p = p.parent) {
       const scope = this.scopes.get(p.id);
@@ -122,122 +129,167 @@ export class Names {
     return scope;
   }
 
-  private bind(scope: Scope, name: string, target: string | null, node: SyntaxNode): void {
+  private bind(scope: Scope, name: string, target: string | null, node: SyntaxNode, fallback: boolean): void {
     const owner = scope.globals.has(name) ? this.module : scope;
     const list = owner.bindings.get(name) ?? [];
-    list.push({ name, target, node, fallback: inImportFallback(node) });
+    list.push({ name, target, node, fallback });
     owner.bindings.set(name, list);
   }
 
-  private bindTargets(target: SyntaxNode, scope: Scope): void {
-    if (target.type === 'identifier') this.bind(scope, target.text, null, target);
-    else if (TARGET_CONTAINERS.has(target.type)) for (const c of target.namedChildren) this.bindTargets(c, scope);
+  // The walk below uses a TreeCursor: in the Node binding, materialising every node (namedChildren,
+  // parent) costs far more than moving a cursor. Nodes are only made for bindings and scopes.
+
+  /** Visits the children of the cursor's node, leaving the cursor where it was. */
+  private children(c: TreeCursor, fn: (field: string | null) => void): void {
+    if (!c.gotoFirstChild()) return;
+    do {
+      if (c.nodeIsNamed) fn(c.currentFieldName || null);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
   }
 
-  private visitChildren(node: SyntaxNode, scope: Scope): void {
-    for (const child of node.namedChildren) this.visit(child, scope);
+  private walkChildren(c: TreeCursor, scope: Scope, fallback: boolean): void {
+    this.children(c, () => this.walk(c, scope, fallback));
   }
 
-  private visit(node: SyntaxNode, scope: Scope): void {
-    switch (node.type) {
+  private bindTargets(c: TreeCursor, scope: Scope, fallback: boolean): void {
+    if (c.nodeType === 'identifier') {
+      this.identifierScopes.set(c.startIndex, scope);
+      this.bind(scope, c.nodeText, null, c.currentNode, fallback);
+    } else if (TARGET_CONTAINERS.has(c.nodeType)) {
+      this.children(c, () => this.bindTargets(c, scope, fallback));
+    }
+  }
+
+  /** `fallback`: inside `except ImportError:` of the current function or module. */
+  private walk(c: TreeCursor, scope: Scope, fallback: boolean): void {
+    const type = c.nodeType;
+    switch (type) {
+      case 'identifier':
+        this.identifierScopes.set(c.startIndex, scope);
+        return;
       case 'function_definition':
       case 'lambda': {
-        const name = node.childForFieldName('name');
-        if (name) this.bind(scope, name.text, null, node);
+        const node = c.currentNode;
         const inner = this.newScope(node, 'function', scope);
-        const params = node.childForFieldName('parameters');
-        if (params) this.visitParameters(params, scope, inner);
-        for (const field of ['return_type', 'type_parameters']) {
-          const n = node.childForFieldName(field);
-          if (n) this.visit(n, scope);
-        }
-        const body = node.childForFieldName('body');
-        if (body) this.visit(body, inner);
+        this.children(c, (field) => {
+          if (field === 'name') {
+            this.identifierScopes.set(c.startIndex, scope);
+            this.bind(scope, c.nodeText, null, node, fallback);
+          } else if (field === 'parameters') this.walkParameters(c, scope, inner);
+          else if (field === 'body') this.walk(c, inner, false);
+          else this.walk(c, scope, fallback);
+        });
         return;
       }
       case 'class_definition': {
-        const name = node.childForFieldName('name');
-        if (name) this.bind(scope, name.text, null, node);
-        const bases = node.childForFieldName('superclasses');
-        if (bases) this.visit(bases, scope);
-        const body = node.childForFieldName('body');
-        if (body) this.visit(body, this.newScope(node, 'class', scope));
+        const node = c.currentNode;
+        const inner = this.newScope(node, 'class', scope);
+        this.children(c, (field) => {
+          if (field === 'name') {
+            this.identifierScopes.set(c.startIndex, scope);
+            this.bind(scope, c.nodeText, null, node, fallback);
+          } else if (field === 'body') this.walk(c, inner, false);
+          else this.walk(c, scope, fallback);
+        });
         return;
       }
       case 'import_statement':
-        for (const item of node.childrenForFieldName('name')) {
-          if (item.type === 'aliased_import') {
-            const alias = item.childForFieldName('alias');
-            const dotted = item.childForFieldName('name');
-            if (alias && dotted) this.bind(scope, alias.text, dotted.text, node);
-          } else {
-            const top = item.text.split('.')[0];
-            this.bind(scope, top, top, node);
-          }
-        }
+      case 'import_from_statement':
+        this.bindImport(c.currentNode, scope, fallback);
         return;
-      case 'import_from_statement': {
-        const moduleNode = node.childForFieldName('module_name');
-        const module = moduleNode && moduleNode.type === 'dotted_name' ? moduleNode.text : null;
-        if (node.namedChildren.some((c) => c.type === 'wildcard_import')) {
-          if (module) scope.stars.push(module);
-          return;
-        }
-        for (const item of node.childrenForFieldName('name')) {
-          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-          if (dotted && alias) this.bind(scope, alias.text, module ? `${module}.${dotted.text}` : null, node);
-        }
+      case 'global_statement':
+      case 'nonlocal_statement': {
+        const set = type === 'global_statement' ? scope.globals : scope.nonlocals;
+        this.children(c, () => set.add(c.nodeText));
         return;
       }
-      case 'global_statement':
-        for (const c of node.namedChildren) scope.globals.add(c.text);
-        return;
-      case 'nonlocal_statement':
-        for (const c of node.namedChildren) scope.nonlocals.add(c.text);
-        return;
       case 'assignment':
       case 'augmented_assignment':
       case 'for_statement':
-      case 'for_in_clause': {
-        const left = node.childForFieldName('left');
-        if (left) this.bindTargets(left, scope);
-        this.visitChildren(node, scope);
+      case 'for_in_clause':
+        this.children(c, (field) => {
+          if (field === 'left') this.bindTargets(c, scope, fallback);
+          this.walk(c, scope, fallback);
+        });
         return;
-      }
       case 'as_pattern_target':
-        for (const c of node.namedChildren) this.bindTargets(c, scope);
+        this.children(c, () => this.bindTargets(c, scope, fallback));
         return;
       case 'named_expression': {
-        const name = node.childForFieldName('name');
         let owner = scope;
         while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
-        if (name) this.bind(owner, name.text, null, node);
-        this.visitChildren(node, scope);
+        this.children(c, (field) => {
+          if (field === 'name') this.bindTargets(c, owner, fallback);
+          else this.walk(c, scope, fallback);
+        });
+        return;
+      }
+      case 'except_clause': {
+        let handlesImport = false;
+        this.children(c, () => {
+          if (c.nodeType !== 'block' && c.nodeType !== 'comment' && !handlesImport) handlesImport = IMPORT_ERRORS.test(c.nodeText);
+          this.walk(c, scope, fallback || (handlesImport && c.nodeType === 'block'));
+        });
         return;
       }
       default:
-        if (COMPREHENSIONS.has(node.type)) {
-          this.visitChildren(node, this.newScope(node, 'comprehension', scope));
+        if (COMPREHENSIONS.has(type)) {
+          this.walkChildren(c, this.newScope(c.currentNode, 'comprehension', scope), fallback);
           return;
         }
-        this.visitChildren(node, scope);
+        this.walkChildren(c, scope, fallback);
     }
   }
 
-  private visitParameters(params: SyntaxNode, outer: Scope, inner: Scope): void {
-    for (const p of params.namedChildren) {
-      if (p.type === 'identifier') {
-        this.bind(inner, p.text, null, p);
-        continue;
+  private bindImport(node: SyntaxNode, scope: Scope, fallback: boolean): void {
+    if (node.type === 'import_statement') {
+      for (const item of node.childrenForFieldName('name')) {
+        if (item.type === 'aliased_import') {
+          const alias = item.childForFieldName('alias');
+          const dotted = item.childForFieldName('name');
+          if (alias && dotted) this.bind(scope, alias.text, dotted.text, node, fallback);
+        } else {
+          const top = item.text.split('.')[0];
+          this.bind(scope, top, top, node, fallback);
+        }
       }
-      const name = p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
-      if (name) this.bind(inner, name.text, null, p);
-      for (const field of ['value', 'type']) {
-        const n = p.childForFieldName(field);
-        if (n) this.visit(n, outer);
-      }
+      return;
     }
+    const moduleNode = node.childForFieldName('module_name');
+    const module = moduleNode && moduleNode.type === 'dotted_name' ? moduleNode.text : null;
+    if (node.namedChildren.some((ch) => ch.type === 'wildcard_import')) {
+      if (module) scope.stars.push(module);
+      return;
+    }
+    for (const item of node.childrenForFieldName('name')) {
+      const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+      if (dotted && alias) this.bind(scope, alias.text, module ? `${module}.${dotted.text}` : null, node, fallback);
+    }
+  }
+
+  /** Parameter names belong to the function; defaults and annotations are evaluated outside it. */
+  private walkParameters(c: TreeCursor, outer: Scope, inner: Scope): void {
+    this.children(c, () => {
+      if (c.nodeType === 'identifier') {
+        this.identifierScopes.set(c.startIndex, inner);
+        this.bind(inner, c.nodeText, null, c.currentNode, false);
+        return;
+      }
+      const param = c.currentNode;
+      let named = false;
+      this.children(c, (field) => {
+        const isName = field === 'name' || (!named && field === null && c.nodeType === 'identifier');
+        if (isName && !named) {
+          named = true;
+          this.identifierScopes.set(c.startIndex, inner);
+          this.bind(inner, c.nodeText, null, param, false);
+        } else if (field === 'value' || field === 'type') {
+          this.walk(c, outer, false);
+        }
+      });
+    });
   }
 }
 
@@ -258,14 +310,3 @@ function isParameterName(node: SyntaxNode): boolean {
 }
 
 const IMPORT_ERRORS = /\b(ImportError|ModuleNotFoundError)\b/;
-
-function inImportFallback(node: SyntaxNode): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'except_clause') {
-      const value = p.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
-      return value !== undefined && IMPORT_ERRORS.test(value.text);
-    }
-    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') return false;
-  }
-  return false;
-}

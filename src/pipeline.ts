@@ -45,7 +45,9 @@ export function transformSource(
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (SKIP_FILE.test(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
-  const active = transforms.filter((t) => t.prefilter.test(input));
+  const info = { path, facts, options };
+  const passes = (t: Transform, text: string) => (options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text));
+  const active = transforms.filter((t) => passes(t, input));
   if (active.length === 0) return result;
 
   const lines = new LineIndex(input);
@@ -68,7 +70,7 @@ export function transformSource(
   let text = input;
   try {
     for (const transform of transforms) {
-      if (!transform.prefilter.test(text)) continue;
+      if (!passes(transform, text)) continue;
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -143,12 +145,21 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
 
+interface Analyses {
+  names?: Names;
+  imports?: Imports;
+  starts?: ProcessStarts;
+  style?: ReturnType<typeof detectStyle>;
+}
+
+/** Analyses of a tree, shared by every transform and pass that sees the same tree (the text did not change). */
+const analysesOf = new WeakMap<Tree, Analyses>();
+
 function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
   const root = tree.rootNode;
-  let names: Names | undefined;
-  let imports: Imports | undefined;
-  let starts: ProcessStarts | undefined;
-  let style: ReturnType<typeof detectStyle> | undefined;
+  let cache = analysesOf.get(tree);
+  if (!cache) analysesOf.set(tree, (cache = {}));
+  const a = cache;
   const ctx: FileContext = {
     source: text,
     root,
@@ -156,16 +167,16 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
     options,
     facts,
     get style() {
-      return (style ??= detectStyle(text, root));
+      return (a.style ??= detectStyle(text, root));
     },
     get names() {
-      return (names ??= new Names(root));
+      return (a.names ??= new Names(root));
     },
     get imports() {
-      return (imports ??= new Imports(text, root, ctx.names, ctx.style));
+      return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));
     },
     get starts() {
-      return (starts ??= new ProcessStarts(root, ctx.names));
+      return (a.starts ??= new ProcessStarts(root, ctx.names));
     },
     report(node, code, message, hint, severity) {
       out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });

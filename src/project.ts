@@ -71,7 +71,11 @@ export function entryPointsImportingProcessCode(files: Found[]): Set<string> {
   }
   const result = new Set<string>();
   if (processModules.size === 0) return result;
+  // Only entry points that mention a process module's last name are parsed.
+  const lastNames = new Set([...processModules].map((m) => m.split('.').pop()!));
+  const mentions = new RegExp(`\\b(${[...lastNames].map((n) => n.replace(/\W/g, '')).join('|')})\\b`);
   for (const { file, text } of entries) {
+    if (MENTIONS_PROCESSES.test(text) || !mentions.test(text)) continue;
     const root = parse(text).rootNode;
     const own = new Set(moduleNames(file.real));
     if (importedModules(root, file.real).some((m) => processModules.has(m) && !own.has(m))) result.add(file.real);

@@ -35,7 +35,7 @@ function loadTransform(file: string, given: string): Transform {
   const t = ((mod as { default?: unknown }).default ?? mod) as Partial<Transform>;
   const missing = (['id', 'query', 'fix', 'prefilter'] as const).filter((k) => !t || t[k] === undefined);
   if (missing.length > 0) throw new UsageError(`transform ${given} lacks ${missing.join(', ')}`);
-  if (!(t.prefilter instanceof RegExp)) throw new UsageError(`transform ${given}: prefilter must be a RegExp`);
+  if (!(t.prefilter instanceof RegExp) && typeof t.prefilter !== 'function') throw new UsageError(`transform ${given}: prefilter must be a RegExp or a function`);
   if (typeof t.fix !== 'function') throw new UsageError(`transform ${given}: fix must be a function`);
   try {
     query(String(t.query));

@@ -62,11 +62,15 @@ export function leadingWhitespace(text: string, index: number): string {
   return text.slice(lineStart, end);
 }
 
+/** The start of the line holding `index` (after the previous \n or \r). Scans back, not the whole text. */
 export function lineStartOf(text: string, index: number): number {
-  if (index <= 0) return 0;
-  const nl = text.lastIndexOf('\n', index - 1);
-  const cr = text.lastIndexOf('\r', index - 1);
-  return Math.max(nl, cr) + 1;
+  let i = Math.min(index, text.length) - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i + 1;
 }
 
 export function detectStyle(text: string, root: SyntaxNode): Style {

@@ -110,11 +110,19 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
   const { root, source, names } = ctx;
   const children = root.namedChildren;
   const top = children.filter((c) => c.type !== 'comment');
-  const indexOf = new Map(top.map((n, i) => [n.id, i]));
+  // The statement holding a node, by binary search on offsets (walking parents is slow).
+  const starts = top.map((n) => n.startIndex);
+  const ends = top.map((n) => n.endIndex);
   const topIndex = (node: SyntaxNode): number => {
-    let n: SyntaxNode | null = node;
-    while (n && n.parent && n.parent.id !== root.id) n = n.parent;
-    return n ? (indexOf.get(n.id) ?? -1) : -1;
+    let lo = 0;
+    let hi = top.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (node.startIndex < starts[mid]) hi = mid - 1;
+      else if (node.startIndex >= ends[mid] && !(node.startIndex === starts[mid] && node.endIndex === ends[mid])) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
   };
 
   const statements: Statement[] = top.map((node, i) => {

@@ -52,6 +52,8 @@ export interface Options {
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
+  noPrefilter?: boolean;
 }
 
 /** What the runner knows about the file from the file system (transforms never look themselves). */
@@ -83,8 +85,11 @@ export interface Transform {
   safety: Safety;
   /** Why the transform is safe, or what could go wrong when it is not. */
   safetyNote: string;
-  /** A file whose text does not match is never parsed for this transform. Must never reject a file the transform would change. */
-  prefilter: RegExp;
+  /**
+   * A file whose text does not pass is never parsed for this transform. Must never reject a file
+   * the transform would change or report on. A function also sees the file's path, facts and options.
+   */
+  prefilter: RegExp | ((text: string, file: { path: string; facts: FileFacts; options: Options }) => boolean);
   /** A tree-sitter query (S-expression) over tree-sitter-python; compiled once per process. */
   query: string;
   fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null | undefined;

@@ -117,11 +117,14 @@ export function discover(paths: string[], opts: WalkOptions): { files: Found[]; 
       throw new UsageError(`${root.given}: no such file or directory`);
     }
     if (excluded(root.abs)) continue;
-    const levels = opts.gitignore ? ancestorGitignores(root.abs, st.isDirectory()) : [];
+    // A path named explicitly is processed even when a .gitignore above it ignores it (as
+    // ripgrep does); .gitignore files inside it still apply.
+    let levels = opts.gitignore ? ancestorGitignores(root.abs, st.isDirectory()) : [];
+    if (isIgnored(levels, root.abs, st.isDirectory())) levels = [];
     if (st.isDirectory()) {
       walkDir(root.abs, root.real, levels);
     } else if (st.isFile()) {
-      if (!isIgnored(levels, root.abs, false)) addFile(root.abs, root.real);
+      addFile(root.abs, root.real);
     } else {
       problems.push({ path: display(root.abs), message: 'not a regular file, skipped' });
     }

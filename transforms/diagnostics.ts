@@ -297,7 +297,8 @@ const transform: Transform = {
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
   safetyNote: 'Reports only; its one fix (lifting a nested worker that captures nothing to module level) is unsafe, as the name may clash or mean something else there.',
-  prefilter: /multiprocess|ProcessPoolExecutor|fork/,
+  // Workers need a pool or process import; MP303 needs a fork call.
+  prefilter: /multiprocess|ProcessPoolExecutor|\bfork(pty)?\s*\(/,
   query: '(module) @module',
   fix: (_match, ctx) => diagnose(ctx),
 };

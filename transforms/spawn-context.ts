@@ -1,6 +1,7 @@
 import type { SyntaxNode, QueryMatch } from 'tree-sitter';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
-import { appendItem } from '../src/imports';
+import { appendItem, endOfLine } from '../src/imports';
+import { lineStartOf } from '../src/style';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -45,9 +46,7 @@ function splitModule(qualified: string, modules: string[]): [string, string] | n
 const methodLiteral = (ctx: FileContext) => `${ctx.style.quote}${ctx.options.method}${ctx.style.quote}`;
 
 function lineOf(ctx: FileContext, node: SyntaxNode): string {
-  const start = ctx.source.lastIndexOf('\n', node.startIndex - 1) + 1;
-  const end = ctx.source.indexOf('\n', node.startIndex);
-  return ctx.source.slice(start, end === -1 ? undefined : end);
+  return ctx.source.slice(lineStartOf(ctx.source, node.startIndex), endOfLine(ctx.source, node.startIndex));
 }
 
 /**
