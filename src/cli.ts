@@ -65,6 +65,8 @@ function parser() {
     .option('stdin', { type: 'boolean', describe: 'read one source from stdin, write the result to stdout' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: on for a terminal, off with NO_COLOR)' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
+    .option('prefilter', { type: 'boolean', default: true, describe: 'skip files no transform can concern without parsing them (--no-prefilter to parse all)' })
     .option('verbose', { type: 'boolean', describe: 'print stack traces of internal errors' })
     .conflicts('write', 'check')
     .conflicts('stdin', 'write')
@@ -118,7 +120,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
       return EXIT.ok;
     }
     verbose = Boolean(args.verbose);
-    return execute(args, io);
+    return await execute(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`mp-codemod: ${e.message}\n`);
@@ -132,7 +134,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
   }
 }
 
-function execute(args: Args, io: IO): number {
+async function execute(args: Args, io: IO): Promise<number> {
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);
@@ -150,6 +152,7 @@ function execute(args: Args, io: IO): number {
     return runStdin(args, io, transforms, options);
   }
   if (args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || (args.jobs as number) < 1)) throw new UsageError('--jobs takes a whole number from 1');
   const format = (args.json ? 'json' : (args.outputFormat ?? 'text')) as string;
   const opts: RunOptions = {
     ...options,
@@ -157,12 +160,17 @@ function execute(args: Args, io: IO): number {
     write: Boolean(args.write),
     diffs: (!args.write && !args.check) || Boolean(args.diff) || format === 'json',
     keepCode: codeFilter(codes(args.select), codes(args.ignore)),
+    select: codes(args.select),
+    ignore: codes(args.ignore),
+    transformSpecs: list(args.transform).length > 0 ? list(args.transform) : transforms.map((t) => t.id),
+    jobs: args.jobs as number | undefined,
+    noPrefilter: Boolean(args.noPrefilter) || args.prefilter === false,
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
     include: list(args.include),
     exclude: list(args.exclude),
   };
-  const summary = run(paths.length > 0 ? paths : ['.'], opts);
+  const summary = await run(paths.length > 0 ? paths : ['.'], opts);
   report(summary, args, format, io);
   return exitCode(summary, Boolean(args.check), Boolean(args.strict));
 }

@@ -310,3 +310,41 @@ function isParameterName(node: SyntaxNode): boolean {
 }
 
 const IMPORT_ERRORS = /\b(ImportError|ModuleNotFoundError)\b/;
+
+/** Every import of a file, in any scope, found without the scope walk: a cheap pre-check before resolving names. */
+export interface ImportIndex {
+  /** Local name → imported targets (`mp` → `multiprocessing`). */
+  names: Map<string, string[]>;
+  /** Modules imported with `*`. */
+  stars: string[];
+}
+
+export function indexImports(root: SyntaxNode): ImportIndex {
+  const index: ImportIndex = { names: new Map(), stars: [] };
+  const add = (name: string, target: string) => index.names.set(name, [...(index.names.get(name) ?? []), target]);
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (stmt.type === 'import_statement') {
+      for (const item of stmt.childrenForFieldName('name')) {
+        if (item.type === 'aliased_import') add(item.childForFieldName('alias')!.text, item.childForFieldName('name')!.text);
+        else add(item.text.split('.')[0], item.text.split('.')[0]);
+      }
+      continue;
+    }
+    const module = stmt.childForFieldName('module_name')?.text ?? '';
+    if (stmt.namedChildren.some((c) => c.type === 'wildcard_import')) {
+      index.stars.push(module);
+      continue;
+    }
+    for (const item of stmt.childrenForFieldName('name')) {
+      const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')! : item;
+      add(alias.text, `${module}.${dotted.text}`);
+    }
+  }
+  return index;
+}
+
+/** Local names bound to imports of matching modules. */
+export function importedNames(index: ImportIndex, modules: RegExp): Set<string> {
+  return new Set([...index.names].filter(([, targets]) => targets.some((t) => modules.test(t))).map(([name]) => name));
+}

@@ -1,6 +1,7 @@
 import Parser = require('tree-sitter');
 import Python = require('tree-sitter-python');
 import type { SyntaxNode, Tree } from 'tree-sitter';
+import { noteParsed } from './memory';
 
 let parser: Parser | undefined;
 const queries = new Map<string, Parser.Query>();
@@ -13,6 +14,7 @@ export function parse(text: string): Tree {
     parser = new Parser();
     parser.setLanguage(Python as unknown as Parser.Language);
   }
+  noteParsed(text.length);
   return parser.parse(text, undefined, { bufferSize: bufferSizeFor(text) });
 }
 

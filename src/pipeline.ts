@@ -2,7 +2,7 @@ import type { Tree } from 'tree-sitter';
 import { parse, query, firstSyntaxError } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
-import { Names } from './names';
+import { Names, indexImports, type ImportIndex } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
@@ -33,6 +33,13 @@ class TransformFailure extends Error {
   constructor(readonly transform: string, message: string) {
     super(message);
   }
+}
+
+/** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
+export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
+  if (options.noPrefilter || SKIP_FILE.test(input)) return true;
+  const info = { path, facts, options };
+  return transforms.some((t) => (typeof t.prefilter === 'function' ? t.prefilter(input, info) : t.prefilter.test(input)));
 }
 
 /** Runs the transforms in order on one source text. Pure: no file system, no terminal. */
@@ -147,6 +154,7 @@ const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe f
 
 interface Analyses {
   names?: Names;
+  importIndex?: ImportIndex;
   imports?: Imports;
   starts?: ProcessStarts;
   style?: ReturnType<typeof detectStyle>;
@@ -171,6 +179,9 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
     },
     get names() {
       return (a.names ??= new Names(root));
+    },
+    get importIndex() {
+      return (a.importIndex ??= indexImports(root));
     },
     get imports() {
       return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));

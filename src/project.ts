@@ -31,54 +31,52 @@ function startsProcessesAnywhere(root: SyntaxNode): boolean {
   return root.descendantsOfType('call').some((c) => starts.isStart(c));
 }
 
-/** The modules a file imports, as dotted names; relative imports are resolved against its folder. */
-function importedModules(root: SyntaxNode, real: string): string[] {
+/** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports included). */
+function importedByText(text: string): string[] {
   const out: string[] = [];
-  const dirParts = path.dirname(real).split(path.sep).filter(Boolean);
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (stmt.type === 'import_statement') {
-      for (const item of stmt.childrenForFieldName('name')) out.push((item.childForFieldName('name') ?? item).text);
-      continue;
+  for (const m of text.matchAll(/^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w, \t]+))/gm)) {
+    if (m[1]) for (const part of m[1].split(',')) out.push(part.trim().split(/\s+/)[0]);
+    if (m[2] !== undefined) {
+      out.push(m[2]);
+      for (const name of (m[3] ?? '').split(',')) out.push(`${m[2]}.${name.trim().split(/\s+/)[0]}`);
     }
-    const moduleNode = stmt.childForFieldName('module_name');
-    if (!moduleNode) continue;
-    let base = moduleNode.text;
-    if (moduleNode.type === 'relative_import') {
-      const dots = /^\.+/.exec(base)![0].length;
-      base = [...dirParts.slice(0, dirParts.length - (dots - 1)), base.slice(dots)].filter(Boolean).join('.');
-    }
-    out.push(base);
-    for (const item of stmt.childrenForFieldName('name')) out.push(`${base}.${(item.childForFieldName('name') ?? item).text}`);
   }
-  return out;
+  return out.map((n) => n.replace(/^\.+/, '')).filter(Boolean);
 }
 
 /**
  * Files of the run that are entry points (they mention __main__) and import, directly, a module
  * of the run that starts processes anywhere: they need set_start_method as much as a file that
- * uses multiprocessing itself.
+ * uses multiprocessing itself. Only the modules such entry points seem to import are parsed.
  */
 export function entryPointsImportingProcessCode(files: Found[]): Set<string> {
-  const processModules = new Set<string>();
+  const byName = new Map<string, Found[]>();
   const entries: { file: Found; text: string }[] = [];
   for (const file of files) {
     const text = readText(file.real);
     if (text === null) continue;
-    if (MENTIONS_PROCESSES.test(text) && startsProcessesAnywhere(parse(text).rootNode)) {
-      for (const name of moduleNames(file.real)) processModules.add(name);
+    if (MENTIONS_PROCESSES.test(text)) {
+      for (const name of moduleNames(file.real)) byName.set(name, [...(byName.get(name) ?? []), file]);
+    } else if (text.includes('__main__')) {
+      entries.push({ file, text });
     }
-    if (text.includes('__main__')) entries.push({ file, text });
   }
   const result = new Set<string>();
-  if (processModules.size === 0) return result;
-  // Only entry points that mention a process module's last name are parsed.
-  const lastNames = new Set([...processModules].map((m) => m.split('.').pop()!));
-  const mentions = new RegExp(`\\b(${[...lastNames].map((n) => n.replace(/\W/g, '')).join('|')})\\b`);
+  if (byName.size === 0) return result;
+  const verdicts = new Map<string, boolean>();
+  const startsProcesses = (file: Found) => {
+    let v = verdicts.get(file.real);
+    if (v === undefined) {
+      const text = readText(file.real);
+      v = text !== null && startsProcessesAnywhere(parse(text).rootNode);
+      verdicts.set(file.real, v);
+    }
+    return v;
+  };
+  // Entry points are read, not parsed: only the modules they seem to import are parsed, once each.
   for (const { file, text } of entries) {
-    if (MENTIONS_PROCESSES.test(text) || !mentions.test(text)) continue;
-    const root = parse(text).rootNode;
-    const own = new Set(moduleNames(file.real));
-    if (importedModules(root, file.real).some((m) => processModules.has(m) && !own.has(m))) result.add(file.real);
+    const imported = importedByText(text);
+    if (imported.some((m) => (byName.get(m) ?? []).some((f) => f.real !== file.real && startsProcesses(f)))) result.add(file.real);
   }
   return result;
 }

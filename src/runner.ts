@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource } from './pipeline';
+import { transformSource, needsParse } from './pipeline';
+import { processAll } from './pool';
 import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -28,6 +29,13 @@ export interface FileResult {
 
 export interface RunOptions extends Options, WalkOptions {
   transforms: readonly Transform[];
+  /** How worker threads load the transforms (ids and module paths, as -t takes them); in-band when absent. */
+  transformSpecs?: string[];
+  /** Threads for parsing candidates; 1 runs in-band. */
+  jobs?: number;
+  /** The --select/--ignore lists, for worker threads (keepCode is a function). */
+  select?: string[];
+  ignore?: string[];
   write: boolean;
   /** Compute diffs of changed files. */
   diffs: boolean;
@@ -64,23 +72,41 @@ const result = (path: string, status: Status, extra: Partial<FileResult> = {}): 
   path, status, fixes: [], diagnostics: [], ...extra,
 });
 
-/** One file, start to end. Never throws for problems with the file itself. */
-export function processFile(file: Found, opts: RunOptions): FileResult {
+type Read = { bytes: Buffer; decoded: ReturnType<typeof decode> };
+
+function readSource(file: Found): Read | FileResult {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.real);
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
-  let decoded;
   try {
-    decoded = decode(bytes);
+    return { bytes, decoded: decode(bytes) };
   } catch (e) {
     if (e instanceof SourceError) return result(file.path, 'skipped', { reason: e.message, problem: true });
     throw e;
   }
-  const facts = { inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false };
-  const out = transformSource(decoded.text, opts.transforms, opts, file.path, facts);
+}
+
+const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false });
+
+/**
+ * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
+ * be read), or null when it is a candidate for processFile.
+ */
+export function screenFile(file: Found, opts: RunOptions): FileResult | null {
+  const read = readSource(file);
+  if (!('decoded' in read)) return read;
+  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? null : result(file.path, 'unchanged');
+}
+
+/** One file, start to end. Never throws for problems with the file itself. */
+export function processFile(file: Found, opts: RunOptions): FileResult {
+  const read = readSource(file);
+  if (!('decoded' in read)) return read;
+  const { bytes, decoded } = read;
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
   const keep = opts.keepCode ?? (() => true);
   const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
@@ -111,6 +137,15 @@ export function processFile(file: Found, opts: RunOptions): FileResult {
   return changed;
 }
 
+/** processFile that turns an unexpected exception into an error result for that file. */
+export function processSafely(file: Found, opts: RunOptions): FileResult {
+  try {
+    return processFile(file, opts);
+  } catch (e) {
+    return result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
+  }
+}
+
 export function summarise(files: FileResult[], seconds: number): Summary {
   const count = (s: Status) => files.filter((f) => f.status === s).length;
   return {
@@ -125,21 +160,32 @@ export function summarise(files: FileResult[], seconds: number): Summary {
   };
 }
 
-/** Finds the files under `paths` and processes each; the caller prints and picks the exit code. */
-export function run(paths: string[], opts: RunOptions): Summary {
+/**
+ * Finds the files under `paths` and processes each; the caller prints and picks the exit code.
+ * Files are screened on the main thread (read + prefilter); candidates are parsed in worker
+ * threads when there are enough of them, else in-band through the same processFile.
+ */
+export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
   const { files, problems } = discover(paths, opts);
   if (opts.transforms.some((t) => t.id === 'set-start-method')) {
     opts = { ...opts, importsProcessCode: entryPointsImportingProcessCode(files) };
   }
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
+  const candidates: Found[] = [];
   for (const file of files) {
+    let screened: FileResult | null;
     try {
-      results.push(processFile(file, opts));
+      screened = screenFile(file, opts);
     } catch (e) {
-      results.push(result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` }));
+      screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
+    if (screened) results.push(screened);
+    else candidates.push(file);
   }
+  results.push(...(await processAll(candidates, opts)));
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
 }
+
+export { result as fileResult };

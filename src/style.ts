@@ -73,6 +73,20 @@ export function lineStartOf(text: string, index: number): number {
   return i + 1;
 }
 
+/** Each part is detected on first use: most runs need the quote only, and indentation costs a walk. */
 export function detectStyle(text: string, root: SyntaxNode): Style {
-  return { newline: detectNewline(text), indent: detectIndent(text, root), quote: detectQuote(root) };
+  let newline: string | undefined;
+  let indent: string | undefined;
+  let quote: '"' | "'" | undefined;
+  return {
+    get newline() {
+      return (newline ??= detectNewline(text));
+    },
+    get indent() {
+      return (indent ??= detectIndent(text, root));
+    },
+    get quote() {
+      return (quote ??= detectQuote(root));
+    },
+  };
 }

@@ -293,6 +293,11 @@ function enclosedByScope(node: SyntaxNode, stop: SyntaxNode): boolean {
   return false;
 }
 
+/** Whether any top-level statement starts processes while the module is imported (cheap: no name analysis of the rest). */
+export function startsAtImport(ctx: FileContext): boolean {
+  return ctx.root.namedChildren.some((n) => n.type !== 'comment' && startOf(n, ctx) !== null);
+}
+
 function startOf(node: SyntaxNode, ctx: FileContext): SyntaxNode | null {
   const starts = ctx.starts;
   if (node.type === 'decorated_definition') {

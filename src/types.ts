@@ -1,6 +1,6 @@
 import type { SyntaxNode, QueryMatch } from 'tree-sitter';
 import type { Style } from './style';
-import type { Names } from './names';
+import type { Names, ImportIndex } from './names';
 import type { Imports } from './imports';
 import type { ProcessStarts } from './starts';
 
@@ -74,6 +74,8 @@ export interface FileContext {
   style: Style;
   facts: FileFacts;
   names: Names;
+  /** The file's imports without the scope walk (cheap pre-checks). */
+  importIndex: ImportIndex;
   imports: Imports;
   starts: ProcessStarts;
   report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void;

@@ -3,6 +3,7 @@ import type { FileContext, Fix, Transform } from '../src/types';
 import { isMainGuard, isWrite } from '../src/toplevel';
 import { endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
+import { query } from '../src/parser';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -63,9 +64,26 @@ function assignedCall(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
 
 const qualifiedCallee = (call: SyntaxNode | null, ctx: FileContext) => (call ? ctx.names.qualifiedName(call.childForFieldName('function')!) : null);
 
+// Calls that may hand code to another process; the checks below decide.
+const CANDIDATES = `
+  ((call function: (attribute attribute: (identifier) @method)) @call
+    (#match? @method "^(${[...POOL_METHODS].join('|')})$"))
+  ((call arguments: (argument_list (keyword_argument name: (identifier) @kw))) @call
+    (#match? @kw "^(target|initializer)$"))
+`;
+
+function candidateCalls(ctx: FileContext): SyntaxNode[] {
+  const seen = new Map<number, SyntaxNode>();
+  for (const m of query(CANDIDATES).matches(ctx.root)) {
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    seen.set(call.id, call);
+  }
+  return [...seen.values()];
+}
+
 function handoffs(ctx: FileContext): Handoff[] {
   const out: Handoff[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of candidateCalls(ctx)) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
     const target = keyword(call, 'target');
@@ -284,10 +302,12 @@ function diagnose(ctx: FileContext): Fix[] {
     if (h.initializer) initializers.push(found.def);
   }
   checkGlobals(workers, initializers, ctx, guard);
-  checkLogging(workers, ctx, guard);
-  for (const call of ctx.root.descendantsOfType('call')) {
-    const q = qualifiedCallee(call, ctx);
-    if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');
+  if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
+  if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
+    for (const call of ctx.root.descendantsOfType('call')) {
+      const q = qualifiedCallee(call, ctx);
+      if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');
+    }
   }
   return fixes;
 }

@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { isDocstring, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
-import { moduleStatements, type Statement } from '../src/toplevel';
+import { moduleStatements, startsAtImport, type Statement } from '../src/toplevel';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
 const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';
@@ -65,6 +65,7 @@ function freeName(ctx: FileContext): string {
 function hoist(ctx: FileContext): Fix | null {
   const { source, style } = ctx;
   const nl = style.newline;
+  if (!startsAtImport(ctx)) return null;
   const mod = moduleStatements(ctx);
   const starting = mod.statements.filter((s) => s.start !== null && s.kind !== 'guard');
   if (starting.length === 0) return null;

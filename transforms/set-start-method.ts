@@ -23,14 +23,8 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
 
 /** The file imports multiprocessing (or an executor or torch's copy) itself. */
 function usesMultiprocessing(ctx: FileContext): boolean {
-  for (const bindings of allBindings(ctx)) {
-    if (bindings.some((b) => b.target !== null && USES_MP.test(b.target))) return true;
-  }
-  return ctx.names.module.stars.some((m) => USES_MP.test(m));
-}
-
-function* allBindings(ctx: FileContext) {
-  yield* ctx.names.module.bindings.values();
+  const { names, stars } = ctx.importIndex;
+  return [...names.values()].some((targets) => targets.some((t) => USES_MP.test(t))) || stars.some((m) => USES_MP.test(m));
 }
 
 interface Setter {

@@ -2,6 +2,7 @@ import type { SyntaxNode, QueryMatch } from 'tree-sitter';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
+import { importedNames } from '../src/names';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -153,7 +154,25 @@ function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix
   return null;
 }
 
+const RELEVANT = /^(multiprocessing|torch|concurrent|billiard|multiprocess)(\.|$)/;
+const STAR_NAMES = new Set([...BOUND_FACTORIES, 'get_context', 'ProcessPoolExecutor']);
+
+const relevantCache = new WeakMap<object, Set<string>>();
+const relevantNames = (ctx: FileContext) => {
+  let names = relevantCache.get(ctx.importIndex);
+  if (!names) relevantCache.set(ctx.importIndex, (names = importedNames(ctx.importIndex, RELEVANT)));
+  return names;
+};
+
+/** Cheap: can this callee name an import of a relevant module at all? Most calls of a file cannot. */
+function mayBeRelevant(fn: SyntaxNode, ctx: FileContext): boolean {
+  const head = fn.text.split('.')[0];
+  if (relevantNames(ctx).has(head)) return true;
+  return fn.type === 'identifier' && STAR_NAMES.has(head) && ctx.importIndex.stars.some((m) => RELEVANT.test(m));
+}
+
 function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+  if (!mayBeRelevant(fn, ctx)) return null;
   const qualified = ctx.names.qualifiedName(fn);
   if (!qualified) return null;
   const own = splitModule(qualified, MP_MODULES);

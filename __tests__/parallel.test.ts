@@ -1,0 +1,63 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { makeTree, POOL_SCRIPT } from './helpers/tree';
+import { CRASH_TEST_MARK } from '../src/pool';
+
+// Worker threads run from the compiled bin (the TypeScript sources always run in-band).
+const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+/** A tree of varied candidates: enough of them that --jobs 2 really uses threads. */
+function corpus(extra: Record<string, string> = {}): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) {
+    files[`pkg${i % 4}/mod${i}.py`] = i % 3 === 0 ? POOL_SCRIPT : i % 3 === 1 ? `import multiprocessing as mp\nq = mp.Queue()\nprint(${i})\n` : `print(${i})\n`;
+  }
+  return makeTree({ ...files, ...extra });
+}
+
+describe('worker threads', () => {
+  test('--jobs 2 and --jobs 1 give the same output, sorted by path', () => {
+    const root = corpus();
+    const one = run(['--json', '--jobs', '1'], root);
+    const two = run(['--json', '--jobs', '2'], root);
+    const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    const paths = JSON.parse(two.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(JSON.parse(two.stdout).summary.changed).toBeGreaterThan(10);
+  });
+
+  test('a crashing worker fails only the file it had; the run finishes', () => {
+    const root = corpus({ [`x/${CRASH_TEST_MARK}.py`]: POOL_SCRIPT });
+    const r = run(['--json', '--jobs', '2'], root);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const crashed = report.files.filter((f: { status: string }) => f.status === 'error');
+    expect(crashed.map((f: { path: string; reason: string }) => [f.path, f.reason])).toEqual([[`x/${CRASH_TEST_MARK}.py`, 'internal error: worker exited (70)']]);
+    expect(report.summary.scanned).toBe(41);
+  });
+
+  test('--write through threads writes every changed file', () => {
+    const root = corpus();
+    expect(run(['--write', '--jobs', '2'], root).status).toBe(0);
+    expect(run(['--check', '--jobs', '2'], root).status).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'pkg0/mod0.py'), 'utf8')).toContain('get_context("spawn")');
+  });
+});
+
+describe('prefilter', () => {
+  test('results with and without the prefilter are identical (fixtures and examples)', () => {
+    const root = makeTree({});
+    for (const dir of ['spawn-context', 'guard-main', 'set-start-method', 'diagnostics', 'all']) {
+      fs.cpSync(path.join(__dirname, '..', '__testfixtures__', dir), path.join(root, dir), { recursive: true });
+    }
+    fs.cpSync(path.join(__dirname, '..', 'examples'), path.join(root, 'examples'), { recursive: true });
+    const withIt = run(['--json', '--include', '*.input.py', '--include', '*.py'], root);
+    const without = run(['--json', '--no-prefilter', '--include', '*.input.py', '--include', '*.py'], root);
+    const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
+    expect(strip(withIt.stdout)).toEqual(strip(without.stdout));
+    expect(JSON.parse(withIt.stdout).summary.changed).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,22 @@
+import { parentPort, workerData } from 'worker_threads';
+import { processSafely } from './runner';
+import { selectTransforms } from './select';
+import { codeFilter } from './codes';
+import { CRASH_TEST_MARK, type WorkerInit } from './pool';
+import type { Found } from './walk';
+import { releaseMemory } from './memory';
+
+// A worker thread: the same processFile as in-band runs, one file per message.
+const init = workerData as WorkerInit;
+const opts = {
+  ...init.options,
+  transforms: selectTransforms(init.specs, init.cwd),
+  keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
+  importsProcessCode: new Set(init.importsProcessCode),
+};
+
+parentPort!.on('message', (file: Found) => {
+  if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
+  parentPort!.postMessage(processSafely(file, opts));
+  void releaseMemory();
+});
