@@ -10,6 +10,8 @@ try {
 }
 main(process.argv.slice(2)).then(
   (code) => {
+    // npm run bench reads the peak RSS (all threads) from here.
+    if (process.env.MP_CODEMOD_BENCH === '1') process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\n`);
     process.exitCode = code;
   },
   (e) => {

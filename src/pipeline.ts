@@ -98,6 +98,12 @@ export function transformSource(
         history.push(outcome.edits);
         text = outcome.output;
         tree = reparse(text, transform.id);
+        // Transforms are idempotent (every fixture proves it), so another pass is only needed
+        // for fixes that were deferred because they overlapped an applied one.
+        if (outcome.conflicting.length === 0) {
+          converged = true;
+          break;
+        }
       }
       if (!converged) result.unconverged.push(transform.id);
       // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
@@ -109,6 +115,12 @@ export function transformSource(
         history.push(outcome.edits);
         text = outcome.output;
         tree = reparse(text, transform.id);
+        // Transforms are idempotent (every fixture proves it), so another pass is only needed
+        // for fixes that were deferred because they overlapped an applied one.
+        if (outcome.conflicting.length === 0) {
+          converged = true;
+          break;
+        }
       }
     }
   } catch (e) {

@@ -14,6 +14,7 @@ function qualifiedCall(call: SyntaxNode, ctx: FileContext, name: string): boolea
 }
 
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {
+  if (!ctx.source.includes(name)) return [];
   return node.descendantsOfType('call').filter((c) => c.childForFieldName('function')?.text.endsWith(name) && qualifiedCall(c, ctx, name));
 }
 

@@ -238,6 +238,9 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   return value ? onValue(value, ctx) : null;
 }
 
+/** Only values that end in a factory's name can be one (an alias such as `Q` for Queue is not seen here). */
+const VALUE_NAMES = `(^|[.])(${[...BOUND_FACTORIES].join('|')})`;
+
 const transform: Transform = {
   id: 'spawn-context',
   description: 'Give every default-context multiprocessing factory an explicit start method (get_context, mp_context=, ctx=).',
@@ -248,11 +251,13 @@ const transform: Transform = {
   query: `
     (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call
     (class_definition superclasses: (argument_list) @bases)
-    (argument_list [(identifier) (attribute)] @value)
-    (keyword_argument value: [(identifier) (attribute)] @value)
-    (default_parameter value: [(identifier) (attribute)] @value)
-    (typed_default_parameter value: [(identifier) (attribute)] @value)
-    (assignment right: [(identifier) (attribute)] @value)
+    ([
+      (argument_list [(identifier) (attribute)] @value)
+      (keyword_argument value: [(identifier) (attribute)] @value)
+      (default_parameter value: [(identifier) (attribute)] @value)
+      (typed_default_parameter value: [(identifier) (attribute)] @value)
+      (assignment right: [(identifier) (attribute)] @value)
+    ] (#match? @value "${VALUE_NAMES}$"))
   `,
   fix,
 };

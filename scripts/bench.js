@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench: wall time, throughput and peak RSS of a dry run over (a) the Python standard
+// library of this machine's python3 and (b) a generated dense corpus, next to baselines measured
+// in the same run: reading every file, and parsing the candidate files (same thread count).
+const { spawnSync, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { Worker } = require('worker_threads');
+
+const ROOT = path.join(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'mp-codemod.js');
+
+function pyFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'site-packages' && e.name !== '__pycache__') walk(p);
+      } else if (e.isFile() && /\.pyw?$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function readAll(files) {
+  const t = process.hrtime.bigint();
+  let bytes = 0;
+  for (const f of files) bytes += fs.readFileSync(f).length;
+  return { seconds: Number(process.hrtime.bigint() - t) / 1e9, bytes };
+}
+
+/** Parse-only baseline: tree-sitter parses of the candidate files, split over `threads` threads. */
+function parseOnly(files, threads) {
+  const code = `
+    const { parentPort, workerData } = require('worker_threads');
+    const Parser = require(${JSON.stringify(require.resolve('tree-sitter', { paths: [ROOT] }))});
+    const Python = require(${JSON.stringify(require.resolve('tree-sitter-python', { paths: [ROOT] }))});
+    const fs = require('fs');
+    const p = new Parser(); p.setLanguage(Python);
+    (async () => {
+      for (const f of workerData) {
+        const text = fs.readFileSync(f, 'utf8');
+        p.parse(text, undefined, { bufferSize: text.length * 2 + 1024 });
+        await new Promise((r) => setImmediate(r));
+      }
+      parentPort.postMessage('done');
+    })();`;
+  const chunks = Array.from({ length: threads }, (_, i) => files.filter((_, k) => k % threads === i));
+  const t = process.hrtime.bigint();
+  return Promise.all(chunks.map((chunk) => new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: chunk });
+    w.on('message', () => w.terminate().then(resolve));
+    w.on('error', reject);
+  }))).then(() => Number(process.hrtime.bigint() - t) / 1e9);
+}
+
+/** The candidates, as the tool's own screening picks them (built-in transforms, default options). */
+function candidates(files) {
+  const { builtinTransforms } = require(path.join(ROOT, 'dist', 'transforms'));
+  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'pipeline'));
+  const options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
+  return files.filter((f) => needsParse(fs.readFileSync(f, 'latin1'), builtinTransforms, options, f, { inPackage: false }));
+}
+
+function dryRun(dir, jobs) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, dir, '--exclude', 'site-packages', '--jobs', String(jobs), '--json'], {
+    env: { ...process.env, MP_CODEMOD_BENCH: '1' },
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const rss = Number((/maxrss=(\d+)/.exec(r.stderr) ?? [])[1] ?? NaN) / 1024;
+  const summary = JSON.parse(r.stdout).summary;
+  return { seconds, rss, summary };
+}
+
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '?');
+
+async function corpusReport(name, dir, repeats) {
+  const files = pyFiles(dir);
+  const read = readAll(files);
+  const cands = candidates(files);
+  const rows = [];
+  for (const jobs of [1, 2]) {
+    const parse = await parseOnly(cands, jobs);
+    const best = Array.from({ length: repeats }, () => dryRun(dir, jobs)).sort((a, b) => a.seconds - b.seconds)[0];
+    rows.push({ jobs, parse, run: best });
+  }
+  const mb = read.bytes / 1e6;
+  console.log(`\n${name}: ${files.length} files, ${fmt(mb, 1)} MB, ${cands.length} candidates; reading every file: ${fmt(read.seconds)} s`);
+  console.log('jobs | dry run (s) | files/s | MB/s | peak RSS (MB) | parse-only (s) | run / parse | run / (read + parse)');
+  for (const r of rows) {
+    const s = r.run.seconds;
+    console.log(`${r.jobs} | ${fmt(s)} | ${fmt(files.length / s, 0)} | ${fmt(mb / s, 1)} | ${fmt(r.run.rss, 0)} | ${fmt(r.parse)} | ${fmt(s / r.parse)} | ${fmt(s / (read.seconds + r.parse))}`);
+  }
+  console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
+}
+
+function stdinTiming() {
+  const source = fs.readFileSync(path.join(ROOT, 'examples', 'thumbnails.py'), 'utf8');
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'x.py'], { input: source, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`\n--stdin on a ${source.split('\n').length}-line file: median ${fmt(times[3], 0)} ms wall (incl. Node start-up), best ${fmt(times[0], 0)} ms`);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+  console.log(`mp-codemod bench: ${os.cpus().length} cores (${os.cpus()[0].model}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+  const stdlib = execFileSync('python3', ['-c', 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+  await corpusReport(`(a) Python standard library (${stdlib}, without site-packages)`, stdlib, 3);
+  const dense = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-dense-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, 'make-dense-corpus.js'), dense, '2000']);
+    await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 1);
+  } finally {
+    fs.rmSync(dense, { recursive: true, force: true });
+  }
+  stdinTiming();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
