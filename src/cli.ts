@@ -5,6 +5,7 @@ import { run, type RunOptions, type Summary } from './runner';
 import { UsageError, DEFAULT_INCLUDE } from './walk';
 import { selectTransforms } from './select';
 import { cleanupPending } from './write';
+import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
@@ -19,7 +20,10 @@ export interface IO {
   isTTY: boolean;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+
+export { requestStop } from './interrupt';
+export { cleanupPending } from './write';
 
 /** package.json sits two levels up from dist/src, one from src (tests run the sources). */
 function packageVersion(): string {
@@ -172,6 +176,10 @@ async function execute(args: Args, io: IO): Promise<number> {
   };
   const summary = await run(paths.length > 0 ? paths : ['.'], opts);
   report(summary, args, format, io);
+  if (interrupted()) {
+    io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
+    return EXIT.interrupted;
+  }
   return exitCode(summary, Boolean(args.check), Boolean(args.strict));
 }
 

@@ -24,11 +24,11 @@ export function noteParsed(chars: number): void {
   parsedSince += chars;
 }
 
-/** Between files: collect when due, then yield so that the trees' finalizers free their memory. */
+/** Between files: collect when due, then yield, so that the trees' finalizers (and signal handlers) run. */
 export async function releaseMemory(): Promise<void> {
   if (parsedSince >= EVERY_CHARS) {
     parsedSince = 0;
     collect();
-    await new Promise((resolve) => setImmediate(resolve));
   }
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { FileResult, RunOptions } from './runner';
 import type { Found } from './walk';
 import { releaseMemory } from './memory';
+import { interrupted } from './interrupt';
 
 /** Below this many candidates, starting threads costs more than it saves. */
 const MIN_PARALLEL = 16;
@@ -27,6 +28,7 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
     const { processSafely } = require('./runner') as typeof import('./runner');
     const results: FileResult[] = [];
     for (const f of files) {
+      if (interrupted()) break;
       results.push(processSafely(f, opts));
       await releaseMemory();
     }
@@ -43,7 +45,7 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
       let current: Found | null = null;
       running++;
       const feed = () => {
-        if (next >= files.length) {
+        if (next >= files.length || interrupted()) {
           current = null;
           void worker.terminate();
           return;
@@ -60,7 +62,7 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
         if (current) {
           results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
           current = null;
-          if (next < files.length) start();
+          if (next < files.length && !interrupted()) start();
         }
       };
       worker.on('error', (e) => fail(`crashed (${e.message})`));

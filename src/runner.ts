@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { transformSource, needsParse } from './pipeline';
 import { processAll } from './pool';
+import { interrupted } from './interrupt';
 import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -142,6 +143,8 @@ export function processSafely(file: Found, opts: RunOptions): FileResult {
   try {
     return processFile(file, opts);
   } catch (e) {
+    // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });
     return result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
   }
 }
@@ -183,7 +186,12 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
     if (screened) results.push(screened);
     else candidates.push(file);
   }
-  results.push(...(await processAll(candidates, opts)));
+  const processed = await processAll(candidates, opts);
+  results.push(...processed);
+  if (interrupted()) {
+    const done = new Set(processed.map((r) => r.path));
+    for (const f of candidates) if (!done.has(f.path)) results.push(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
+  }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
 }
