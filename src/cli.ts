@@ -10,6 +10,7 @@ import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import type { Method, Options, Transform } from './types';
+import type { Settings } from './config';
 
 export interface IO {
   stdout: (s: string) => void;
@@ -59,14 +60,19 @@ function parser() {
     .option('strict', { type: 'boolean', describe: 'with --check: warnings fail too, not only errors' })
     .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
-    .option('method', { choices: ['spawn', 'forkserver'], default: 'spawn', describe: 'the start method to migrate to' })
-    .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes marked unsafe' })
-    .option('freeze-support', { type: 'boolean', default: false, describe: 'insert multiprocessing.freeze_support() in entry guards' })
-    .option('all-entry-points', { type: 'boolean', default: false, describe: 'treat every __main__ guard as an entry point' })
+    .option('method', { choices: ['spawn', 'forkserver'], describe: 'the start method to migrate to (default spawn)' })
+    .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes marked unsafe' })
+    .option('freeze-support', { type: 'boolean', describe: 'insert multiprocessing.freeze_support() in entry guards' })
+    .option('all-entry-points', { type: 'boolean', describe: 'treat every __main__ guard as an entry point' })
+    .option('config', { type: 'string', describe: 'use this pyproject.toml for every file (default: the nearest one of each file)' })
+    .option('isolated', { type: 'boolean', describe: 'ignore pyproject.toml files' })
+    .option('show-config', { type: 'string', describe: 'print the settings that apply to this path, and exit' })
     .option('include', { type: 'string', describe: `globs of files to process inside folders (default: ${DEFAULT_INCLUDE.join(' ')})` })
     .option('exclude', { type: 'string', describe: 'globs of files and folders to leave out, even when named (repeatable)' })
     .option('gitignore', { type: 'boolean', default: true, describe: 'honour .gitignore files (--no-gitignore to turn off)' })
     .option('stdin', { type: 'boolean', describe: 'read one source from stdin, write the result to stdout' })
+    .option('files-from', { type: 'string', describe: 'read the paths to process from FILE, one a line (- for stdin)' })
+    .option('shard', { type: 'string', describe: 'I/N: process only the I-th of N deterministic shards (CI matrices)' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: on for a terminal, off with NO_COLOR)' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
@@ -76,6 +82,8 @@ function parser() {
     .conflicts('stdin', 'write')
     .conflicts('json', 'list-transforms')
     .conflicts('json', 'output-format')
+    .conflicts('config', 'isolated')
+    .conflicts('stdin', 'files-from')
     .example(EXAMPLES)
     .epilog('Exit codes: 0 success; 1 changes pending with --check, or a file could not be processed; 2 usage error or crash.')
     .strict()
@@ -146,11 +154,24 @@ async function execute(args: Args, io: IO): Promise<number> {
   }
   const paths = (args.paths as string[] | undefined) ?? [];
   const options = {
-    method: args.method as Method,
+    method: (args.method ?? 'spawn') as Method,
     unsafeFixes: Boolean(args.unsafeFixes),
     freezeSupport: Boolean(args.freezeSupport),
     allEntryPoints: Boolean(args.allEntryPoints),
   };
+  // Only what was given on the command line overrides [tool.mp-codemod].
+  const cli: Partial<Settings> = {};
+  if (args.method !== undefined) cli.method = args.method as Method;
+  if (args.unsafeFixes !== undefined) cli.unsafeFixes = Boolean(args.unsafeFixes);
+  if (args.freezeSupport !== undefined) cli.freezeSupport = Boolean(args.freezeSupport);
+  if (args.allEntryPoints !== undefined) cli.allEntryPoints = Boolean(args.allEntryPoints);
+  if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
+  if (args.select !== undefined) cli.select = codes(args.select);
+  if (args.ignore !== undefined) cli.ignore = codes(args.ignore);
+  if (args.include !== undefined) cli.include = list(args.include);
+  if (args.exclude !== undefined) cli.exclude = list(args.exclude);
+  const config = args.isolated ? false : args.config !== undefined ? path.resolve(io.cwd, String(args.config)) : 'discover';
+  if (typeof config === 'string' && config !== 'discover' && !fs.existsSync(config)) throw new UsageError(`${args.config}: no such file`);
   if (args.stdin) {
     if (paths.length > 0) throw new UsageError('--stdin takes no paths (use --stdin-filename to name the source)');
     return runStdin(args, io, transforms, options);
@@ -169,12 +190,29 @@ async function execute(args: Args, io: IO): Promise<number> {
     transformSpecs: list(args.transform).length > 0 ? list(args.transform) : transforms.map((t) => t.id),
     jobs: args.jobs as number | undefined,
     noPrefilter: Boolean(args.noPrefilter) || args.prefilter === false,
+    cli,
+    config,
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
     include: list(args.include),
     exclude: list(args.exclude),
   };
-  const summary = await run(paths.length > 0 ? paths : ['.'], opts);
+  if (args.showConfig !== undefined) {
+    const target = path.resolve(io.cwd, String(args.showConfig || '.'));
+    if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
+    const probe = fs.statSync(target).isDirectory() ? path.join(target, '__probe__.py') : target;
+    const { effectiveSettings } = require('./runner') as typeof import('./runner');
+    io.stdout(JSON.stringify(effectiveSettings({ path: probe, real: probe }, opts), null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (args.filesFrom !== undefined) {
+    // yargs reads `--files-from -` as an empty value followed by a "-" positional.
+    const fromStdin = args.filesFrom === '' || args.filesFrom === '-';
+    if (fromStdin) paths.splice(0, paths.length, ...paths.filter((p) => p !== '-'));
+    paths.push(...readPathList(fromStdin ? '-' : String(args.filesFrom), io));
+  }
+  if (args.shard !== undefined) opts.shard = parseShard(String(args.shard));
+  const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
   report(summary, args, format, io);
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
@@ -185,6 +223,24 @@ async function execute(args: Args, io: IO): Promise<number> {
 
 /** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
 const list = (value: unknown): string[] => (value === undefined ? [] : ([] as unknown[]).concat(value).map(String));
+
+function readPathList(source: string, io: IO): string[] {
+  let text: string;
+  try {
+    text = source === '-' ? io.readStdin() : fs.readFileSync(path.resolve(io.cwd, source), 'utf8');
+  } catch {
+    throw new UsageError(`--files-from ${source}: cannot read`);
+  }
+  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, not "${value}"`);
+  return { index, count };
+}
 
 /** Comma-separated, repeatable code lists. */
 const codes = (value: unknown) => list(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

@@ -3,6 +3,10 @@ import * as path from 'path';
 import { transformSource, needsParse } from './pipeline';
 import { processAll } from './pool';
 import { interrupted } from './interrupt';
+import { findConfig, readConfig, type FoundConfig, type Settings } from './config';
+import { selectTransforms } from './select';
+import { codeFilter } from './codes';
+import { globMatcher } from './walk';
 import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -40,6 +44,12 @@ export interface RunOptions extends Options, WalkOptions {
   write: boolean;
   /** Compute diffs of changed files. */
   diffs: boolean;
+  /** Settings given on the command line: they win over [tool.mp-codemod]. */
+  cli?: Partial<Settings>;
+  /** Process only one of N deterministic shards (by a hash of each path, so shards stay stable as files come and go). */
+  shard?: { index: number; count: number };
+  /** Where settings come from: the nearest pyproject.toml of each file ('discover'), one file, or none. */
+  config?: 'discover' | string | false;
   /** Which diagnostic codes to report (--select/--ignore); all when absent. */
   keepCode?: (code: string) => boolean;
   /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
@@ -96,14 +106,89 @@ const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.
  * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
  * be read), or null when it is a candidate for processFile.
  */
-export function screenFile(file: Found, opts: RunOptions): FileResult | null {
+export function screenFile(file: Found, runOpts: RunOptions): FileResult | null {
+  const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? null : result(file.path, 'unchanged');
 }
 
+const configCache = new Map<string, FoundConfig | null>();
+const optionsCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
+
+function configOf(file: Found, opts: RunOptions): FoundConfig | null {
+  if (!opts.config) return null;
+  if (opts.config !== 'discover') {
+    if (!configCache.has(opts.config)) configCache.set(opts.config, readConfig(opts.config));
+    return configCache.get(opts.config)!;
+  }
+  return findConfig(path.dirname(file.real), configCache);
+}
+
+/** The options for one file: the run's, then its pyproject.toml's [tool.mp-codemod], then the command line's. */
+export function optionsFor(file: Found, opts: RunOptions): RunOptions {
+  const found = configOf(file, opts);
+  if (!found) return opts;
+  let byConfig = optionsCache.get(opts);
+  if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
+  const known = byConfig.get(found.file);
+  if (known) return known;
+  const s: Partial<Settings> = { ...found.settings, ...opts.cli };
+  const select = s.select ?? opts.select ?? [];
+  const ignore = s.ignore ?? opts.ignore ?? [];
+  const specs = s.transforms ?? opts.transformSpecs;
+  const merged: RunOptions = {
+    ...opts,
+    method: s.method ?? opts.method,
+    unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
+    freezeSupport: s.freezeSupport ?? opts.freezeSupport,
+    allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
+    transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
+    transformSpecs: specs,
+    select,
+    ignore,
+    keepCode: codeFilter(select, ignore),
+    include: s.include ?? opts.include,
+    exclude: s.exclude ?? opts.exclude,
+  };
+  byConfig.set(found.file, merged);
+  return merged;
+}
+
+/** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
+function keptByConfig(file: Found, opts: RunOptions): boolean {
+  const found = configOf(file, opts);
+  if (!found) return true;
+  const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
+  if (rel.startsWith('..')) return true;
+  const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
+  const include = opts.cli?.include ?? found.settings.include ?? [];
+  if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
+  return include.length === 0 || globMatcher(include)(rel);
+}
+
+/** The effective settings for a path, for --show-config. */
+export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Settings } {
+  const o = optionsFor(file, opts);
+  return {
+    config: configOf(file, opts)?.file ?? null,
+    settings: {
+      method: o.method,
+      transforms: o.transforms.map((t) => t.id),
+      select: o.select ?? [],
+      ignore: o.ignore ?? [],
+      include: o.include,
+      exclude: o.exclude,
+      unsafeFixes: o.unsafeFixes,
+      freezeSupport: o.freezeSupport,
+      allEntryPoints: o.allEntryPoints,
+    },
+  };
+}
+
 /** One file, start to end. Never throws for problems with the file itself. */
-export function processFile(file: Found, opts: RunOptions): FileResult {
+export function processFile(file: Found, runOpts: RunOptions): FileResult {
+  const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const { bytes, decoded } = read;
@@ -170,7 +255,10 @@ export function summarise(files: FileResult[], seconds: number): Summary {
  */
 export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
-  const { files, problems } = discover(paths, opts);
+  const found = discover(paths, opts);
+  const problems = found.problems;
+  let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
+  if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   if (opts.transforms.some((t) => t.id === 'set-start-method')) {
     opts = { ...opts, importsProcessCode: entryPointsImportingProcessCode(files) };
   }
@@ -197,3 +285,13 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
 }
 
 export { result as fileResult };
+
+/** FNV-1a over the path's characters, mod n. */
+export function shardOf(p: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < p.length; i++) {
+    h ^= p.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % n;
+}

@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse as parseToml } from 'smol-toml';
+import { UsageError } from './walk';
+import type { Method } from './types';
+
+/** What `[tool.mp-codemod]` may set; CLI flags override each key. */
+export interface Settings {
+  method: Method;
+  transforms: string[];
+  select: string[];
+  ignore: string[];
+  include: string[];
+  exclude: string[];
+  unsafeFixes: boolean;
+  freezeSupport: boolean;
+  allEntryPoints: boolean;
+}
+
+export interface FoundConfig {
+  file: string;
+  settings: Partial<Settings>;
+}
+
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' }> = {
+  method: { key: 'method', kind: 'method' },
+  transforms: { key: 'transforms', kind: 'list' },
+  select: { key: 'select', kind: 'list' },
+  ignore: { key: 'ignore', kind: 'list' },
+  include: { key: 'include', kind: 'list' },
+  exclude: { key: 'exclude', kind: 'list' },
+  'unsafe-fixes': { key: 'unsafeFixes', kind: 'bool' },
+  'freeze-support': { key: 'freezeSupport', kind: 'bool' },
+  'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
+};
+
+/** Reads `[tool.mp-codemod]` of a pyproject.toml; null when it has no such table. Errors name the file and key. */
+export function readConfig(file: string): FoundConfig | null {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    const first = ((e as Error).message ?? String(e)).split('\n')[0];
+    throw new UsageError(`${file}: invalid TOML: ${first}`);
+  }
+  const table = (doc.tool as Record<string, unknown> | undefined)?.['mp-codemod'];
+  if (table === undefined) return null;
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) throw new UsageError(`${file}: [tool.mp-codemod] must be a table`);
+  const settings: Partial<Settings> = {};
+  for (const [name, value] of Object.entries(table)) {
+    const spec = KEYS[name];
+    const where = `${file}: [tool.mp-codemod] ${name}`;
+    if (!spec) throw new UsageError(`${where}: unknown key (known: ${Object.keys(KEYS).join(', ')})`);
+    if (spec.kind === 'method') {
+      if (value !== 'spawn' && value !== 'forkserver') throw new UsageError(`${where}: must be "spawn" or "forkserver"`);
+      settings.method = value;
+    } else if (spec.kind === 'bool') {
+      if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
+      (settings as Record<string, unknown>)[spec.key] = value;
+    } else {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${where}: must be a list of strings`);
+      (settings as Record<string, unknown>)[spec.key] = value;
+    }
+  }
+  return { file, settings };
+}
+
+/** The nearest pyproject.toml with a [tool.mp-codemod] table, walking up from `dir`; cached per folder. */
+export function findConfig(dir: string, cache: Map<string, FoundConfig | null>): FoundConfig | null {
+  const known = cache.get(dir);
+  if (known !== undefined) return known;
+  const candidate = path.join(dir, 'pyproject.toml');
+  let found: FoundConfig | null = fs.existsSync(candidate) ? readConfig(candidate) : null;
+  if (!found) {
+    const parent = path.dirname(dir);
+    found = parent === dir ? null : findConfig(parent, cache);
+  }
+  cache.set(dir, found);
+  return found;
+}
