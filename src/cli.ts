@@ -258,7 +258,7 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   const mode = { write: Boolean(args.write), check: Boolean(args.check) };
   if (format === 'json') {
     const { jsonReport } = require('./report/json') as typeof import('./report/json');
-    io.stdout(jsonReport(summary, { version: VERSION, method: String(args.method), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' }));
+    io.stdout(jsonReport(summary, { version: VERSION, method: String(args.method ?? 'spawn'), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' }));
     return;
   }
   if (format === 'sarif') {
