@@ -186,10 +186,53 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
   };
 }
 
+/** Transforms that restructure modules around a __main__ guard do not apply to notebooks. */
+const NOT_FOR_NOTEBOOKS = new Set(['guard-main', 'set-start-method']);
+
+function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
+  const nb = require('./notebook') as typeof import('./notebook');
+  let book;
+  try {
+    book = nb.readNotebook(text);
+  } catch (e) {
+    if (e instanceof nb.NotebookError) return result(file.path, 'skipped', { reason: e.message, problem: true });
+    throw e;
+  }
+  const mod = nb.toModule(book);
+  const transforms = opts.transforms.filter((t) => !NOT_FOR_NOTEBOOKS.has(t.id));
+  const out = transformSource(mod.text, transforms, opts, file.path, { inPackage: false, notebook: true });
+  const place = (line: number) => mod.lineMap[line - 1] ?? { cell: -1, line };
+  const keep = opts.keepCode ?? (() => true);
+  const diagnostics = out.diagnostics.filter((d) => keep(d.code)).map((d) => ({ ...d, cell: place(d.line).cell + 1, line: place(d.line).line }));
+  const base = { fixes: out.fixes.map((f) => ({ ...f, line: place(f.line).line })), diagnostics };
+  if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
+  if (out.syntaxError) {
+    const at = place(out.syntaxError.line);
+    return result(file.path, 'skipped', { reason: `syntax error in cell ${at.cell + 1}`, line: at.line, problem: true });
+  }
+  if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
+  if (out.output === mod.text) return result(file.path, 'unchanged', base);
+  const after = nb.fromModule(book, mod, out.output);
+  if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
+  const changed = result(file.path, 'changed', base);
+  if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
+  if (opts.write) {
+    try {
+      atomicWrite(file.real, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes);
+      changed.written = true;
+    } catch (e) {
+      if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
+      throw e;
+    }
+  }
+  return changed;
+}
+
 /** One file, start to end. Never throws for problems with the file itself. */
 export function processFile(file: Found, runOpts: RunOptions): FileResult {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
+  if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   if (!('decoded' in read)) return read;
   const { bytes, decoded } = read;
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));

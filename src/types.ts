@@ -19,8 +19,10 @@ export interface Diagnostic {
   message: string;
   hint?: string;
   severity: Severity;
-  /** 1-based line, 1-based column (in characters) of the file as it was read. */
+  /** 1-based line, 1-based column (in characters) of the file as it was read; in a notebook, of the cell's source. */
   line: number;
+  /** Notebooks: the 1-based number of the cell. */
+  cell?: number;
   column: number;
   transform: string;
 }
@@ -60,6 +62,8 @@ export interface Options {
 export interface FileFacts {
   /** Its folder holds an __init__.py: a module of a package, not a script. */
   inPackage: boolean;
+  /** A Jupyter notebook's code cells, as one module: its __main__ is the kernel. */
+  notebook?: boolean;
   /** It imports a module of the scanned project that starts processes (computed by the runner). */
   importsProcessCode?: boolean;
 }

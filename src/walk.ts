@@ -28,7 +28,7 @@ export class UsageError extends Error {}
 
 /** Folders that never hold project code worth migrating. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', 'dist-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
-export const DEFAULT_INCLUDE = ['*.py', '*.pyw'];
+export const DEFAULT_INCLUDE = ['*.py', '*.pyw', '*.ipynb'];
 
 interface Level {
   dir: string;

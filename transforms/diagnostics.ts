@@ -297,6 +297,9 @@ function diagnose(ctx: FileContext): Fix[] {
     checkWorker(h, ctx, fixes);
     checkArguments(h, ctx);
     const found = definitionOf(h.worker, ctx);
+    if (found && !found.nested && ctx.facts.notebook) {
+      ctx.report(h.worker, 'MP106', `${h.worker.text} is defined in the notebook; spawn children cannot import it from the kernel's __main__`, 'move it to a .py module next to the notebook and import it');
+    }
     if (!found || found.nested || found.def.type !== 'function_definition') continue;
     if (!workers.some((w) => w.id === found.def.id)) workers.push(found.def);
     if (h.initializer) initializers.push(found.def);

@@ -34,7 +34,8 @@ export function fileLines(file: FileResult, mode: { write: boolean; check: boole
   }
   if (file.status === 'error') lines.push(`${file.path}: ${paint.red('error')}: ${file.reason}`);
   for (const d of file.diagnostics) {
-    lines.push(`${file.path}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);
+    const where = d.cell ? `${file.path}[cell ${d.cell}]` : file.path;
+    lines.push(`${where}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);
     if (d.hint) lines.push(paint.dim(`  hint: ${d.hint}`));
   }
   if (file.status === 'changed') {

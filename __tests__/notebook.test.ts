@@ -1,0 +1,58 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cli, makeTree } from './helpers/tree';
+
+const cell = (source: string[], extra: object = {}) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source, ...extra });
+const notebook = (cells: object[]) => ({
+  cells: [{ cell_type: 'markdown', metadata: {}, source: ['# Analysis ✓\n', 'Text.'] }, ...cells],
+  metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } },
+  nbformat: 4,
+  nbformat_minor: 5,
+});
+
+/** Jupyter's own serialisation: json.dumps(indent=1, ensure_ascii=False) plus a newline. */
+function jupyterDump(nb: object): string {
+  const r = spawnSync('python3', ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin), indent=1, ensure_ascii=False) + "\\n")'], { input: JSON.stringify(nb), encoding: 'utf8' });
+  return r.stdout;
+}
+
+const NB = notebook([
+  cell(['import multiprocessing as mp\n', '%matplotlib inline\n', '!pip list']),
+  cell(['def square(x):\n', '    return x * x']),
+  cell(['with mp.Pool(2) as pool:\n', '    print(pool.map(square, [1, 2]))']),
+  cell(['%%bash\n', 'echo "mp.Pool(3)"\n']),
+]);
+
+describe('notebooks', () => {
+  test('code cells are migrated; magics, shell lines, cell magics and the JSON layout are kept', async () => {
+    const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    const r = await cli(['--write'], root);
+    expect(r.code).toBe(0);
+    const expected = JSON.parse(JSON.stringify(NB));
+    expected.cells[3].source = ['with mp.get_context("spawn").Pool(2) as pool:\n', '    print(pool.map(square, [1, 2]))'];
+    expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(jupyterDump(expected));
+  });
+
+  test('diffs name the cell; diagnostics give cell and line (MP106: a worker defined in a cell)', async () => {
+    const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    const r = await cli([], root);
+    expect(r.stdout).toContain('--- a/analysis.ipynb (cell 4)\n+++ b/analysis.ipynb (cell 4)\n');
+    expect(r.stderr).toContain('analysis.ipynb[cell 4]:2:20: MP106 square is defined in the notebook');
+  });
+
+  test('a notebook with nothing to change is left byte for byte, whatever its layout', async () => {
+    const text = JSON.stringify(notebook([cell(['import multiprocessing as mp\n', 'print(mp.cpu_count())'])]), null, 2);
+    const root = makeTree({ 'plain.ipynb': text });
+    const r = await cli(['--write', '--json'], root);
+    expect(JSON.parse(r.stdout).files[0].status).toBe('unchanged');
+    expect(fs.readFileSync(path.join(root, 'plain.ipynb'), 'utf8')).toBe(text);
+  });
+
+  test('invalid notebook JSON is skipped with the reason', async () => {
+    const root = makeTree({ 'broken.ipynb': '{"cells": [ multiprocessing' });
+    const r = await cli(['--json'], root);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not valid notebook JSON/) });
+    expect(r.code).toBe(1);
+  });
+});
