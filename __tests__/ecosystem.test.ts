@@ -98,3 +98,28 @@ describe('programmatic API', () => {
     }
   });
 });
+
+describe('progress bar', () => {
+  const many = () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 250; i++) files[`m${i}.py`] = i % 5 === 0 ? POOL_SCRIPT : 'print(1)\n';
+    return makeTree(files);
+  };
+
+  test('shown on a terminal for runs over many files', () => {
+    const root = many();
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} --check .`, '/dev/null'], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/mp-codemod .*\d+\/250 files/);
+  });
+
+  test('silent when piped, and with --quiet on a terminal', () => {
+    const root = many();
+    const piped = spawnSync(process.execPath, [BIN, '--check', '.'], { cwd: root, encoding: 'utf8' });
+    expect(piped.stderr).not.toMatch(/\/250 files/);
+    const quiet = spawnSync('script', ['-qec', `${process.execPath} ${BIN} --check --quiet .`, '/dev/null'], { cwd: root, encoding: 'utf8' });
+    expect(quiet.stdout).not.toMatch(/\/250 files/);
+    expect(quiet.stdout).not.toMatch(/scanned 250 files/);
+    expect(quiet.stdout).toMatch(/would change m0\.py/);
+  });
+});

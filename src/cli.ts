@@ -19,6 +19,8 @@ export interface IO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** stderr is a terminal: the progress bar may be shown there. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
@@ -77,6 +79,7 @@ function parser() {
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: on for a terminal, off with NO_COLOR)' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
     .option('prefilter', { type: 'boolean', default: true, describe: 'skip files no transform can concern without parsing them (--no-prefilter to parse all)' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress bar and no summary line' })
     .option('verbose', { type: 'boolean', describe: 'print stack traces of internal errors' })
     .conflicts('write', 'check')
     .conflicts('stdin', 'write')
@@ -119,6 +122,7 @@ export function defaultIO(): IO {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -212,7 +216,10 @@ async function execute(args: Args, io: IO): Promise<number> {
     paths.push(...readPathList(fromStdin ? '-' : String(args.filesFrom), io));
   }
   if (args.shard !== undefined) opts.shard = parseShard(String(args.shard));
+  const bar = io.stderrIsTTY && !args.quiet && (format === 'text' || format === 'github') ? progressBar() : null;
+  if (bar) opts.onProgress = bar.tick;
   const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
+  bar?.stop();
   report(summary, args, format, io);
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
@@ -240,6 +247,28 @@ function parseShard(value: string): { index: number; count: number } {
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, not "${value}"`);
   return { index, count };
+}
+
+/** A progress bar on stderr, shown only for runs of some size (a maintained library draws it). */
+function progressBar() {
+  const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
+  let bar: InstanceType<typeof SingleBar> | null = null;
+  let total = 0;
+  let count = 0;
+  return {
+    tick(done: number, all: number) {
+      if (all > 0) total = all;
+      count = done > 0 ? done : count + 1;
+      if (!bar && total >= 200) {
+        bar = new SingleBar({ format: 'mp-codemod {bar} {value}/{total} files', stream: process.stderr, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+        bar.start(total, count);
+      }
+      bar?.update(Math.min(count, total));
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
 }
 
 /** Comma-separated, repeatable code lists. */
@@ -282,7 +311,7 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   }
   const byCode = countByCode(summary);
   if (byCode) io.stderr(`${byCode}\n`);
-  io.stderr(`${summaryLine(summary, mode)}\n`);
+  if (!args.quiet) io.stderr(`${summaryLine(summary, mode)}\n`);
 }
 
 function runStdin(args: Args, io: IO, transforms: Transform[], options: Options): number {

@@ -30,11 +30,12 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
     for (const f of files) {
       if (interrupted()) break;
       results.push(processSafely(f, opts));
+      opts.onProgress?.(0, 0);
       await releaseMemory();
     }
     return results;
   }
-  const { transforms: _t, keepCode: _k, importsProcessCode, ...rest } = opts;
+  const { transforms: _t, keepCode: _k, importsProcessCode, onProgress, ...rest } = opts;
   const init: WorkerInit = { specs: opts.transformSpecs, cwd: opts.cwd, options: rest, importsProcessCode: [...(importsProcessCode ?? [])] };
   return new Promise((resolve) => {
     const results: FileResult[] = [];
@@ -55,6 +56,7 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
       };
       worker.on('message', (r: FileResult) => {
         results.push(r);
+        onProgress?.(0, 0);
         feed();
       });
       // A crash loses only the file in hand: it is reported, and a new thread takes the rest.

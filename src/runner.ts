@@ -46,6 +46,8 @@ export interface RunOptions extends Options, WalkOptions {
   diffs: boolean;
   /** Settings given on the command line: they win over [tool.mp-codemod]. */
   cli?: Partial<Settings>;
+  /** Called as files are done (screened or processed), with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
   /** Process only one of N deterministic shards (by a hash of each path, so shards stay stable as files come and go). */
   shard?: { index: number; count: number };
   /** Where settings come from: the nearest pyproject.toml of each file ('discover'), one file, or none. */
@@ -307,6 +309,8 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   }
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   const candidates: Found[] = [];
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done, files.length);
   for (const file of files) {
     let screened: FileResult | null;
     try {
@@ -314,10 +318,12 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
     } catch (e) {
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
-    if (screened) results.push(screened);
-    else candidates.push(file);
+    if (screened) {
+      results.push(screened);
+      tick();
+    } else candidates.push(file);
   }
-  const processed = await processAll(candidates, opts);
+  const processed = await processAll(candidates, { ...opts, onProgress: tick });
   results.push(...processed);
   if (interrupted()) {
     const done = new Set(processed.map((r) => r.path));
