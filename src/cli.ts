@@ -16,6 +16,8 @@ export interface IO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => string;
+  /** The next line of standard input, for --interactive answers; null at the end. */
+  readLine?: () => string | null;
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
@@ -73,6 +75,7 @@ function parser() {
     .option('exclude', { type: 'string', describe: 'globs of files and folders to leave out, even when named (repeatable)' })
     .option('gitignore', { type: 'boolean', default: true, describe: 'honour .gitignore files (--no-gitignore to turn off)' })
     .option('stdin', { type: 'boolean', describe: 'read one source from stdin, write the result to stdout' })
+    .option('interactive', { alias: 'i', type: 'boolean', describe: 'review each change and write only the accepted ones' })
     .option('files-from', { type: 'string', describe: 'read the paths to process from FILE, one a line (- for stdin)' })
     .option('shard', { type: 'string', describe: 'I/N: process only the I-th of N deterministic shards (CI matrices)' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
@@ -87,6 +90,7 @@ function parser() {
     .conflicts('json', 'output-format')
     .conflicts('config', 'isolated')
     .conflicts('stdin', 'files-from')
+    .conflicts('interactive', ['write', 'check', 'json', 'stdin', 'output-format'])
     .example(EXAMPLES)
     .epilog('Exit codes: 0 success; 1 changes pending with --check, or a file could not be processed; 2 usage error or crash.')
     .strict()
@@ -119,6 +123,7 @@ export function defaultIO(): IO {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readStdin: () => fs.readFileSync(0, 'utf8'),
+    readLine: undefined,
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
@@ -216,6 +221,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     paths.push(...readPathList(fromStdin ? '-' : String(args.filesFrom), io));
   }
   if (args.shard !== undefined) opts.shard = parseShard(String(args.shard));
+  if (args.interactive) return interactive(paths, opts, args, io);
   const bar = io.stderrIsTTY && !args.quiet && (format === 'text' || format === 'github') ? progressBar() : null;
   if (bar) opts.onProgress = bar.tick;
   const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
@@ -247,6 +253,19 @@ function parseShard(value: string): { index: number; count: number } {
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, not "${value}"`);
   return { index, count };
+}
+
+/** --interactive: a dry run, then each change offered hunk by hunk; only accepted hunks are written. */
+async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
+  const { review, lineReader } = require('./interactive') as typeof import('./interactive');
+  const { discover } = require('./walk') as typeof import('./walk');
+  const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
+  const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
+  const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env));
+  const readLine = io.readLine ?? lineReader(0);
+  const { refused } = review(summary, reals, { write: io.stdout, readLine }, useColour ? colours : plain);
+  for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, plain)) io.stderr(`${line}\n`);
+  return exitCode(summary, false) || (refused.length > 0 ? EXIT.findings : EXIT.ok);
 }
 
 /** A progress bar on stderr, shown only for runs of some size (a maintained library draws it). */

@@ -29,6 +29,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Unified diff of a changed file. */
   diff?: string;
+  /** The new text of a changed file (kept only for --interactive). */
+  after?: string;
   written?: boolean;
 }
 
@@ -44,6 +46,8 @@ export interface RunOptions extends Options, WalkOptions {
   write: boolean;
   /** Compute diffs of changed files. */
   diffs: boolean;
+  /** Keep the new text of changed files in the results (for --interactive). */
+  keepText?: boolean;
   /** Settings given on the command line: they win over [tool.mp-codemod]. */
   cli?: Partial<Settings>;
   /** Called as files are done (screened or processed), with the count done and the total. */
@@ -256,6 +260,7 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   }
   const changed = result(file.path, 'changed', base);
   if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
+  if (opts.keepText) changed.after = out.output;
   if (opts.write) {
     try {
       atomicWrite(file.real, newBytes, bytes);

@@ -28,6 +28,11 @@ export async function cli(args: string[], cwd: string, stdin = '', env: NodeJS.P
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     readStdin: () => stdin,
+    readLine: (() => {
+      const lines = stdin.split('\n');
+      let i = 0;
+      return () => (i < lines.length && !(i === lines.length - 1 && lines[i] === '') ? lines[i++] : null);
+    })(),
     cwd,
     env,
     isTTY: false,

@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { cli, makeTree } from './helpers/tree';
+
+// Two changes far enough apart to be two hunks.
+const PADDING = Array.from({ length: 12 }, (_, i) => `X${i} = ${i}`).join('\n');
+const SOURCE = `import multiprocessing as mp\n\n\ndef a():\n    return mp.Pool(2)\n\n\n${PADDING}\n\n\ndef b():\n    return mp.Queue()\n`;
+const FIRST = SOURCE.replace('mp.Pool(2)', 'mp.get_context("spawn").Pool(2)');
+const BOTH = FIRST.replace('mp.Queue()', 'mp.get_context("spawn").Queue()');
+const T = ['-t', 'spawn-context', '--interactive'];
+
+describe('--interactive', () => {
+  test('y then n: only the first hunk is written', async () => {
+    const root = makeTree({ 'app.py': SOURCE });
+    const r = await cli(T, root, 'y\nn\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply change 1/2 to app.py? [y,n,a,q] ');
+    expect(r.stdout).toContain('+    return mp.get_context("spawn").Pool(2)');
+    expect(r.stdout).toContain('fixed app.py (1 of 2 changes)');
+    expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(FIRST);
+  });
+
+  test('a accepts the rest of the file; q quits keeping what was accepted', async () => {
+    const root = makeTree({ 'a.py': SOURCE, 'b.py': SOURCE });
+    const r = await cli(T, root, 'a\nq\n');
+    expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toBe(BOTH);
+    expect(fs.readFileSync(path.join(root, 'b.py'), 'utf8')).toBe(SOURCE);
+    expect(r.stdout).toContain('fixed a.py (2 of 2 changes)');
+  });
+
+  test('unclear answers are asked again; the end of input quits', async () => {
+    const root = makeTree({ 'app.py': SOURCE });
+    const r = await cli(T, root, 'maybe\nn\n');
+    expect(r.stdout).toContain('answer y (apply), n (skip), a (apply the rest of this file) or q (quit');
+    expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(SOURCE);
+  });
+
+  test('conflicts with --write and --json', async () => {
+    const root = makeTree({ 'app.py': SOURCE });
+    expect((await cli([...T, '--write'], root)).code).toBe(2);
+    expect((await cli([...T, '--json'], root)).code).toBe(2);
+  });
+});

@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import { decode, encode } from './source';
+import { atomicWrite, WriteError } from './write';
+import { parse, firstSyntaxError } from './parser';
+import type { FileResult, Summary } from './runner';
+import type { Paint } from './report/text';
+import { colourDiff } from './report/text';
+
+export interface Prompter {
+  write(s: string): void;
+  /** The next answer line, or null at end of input. */
+  readLine(): string | null;
+}
+
+type Answer = 'y' | 'n' | 'a' | 'q';
+
+function ask(p: Prompter, question: string): Answer {
+  for (;;) {
+    p.write(question);
+    const line = p.readLine();
+    if (line === null) return 'q';
+    const a = line.trim().toLowerCase()[0];
+    if (a === 'y' || a === 'n' || a === 'a' || a === 'q') return a;
+    p.write('  answer y (apply), n (skip), a (apply the rest of this file) or q (quit, keeping what was applied)\n');
+  }
+}
+
+/**
+ * Shows each change of each changed file, hunk by hunk, and writes only what was accepted
+ * (atomically, and only if the result still parses). Returns the files written.
+ */
+export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[] } {
+  const { structuredPatch, applyPatch, formatPatch } = require('diff') as typeof import('diff');
+  const written: string[] = [];
+  const refused: string[] = [];
+  let quit = false;
+  for (const file of summary.files.filter((f: FileResult) => f.status === 'changed' && f.after !== undefined)) {
+    if (quit) break;
+    const real = realPaths.get(file.path)!;
+    const bytes = fs.readFileSync(real);
+    const decoded = decode(bytes);
+    const patch = structuredPatch(`a/${file.path}`, `b/${file.path}`, decoded.text, file.after!, '', '', { context: 3 });
+    const accepted: typeof patch.hunks = [];
+    let all = false;
+    patch.hunks.forEach((hunk, i) => {
+      if (quit) return;
+      if (!all) {
+        p.write(colourDiff(formatPatch({ ...patch, hunks: [hunk] }).replace(/^=+\r?\n/m, ''), paint));
+        const a = ask(p, `Apply change ${i + 1}/${patch.hunks.length} to ${file.path}? [y,n,a,q] `);
+        if (a === 'q') {
+          quit = true;
+          return;
+        }
+        if (a === 'n') return;
+        if (a === 'a') all = true;
+      }
+      accepted.push(hunk);
+    });
+    if (accepted.length === 0) continue;
+    const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
+    if (result === false || firstSyntaxError(parse(result).rootNode)) {
+      p.write(`${file.path}: the accepted changes alone do not parse; not written\n`);
+      refused.push(file.path);
+      continue;
+    }
+    try {
+      atomicWrite(real, encode(result, decoded), bytes);
+      written.push(file.path);
+      p.write(`fixed ${file.path} (${accepted.length} of ${patch.hunks.length} changes)\n`);
+    } catch (e) {
+      if (!(e instanceof WriteError)) throw e;
+      p.write(`${file.path}: error: ${e.message}\n`);
+      refused.push(file.path);
+    }
+  }
+  return { written, refused };
+}
+
+/** Reads answer lines from a file descriptor synchronously (a terminal or a pipe). */
+export function lineReader(fd: number): () => string | null {
+  let buffered = '';
+  let ended = false;
+  return () => {
+    for (;;) {
+      const nl = buffered.indexOf('\n');
+      if (nl !== -1) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        return line;
+      }
+      if (ended) {
+        if (buffered === '') return null;
+        const rest = buffered;
+        buffered = '';
+        return rest;
+      }
+      const chunk = Buffer.alloc(4096);
+      let n = 0;
+      try {
+        n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        n = 0;
+      }
+      if (n === 0) ended = true;
+      else buffered += chunk.subarray(0, n).toString('utf8');
+    }
+  };
+}
