@@ -75,6 +75,12 @@ export function transformSource(
   };
 
   let text = input;
+  /** Moves to the text after `outcome`, re-parsed and checked. */
+  const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
+    history.push(outcome.edits);
+    text = outcome.output;
+    tree = reparse(text, transform);
+  };
   try {
     for (const transform of transforms) {
       if (!passes(transform, text)) continue;
@@ -95,9 +101,7 @@ export function transformSource(
           result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
           prune.push(...(fix.prune ?? []));
         }
-        history.push(outcome.edits);
-        text = outcome.output;
-        tree = reparse(text, transform.id);
+        advance(outcome, transform.id);
         // Transforms are idempotent (every fixture proves it), so another pass is only needed
         // for fixes that were deferred because they overlapped an applied one.
         if (outcome.conflicting.length === 0) {
@@ -112,15 +116,7 @@ export function transformSource(
         const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
         if (outcome.applied.length === 0) break;
-        history.push(outcome.edits);
-        text = outcome.output;
-        tree = reparse(text, transform.id);
-        // Transforms are idempotent (every fixture proves it), so another pass is only needed
-        // for fixes that were deferred because they overlapped an applied one.
-        if (outcome.conflicting.length === 0) {
-          converged = true;
-          break;
-        }
+        advance(outcome, transform.id);
       }
     }
   } catch (e) {

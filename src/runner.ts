@@ -192,6 +192,17 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
   };
 }
 
+/** Writes a changed file atomically; a refused write turns the result into an error. */
+function writeChanged(changed: FileResult, file: Found, data: Buffer, original: Buffer): FileResult {
+  try {
+    atomicWrite(file.real, data, original);
+    return { ...changed, written: true };
+  } catch (e) {
+    if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
+    throw e;
+  }
+}
+
 /** Transforms that restructure modules around a __main__ guard do not apply to notebooks. */
 const NOT_FOR_NOTEBOOKS = new Set(['guard-main', 'set-start-method']);
 
@@ -222,16 +233,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
   const changed = result(file.path, 'changed', base);
   if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
-  if (opts.write) {
-    try {
-      atomicWrite(file.real, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes);
-      changed.written = true;
-    } catch (e) {
-      if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
-      throw e;
-    }
-  }
-  return changed;
+  return opts.write ? writeChanged(changed, file, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes) : changed;
 }
 
 /** One file, start to end. Never throws for problems with the file itself. */
@@ -261,16 +263,7 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   const changed = result(file.path, 'changed', base);
   if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
   if (opts.keepText) changed.after = out.output;
-  if (opts.write) {
-    try {
-      atomicWrite(file.real, newBytes, bytes);
-      changed.written = true;
-    } catch (e) {
-      if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
-      throw e;
-    }
-  }
-  return changed;
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
 /** processFile that turns an unexpected exception into an error result for that file. */
