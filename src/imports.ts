@@ -116,8 +116,10 @@ export class Imports {
     return [...found];
   }
 
+  private identifiers: SyntaxNode[] | undefined;
+
   private isReferenced(local: string): boolean {
-    for (const id of this.root.descendantsOfType('identifier')) {
+    for (const id of (this.identifiers ??= this.root.descendantsOfType('identifier'))) {
       if (id.text !== local) continue;
       const p = id.parent;
       if (!p) continue;

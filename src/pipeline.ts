@@ -79,7 +79,7 @@ export function transformSource(
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
     text = outcome.output;
-    tree = reparse(text, transform);
+    tree = reparse(parse(text), transform);
   };
   try {
     for (const transform of transforms) {
@@ -112,7 +112,7 @@ export function transformSource(
       if (!converged) result.unconverged.push(transform.id);
       // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
       for (let round = 0; prune.length > 0 && round < MAX_PASSES; round++) {
-        const imports = new Imports(text, tree.rootNode, new Names(tree.rootNode), detectStyle(text, tree.rootNode));
+        const imports = analysed(tree, text).imports;
         const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
         if (outcome.applied.length === 0) break;
@@ -171,6 +171,17 @@ interface Analyses {
 /** Analyses of a tree, shared by every transform and pass that sees the same tree (the text did not change). */
 const analysesOf = new WeakMap<Tree, Analyses>();
 
+/** Names and imports of a tree, through the same cache the transforms use. */
+function analysed(tree: Tree, text: string): { imports: Imports } {
+  let a = analysesOf.get(tree);
+  if (!a) analysesOf.set(tree, (a = {}));
+  const cache = a;
+  cache.style ??= detectStyle(text, tree.rootNode);
+  cache.names ??= new Names(tree.rootNode);
+  cache.imports ??= new Imports(text, tree.rootNode, cache.names, cache.style);
+  return { imports: cache.imports };
+}
+
 function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
   const root = tree.rootNode;
   let cache = analysesOf.get(tree);
@@ -204,8 +215,8 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
   return ctx;
 }
 
-function reparse(text: string, transform: string): Tree {
-  const tree = parse(text);
+/** Checks a re-parsed tree: a transform that broke the syntax fails the file. */
+function reparse(tree: Tree, transform: string): Tree {
   const bad = firstSyntaxError(tree.rootNode);
   if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
   return tree;
