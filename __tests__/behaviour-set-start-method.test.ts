@@ -49,3 +49,43 @@ test('an entry point that imports a local module starting processes gets set_sta
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+describe("a package's __main__.py", () => {
+  test('without a guard: set_start_method goes after the imports, and python -m runs with spawned children', async () => {
+    const root = makeTree({
+      'pkg/__init__.py': '',
+      'pkg/jobs.py': 'import multiprocessing\n\n\ndef square(x):\n    return x * x\n\n\ndef run():\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, [1, 2, 3])\n',
+      'pkg/__main__.py': '"""Run with python -m pkg."""\nimport multiprocessing\n\nfrom pkg.jobs import run\n\nprint(run())\n',
+    });
+    try {
+      const before = runPython(['-m', 'pkg'], { cwd: root });
+      const r = await cli(['--write', '-t', 'set-start-method', 'pkg/__main__.py'], root);
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'pkg/__main__.py'), 'utf8')).toBe('"""Run with python -m pkg."""\nimport multiprocessing\n\nfrom pkg.jobs import run\nmultiprocessing.set_start_method("spawn")\n\nprint(run())\n');
+      const after = runPython(['-m', 'pkg'], { cwd: root });
+      expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: 0, stdout: before.stdout, stderr: '' });
+      expect(new Set(after.methods)).toEqual(new Set(['spawn']));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('with process code at module level: the whole chain treats it as an entry point', async () => {
+    const root = makeTree({
+      'pkg/__init__.py': '',
+      'pkg/work.py': 'def cube(x):\n    return x ** 3\n',
+      'pkg/__main__.py': 'import multiprocessing as mp\n\nfrom pkg.work import cube\n\nwith mp.Pool(2) as pool:\n    print(pool.map(cube, [1, 2]))\n',
+    });
+    try {
+      const before = runPython(['-m', 'pkg'], { cwd: root });
+      const r = await cli(['--write', '.'], root);
+      expect(r.stderr).not.toContain('MP304');
+      const text = fs.readFileSync(path.join(root, 'pkg/__main__.py'), 'utf8');
+      expect(text).toContain('if __name__ == "__main__":\n    mp.set_start_method("spawn")\n    main()\n');
+      const after = runPython(['-m', 'pkg'], { cwd: root, platformDefault: 'spawn' });
+      expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: 0, stdout: before.stdout, stderr: '' });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

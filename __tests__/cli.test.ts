@@ -274,3 +274,53 @@ describe('usage errors: one line, exit 2', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('more bad input', () => {
+  test('a BOM with a non-UTF-8 cookie, and a file ending inside a string: skipped, exit 1, nothing written', async () => {
+    const bomCookie = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# -*- coding: latin-1 -*-\n${POOL_SCRIPT}`)]);
+    const unterminated = `${POOL_SCRIPT}x = """never closed\n`;
+    const root = makeTree({ 'bom.py': bomCookie, 'open.py': unterminated });
+    const r = await cli([...T, '--write'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bom.py: skipped: encoding problem: latin-1 with a UTF-8 BOM');
+    expect(r.stderr).toMatch(/open\.py:\d+: syntax error, skipped/);
+    expect(fs.readFileSync(path.join(root, 'bom.py')).equals(bomCookie)).toBe(true);
+    expect(read(root, 'open.py')).toBe(unterminated);
+  });
+
+  test('a transform that never converges is reported, and the file is still valid', async () => {
+    const root = makeTree({
+      'app.py': 'x = 1\n',
+      // Always finds something more to do: grows the line each pass, with a deferred twin fix.
+      'grow.js': `module.exports = { id: 'grow', prefilter: /x/, query: '(module) @m', fix(m, ctx) { const end = ctx.source.indexOf('\\n'); return [
+        { message: 'a', edits: [{ start: end, end, text: ' + 1' }] }, { message: 'b', edits: [{ start: end, end, text: ' + 2' }] }]; } };`,
+    });
+    const r = await cli(['-t', './grow.js', 'app.py'], root);
+    expect(r.stderr).toContain('app.py: note: grow did not converge after its last pass');
+    expect(r.stdout).toContain('+x = 1 + 1 + 1 + 1 + 1 + 1');
+  });
+});
+
+describe('unreadable files and folders', () => {
+  // Root reads everything, so the tool runs as "nobody" here to meet a real permission error.
+  const asNobody = (args: string[], cwd: string) =>
+    require('child_process').spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(__dirname, '..', 'bin', 'mp-codemod.js'), ...args], { cwd, encoding: 'utf8' });
+
+  test('are reported, the rest of the run continues, exit 1', () => {
+    const root = makeTree({ 'ok.py': POOL_SCRIPT, 'secret.py': POOL_SCRIPT, 'closed/inner.py': POOL_SCRIPT });
+    fs.chmodSync(root, 0o777);
+    for (const f of ['ok.py', 'secret.py', 'closed/inner.py']) fs.chmodSync(path.join(root, f), 0o666);
+    fs.chmodSync(path.join(root, 'secret.py'), 0o000);
+    fs.chmodSync(path.join(root, 'closed'), 0o000);
+    try {
+      const r = asNobody(['--write', '-t', 'spawn-context', '.'], root);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('secret.py: error: cannot read (EACCES)');
+      expect(r.stderr).toContain('closed: error: cannot read folder (EACCES)');
+      expect(read(root, 'ok.py')).toBe(POOL_SCRIPT_FIXED);
+    } finally {
+      fs.chmodSync(path.join(root, 'closed'), 0o755);
+      fs.chmodSync(path.join(root, 'secret.py'), 0o644);
+    }
+  });
+});

@@ -25,6 +25,8 @@ export interface FileResult {
   problem?: boolean;
   /** Line of a syntax error in the input. */
   line?: number;
+  /** Transforms that still had deferred fixes after the last pass (the output is valid, maybe incomplete). */
+  unconverged?: string[];
   fixes: AppliedFix[];
   diagnostics: Diagnostic[];
   /** Unified diff of a changed file. */
@@ -245,7 +247,7 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   const { bytes, decoded } = read;
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
   const keep = opts.keepCode ?? (() => true);
-  const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)) };
+  const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)), ...(out.unconverged.length > 0 ? { unconverged: out.unconverged } : {}) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
   if (out.syntaxError) {
     return result(file.path, 'skipped', { reason: 'syntax error', line: out.syntaxError.line, problem: true });

@@ -23,6 +23,7 @@ export function jsonReport(s: Summary, meta: { version: string; method: string; 
       status: f.status,
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.line ? { line: f.line } : {}),
+      ...(f.unconverged ? { unconverged: f.unconverged } : {}),
       transforms: [...new Set(f.fixes.map((x) => x.transform))],
       fixes: f.fixes,
       diagnostics: f.diagnostics,

@@ -33,6 +33,7 @@ export function fileLines(file: FileResult, mode: { write: boolean; check: boole
     lines.push(file.line ? `${file.path}:${file.line}: ${file.reason}, skipped` : `${file.path}: skipped: ${file.reason}`);
   }
   if (file.status === 'error') lines.push(`${file.path}: ${paint.red('error')}: ${file.reason}`);
+  for (const t of file.unconverged ?? []) lines.push(`${file.path}: note: ${t} did not converge after its last pass; run again to finish`);
   for (const d of file.diagnostics) {
     const where = d.cell ? `${file.path}[cell ${d.cell}]` : file.path;
     lines.push(`${where}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);
