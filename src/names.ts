@@ -26,6 +26,8 @@ export interface Scope {
   nonlocals: Set<string>;
   /** Modules imported with `from M import *`. */
   stars: string[];
+  /** Function and class bodies are walked on first use: most lookups never enter most functions. */
+  pending?: () => void;
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -44,10 +46,38 @@ export class Names {
     this.module = this.newScope(root, 'module', null);
     const cursor = root.walk();
     this.walkChildren(cursor, this.module, false);
+    // A `global` statement lets a function bind module names: those functions are walked now,
+    // so that the module's bindings are complete.
+    for (const g of root.descendantsOfType('global_statement')) this.ensureAround(g);
+  }
+
+  private ensure(scope: Scope): void {
+    const pending = scope.pending;
+    if (pending) {
+      scope.pending = undefined;
+      pending();
+    }
+  }
+
+  /** Walks every deferred scope around `node`, outermost first. */
+  private ensureAround(node: SyntaxNode): void {
+    const holders: SyntaxNode[] = [];
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') holders.push(p);
+    }
+    for (const h of holders.reverse()) {
+      const scope = this.scopes.get(h.id);
+      if (scope) this.ensure(scope);
+    }
   }
 
   /** The scope a node's value is evaluated in. */
   scopeOf(node: SyntaxNode): Scope {
+    if (node.type === 'identifier') {
+      const known = this.identifierScopes.get(node.startIndex);
+      if (known) return known;
+    }
+    this.ensureAround(node);
     if (node.type === 'identifier') {
       const known = this.identifierScopes.get(node.startIndex);
       if (known) return known;
@@ -176,10 +206,15 @@ export class Names {
           if (field === 'name') {
             this.identifierScopes.set(c.startIndex, scope);
             this.bind(scope, c.nodeText, null, node, fallback);
-          } else if (field === 'parameters') this.walkParameters(c, scope, inner);
-          else if (field === 'body') this.walk(c, inner, false);
-          else this.walk(c, scope, fallback);
+          } else if (field !== 'parameters' && field !== 'body') this.walk(c, scope, fallback);
         });
+        inner.pending = () => {
+          const own = node.walk();
+          this.children(own, (field) => {
+            if (field === 'parameters') this.walkParameters(own, scope, inner);
+            else if (field === 'body') this.walk(own, inner, false);
+          });
+        };
         return;
       }
       case 'class_definition': {
@@ -189,9 +224,14 @@ export class Names {
           if (field === 'name') {
             this.identifierScopes.set(c.startIndex, scope);
             this.bind(scope, c.nodeText, null, node, fallback);
-          } else if (field === 'body') this.walk(c, inner, false);
-          else this.walk(c, scope, fallback);
+          } else if (field !== 'body') this.walk(c, scope, fallback);
         });
+        inner.pending = () => {
+          const own = node.walk();
+          this.children(own, (field) => {
+            if (field === 'body') this.walk(own, inner, false);
+          });
+        };
         return;
       }
       case 'import_statement':
