@@ -42,15 +42,13 @@ export function detectIndent(text: string, root: SyntaxNode): string {
   return best;
 }
 
-export function detectQuote(root: SyntaxNode): '"' | "'" {
-  let single = 0;
-  let double = 0;
-  for (const start of root.descendantsOfType('string_start')) {
-    const t = start.text;
-    if (t.endsWith('"""') || t.endsWith("'''")) continue;
-    if (t.endsWith('"')) double++;
-    else if (t.endsWith("'")) single++;
-  }
+/**
+ * The file's dominant quote for short strings: quotes that open a string (not preceded by a
+ * word character or another quote, not a triple quote), counted in the text; a tie is double.
+ */
+export function detectQuote(text: string): '"' | "'" {
+  const single = text.match(/(?<![\w'"\\])'(?!'')/g)?.length ?? 0;
+  const double = text.match(/(?<![\w'"\\])"(?!"")/g)?.length ?? 0;
   return single > double ? "'" : '"';
 }
 
@@ -86,7 +84,7 @@ export function detectStyle(text: string, root: SyntaxNode): Style {
       return (indent ??= detectIndent(text, root));
     },
     get quote() {
-      return (quote ??= detectQuote(root));
+      return (quote ??= detectQuote(text));
     },
   };
 }
