@@ -9,6 +9,7 @@ import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
+import { progressBar } from './report/progress';
 import type { Method, Options, Transform } from './types';
 import type { Settings } from './config';
 
@@ -210,7 +211,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     const target = path.resolve(io.cwd, String(args.showConfig || '.'));
     if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
     const probe = fs.statSync(target).isDirectory() ? path.join(target, '__probe__.py') : target;
-    const { effectiveSettings } = require('./runner') as typeof import('./runner');
+    const { effectiveSettings } = require('./config') as typeof import('./config');
     io.stdout(JSON.stringify(effectiveSettings({ path: probe, real: probe }, opts), null, 2) + '\n');
     return EXIT.ok;
   }
@@ -266,28 +267,6 @@ async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO
   const { refused } = review(summary, reals, { write: io.stdout, readLine }, useColour ? colours : plain);
   for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, plain)) io.stderr(`${line}\n`);
   return exitCode(summary, false) || (refused.length > 0 ? EXIT.findings : EXIT.ok);
-}
-
-/** A progress bar on stderr, shown only for runs of some size (a maintained library draws it). */
-function progressBar() {
-  const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
-  let bar: InstanceType<typeof SingleBar> | null = null;
-  let total = 0;
-  let count = 0;
-  return {
-    tick(done: number, all: number) {
-      if (all > 0) total = all;
-      count = done > 0 ? done : count + 1;
-      if (!bar && total >= 200) {
-        bar = new SingleBar({ format: 'mp-codemod {bar} {value}/{total} files', stream: process.stderr, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-        bar.start(total, count);
-      }
-      bar?.update(Math.min(count, total));
-    },
-    stop() {
-      bar?.stop();
-    },
-  };
 }
 
 /** Comma-separated, repeatable code lists. */

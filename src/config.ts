@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
-import { UsageError } from './walk';
+import { UsageError, globMatcher, type Found } from './walk';
+import { selectTransforms } from './select';
+import { codeFilter } from './codes';
 import type { Method } from './types';
+import type { RunOptions } from './runner';
 
 /** What `[tool.mp-codemod]` may set; CLI flags override each key. */
 export interface Settings {
@@ -77,4 +80,77 @@ export function findConfig(dir: string, cache: Map<string, FoundConfig | null>):
   }
   cache.set(dir, found);
   return found;
+}
+
+const configCache = new Map<string, FoundConfig | null>();
+const optionsCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
+
+function configOf(file: Found, opts: RunOptions): FoundConfig | null {
+  if (!opts.config) return null;
+  if (opts.config !== 'discover') {
+    if (!configCache.has(opts.config)) configCache.set(opts.config, readConfig(opts.config));
+    return configCache.get(opts.config)!;
+  }
+  return findConfig(path.dirname(file.real), configCache);
+}
+
+/** The options for one file: the run's, then its pyproject.toml's [tool.mp-codemod], then the command line's. */
+export function optionsFor(file: Found, opts: RunOptions): RunOptions {
+  const found = configOf(file, opts);
+  if (!found) return opts;
+  let byConfig = optionsCache.get(opts);
+  if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
+  const known = byConfig.get(found.file);
+  if (known) return known;
+  const s: Partial<Settings> = { ...found.settings, ...opts.cli };
+  const select = s.select ?? opts.select ?? [];
+  const ignore = s.ignore ?? opts.ignore ?? [];
+  const specs = s.transforms ?? opts.transformSpecs;
+  const merged: RunOptions = {
+    ...opts,
+    method: s.method ?? opts.method,
+    unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
+    freezeSupport: s.freezeSupport ?? opts.freezeSupport,
+    allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
+    transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
+    transformSpecs: specs,
+    select,
+    ignore,
+    keepCode: codeFilter(select, ignore),
+    include: s.include ?? opts.include,
+    exclude: s.exclude ?? opts.exclude,
+  };
+  byConfig.set(found.file, merged);
+  return merged;
+}
+
+/** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
+export function keptByConfig(file: Found, opts: RunOptions): boolean {
+  const found = configOf(file, opts);
+  if (!found) return true;
+  const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
+  if (rel.startsWith('..')) return true;
+  const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
+  const include = opts.cli?.include ?? found.settings.include ?? [];
+  if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
+  return include.length === 0 || globMatcher(include)(rel);
+}
+
+/** The effective settings for a path, for --show-config. */
+export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Settings } {
+  const o = optionsFor(file, opts);
+  return {
+    config: configOf(file, opts)?.file ?? null,
+    settings: {
+      method: o.method,
+      transforms: o.transforms.map((t) => t.id),
+      select: o.select ?? [],
+      ignore: o.ignore ?? [],
+      include: o.include,
+      exclude: o.exclude,
+      unsafeFixes: o.unsafeFixes,
+      freezeSupport: o.freezeSupport,
+      allEntryPoints: o.allEntryPoints,
+    },
+  };
 }

@@ -3,10 +3,7 @@ import * as path from 'path';
 import { transformSource, needsParse } from './pipeline';
 import { processAll } from './pool';
 import { interrupted } from './interrupt';
-import { findConfig, readConfig, type FoundConfig, type Settings } from './config';
-import { selectTransforms } from './select';
-import { codeFilter } from './codes';
-import { globMatcher } from './walk';
+import { optionsFor, keptByConfig, type Settings } from './config';
 import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -119,79 +116,6 @@ export function screenFile(file: Found, runOpts: RunOptions): FileResult | null 
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? null : result(file.path, 'unchanged');
-}
-
-const configCache = new Map<string, FoundConfig | null>();
-const optionsCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
-
-function configOf(file: Found, opts: RunOptions): FoundConfig | null {
-  if (!opts.config) return null;
-  if (opts.config !== 'discover') {
-    if (!configCache.has(opts.config)) configCache.set(opts.config, readConfig(opts.config));
-    return configCache.get(opts.config)!;
-  }
-  return findConfig(path.dirname(file.real), configCache);
-}
-
-/** The options for one file: the run's, then its pyproject.toml's [tool.mp-codemod], then the command line's. */
-export function optionsFor(file: Found, opts: RunOptions): RunOptions {
-  const found = configOf(file, opts);
-  if (!found) return opts;
-  let byConfig = optionsCache.get(opts);
-  if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
-  const known = byConfig.get(found.file);
-  if (known) return known;
-  const s: Partial<Settings> = { ...found.settings, ...opts.cli };
-  const select = s.select ?? opts.select ?? [];
-  const ignore = s.ignore ?? opts.ignore ?? [];
-  const specs = s.transforms ?? opts.transformSpecs;
-  const merged: RunOptions = {
-    ...opts,
-    method: s.method ?? opts.method,
-    unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
-    freezeSupport: s.freezeSupport ?? opts.freezeSupport,
-    allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
-    transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
-    transformSpecs: specs,
-    select,
-    ignore,
-    keepCode: codeFilter(select, ignore),
-    include: s.include ?? opts.include,
-    exclude: s.exclude ?? opts.exclude,
-  };
-  byConfig.set(found.file, merged);
-  return merged;
-}
-
-/** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
-function keptByConfig(file: Found, opts: RunOptions): boolean {
-  const found = configOf(file, opts);
-  if (!found) return true;
-  const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
-  if (rel.startsWith('..')) return true;
-  const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
-  const include = opts.cli?.include ?? found.settings.include ?? [];
-  if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
-  return include.length === 0 || globMatcher(include)(rel);
-}
-
-/** The effective settings for a path, for --show-config. */
-export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Settings } {
-  const o = optionsFor(file, opts);
-  return {
-    config: configOf(file, opts)?.file ?? null,
-    settings: {
-      method: o.method,
-      transforms: o.transforms.map((t) => t.id),
-      select: o.select ?? [],
-      ignore: o.ignore ?? [],
-      include: o.include,
-      exclude: o.exclude,
-      unsafeFixes: o.unsafeFixes,
-      freezeSupport: o.freezeSupport,
-      allEntryPoints: o.allEntryPoints,
-    },
-  };
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
