@@ -26,9 +26,12 @@ function moduleNames(real: string): string[] {
   return names;
 }
 
+/** Names a direct start call ends with; resolving only those calls keeps this cheap. */
+const STARTER_NAMES = /(^|\.)(Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes)$/;
+
 function startsProcessesAnywhere(root: SyntaxNode): boolean {
   const starts = new ProcessStarts(root, new Names(root));
-  return root.descendantsOfType('call').some((c) => starts.isStart(c));
+  return root.descendantsOfType('call').some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 
 /** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports included). */

@@ -15,6 +15,7 @@ const SHARED = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue|Loc
 const LOG_CONFIG = /^logging\.(basicConfig|config\.\w+)$/;
 const FORKS = /^os\.(fork|forkpty)$/;
 const SCOPES = ['function_definition', 'lambda', 'class_definition'];
+const PROCESS_MODULES = /^(multiprocessing|torch|concurrent|billiard|multiprocess)(\.|$)/;
 
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
@@ -278,6 +279,7 @@ function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode
   const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
   if (!workersLog) return;
   for (const call of ctx.root.descendantsOfType('call')) {
+    if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
     const q = qualifiedCallee(call, ctx);
     if (!q || !LOG_CONFIG.test(q)) continue;
     const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
@@ -290,7 +292,8 @@ function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode
 function diagnose(ctx: FileContext): Fix[] {
   const fixes: Fix[] = [];
   const guard = ctx.root.namedChildren.find(isMainGuard) ?? null;
-  const all = handoffs(ctx);
+  // Workers need a pool or process made from an imported factory: no such import, no handoff.
+  const all = [...ctx.importIndex.names.values()].some((t) => t.some((x) => PROCESS_MODULES.test(x))) || ctx.importIndex.stars.some((m) => PROCESS_MODULES.test(m)) ? handoffs(ctx) : [];
   const workers: SyntaxNode[] = [];
   const initializers: SyntaxNode[] = [];
   for (const h of all) {
@@ -308,6 +311,7 @@ function diagnose(ctx: FileContext): Fix[] {
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of ctx.root.descendantsOfType('call')) {
+      if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;
       const q = qualifiedCallee(call, ctx);
       if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');
     }
