@@ -5,7 +5,7 @@ import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
-const USES_MP = /^(multiprocessing|torch\.multiprocessing|billiard|concurrent\.futures(\.process)?(\.ProcessPoolExecutor)?$|concurrent$)/;
+const MP_IMPORTS = /^(multiprocessing|torch\.multiprocessing|billiard|multiprocess)(\.|$)/;
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
 function qualifiedCall(call: SyntaxNode, ctx: FileContext, name: string): boolean {
@@ -22,10 +22,17 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
   return call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
-/** The file imports multiprocessing (or an executor or torch's copy) itself. */
+/**
+ * The file uses process code itself: it imports multiprocessing (or torch's copy, billiard), or
+ * imports concurrent.futures / torch and names ProcessPoolExecutor / torch.multiprocessing.
+ * (Importing concurrent.futures for threads or futures alone does not count.)
+ */
 function usesMultiprocessing(ctx: FileContext): boolean {
   const { names, stars } = ctx.importIndex;
-  return [...names.values()].some((targets) => targets.some((t) => USES_MP.test(t))) || stars.some((m) => USES_MP.test(m));
+  const targets = [...[...names.values()].flat(), ...stars];
+  if (targets.some((t) => MP_IMPORTS.test(t))) return true;
+  if (/ProcessPoolExecutor/.test(ctx.source) && targets.some((t) => /^concurrent(\.|$)/.test(t))) return true;
+  return /torch\.multiprocessing/.test(ctx.source) && targets.some((t) => /^torch(\.|$)/.test(t));
 }
 
 interface Setter {
