@@ -128,10 +128,10 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
   };
 }
 
-function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, forkOnly = false): Fix | null {
   const items = argumentsOf(args);
   const method = methodLiteral(ctx);
-  if (items.length === 0) {
+  if (items.length === 0 && !forkOnly) {
     return {
       message: `get_context() → get_context(${method})`,
       edits: [{ start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
@@ -228,10 +228,41 @@ function onValue(value: SyntaxNode, ctx: FileContext): null {
   return null;
 }
 
+const chosenCache = new WeakMap<object, boolean>();
+
+/**
+ * The file sets the start method itself to something other than fork (a literal or a value
+ * decided at run time): its default-context code follows that choice, so it is left alone.
+ */
+function choosesMethod(ctx: FileContext): boolean {
+  let chosen = chosenCache.get(ctx.importIndex);
+  if (chosen === undefined) {
+    chosen =
+      ctx.source.includes('set_start_method') &&
+      ctx.root.descendantsOfType('call').some((c) => {
+        const fn = c.childForFieldName('function')!;
+        if (!fn.text.endsWith('set_start_method')) return false;
+        const q = ctx.names.qualifiedName(fn);
+        if (!q || !MP_MODULES.some((m) => q === `${m}.set_start_method`)) return false;
+        const first = c.childForFieldName('arguments')?.namedChildren.find(isCode);
+        return !(first?.type === 'string' && /^['"]fork['"]$/.test(first.text));
+      });
+    chosenCache.set(ctx.importIndex, chosen);
+  }
+  return chosen;
+}
+
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
   const call = get('call');
+  if (call && choosesMethod(ctx)) {
+    // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
+    const q = ctx.names.qualifiedName(get('fn')!);
+    const own = q ? splitModule(q, MP_MODULES) : null;
+    return own && own[1] === 'get_context' ? onGetContext(call, get('args')!, ctx, true) : null;
+  }
   if (call) return onCall(call, get('fn')!, get('args')!, ctx);
+  if (get('bases') && choosesMethod(ctx)) return null;
   const bases = get('bases');
   if (bases) return onBases(bases, ctx);
   const value = get('value');
