@@ -206,7 +206,7 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
       return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));
     },
     get starts() {
-      return (a.starts ??= new ProcessStarts(root, ctx.names));
+      return (a.starts ??= new ProcessStarts(ctx.names));
     },
     report(node, code, message, hint, severity) {
       out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });

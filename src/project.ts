@@ -30,7 +30,7 @@ function moduleNames(real: string): string[] {
 const STARTER_NAMES = /(^|\.)(Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes)$/;
 
 function startsProcessesAnywhere(root: SyntaxNode): boolean {
-  const starts = new ProcessStarts(root, new Names(root));
+  const starts = new ProcessStarts(new Names(root));
   return root.descendantsOfType('call').some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 

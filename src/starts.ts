@@ -23,7 +23,7 @@ const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.e
 export class ProcessStarts {
   private readonly functions = new Map<string, boolean | 'pending'>();
 
-  constructor(private readonly root: SyntaxNode, private readonly names: Names) {}
+  constructor(private readonly names: Names) {}
 
   /** The first call under `node` that starts processes when `node` runs (nested def/class/lambda bodies excluded). */
   firstStart(node: SyntaxNode): SyntaxNode | null {
