@@ -33,6 +33,48 @@ const CONTEXT_ARGS = new Map<string, ContextArg>([
   ['concurrent.futures.process.ProcessPoolExecutor', { keyword: 'mp_context', position: 1 }],
 ]);
 
+interface ContextClass {
+  def: SyntaxNode;
+  base: string;
+  spec: ContextArg;
+  /** It defines its own __init__, whose signature we do not know. */
+  ownInit: boolean;
+}
+
+const contextClassCache = new WeakMap<object, Map<string, ContextClass>>();
+
+/** Module-level classes that subclass one taking a context argument (`class MyManager(BaseManager)`). */
+function contextClasses(ctx: FileContext): Map<string, ContextClass> {
+  let found = contextClassCache.get(ctx.importIndex);
+  if (found) return found;
+  found = new Map();
+  if (/\b(Pool|Manager|Value|Array)\b/.test(ctx.source)) {
+    for (const stmt of ctx.root.namedChildren) {
+      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type !== 'class_definition') continue;
+      for (const base of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+        const q = base.type === 'keyword_argument' ? null : ctx.names.qualifiedName(base);
+        const spec = q ? CONTEXT_ARGS.get(q) : undefined;
+        if (!q || !spec) continue;
+        const ownInit = (def.childForFieldName('body')?.namedChildren ?? []).some(
+          (m) => (m.type === 'decorated_definition' ? m.childForFieldName('definition') : m)?.childForFieldName('name')?.text === '__init__',
+        );
+        found.set(def.childForFieldName('name')!.text, { def, base: q, spec, ownInit });
+        break;
+      }
+    }
+  }
+  contextClassCache.set(ctx.importIndex, found);
+  return found;
+}
+
+function contextClassOf(fn: SyntaxNode, ctx: FileContext): ContextClass | null {
+  const known = contextClasses(ctx).get(fn.text);
+  if (!known) return null;
+  const found = ctx.names.lookup(fn.text, fn);
+  return found?.bindings.length === 1 && found.bindings[0].node.id === known.def.id ? known : null;
+}
+
 const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
 const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
 
@@ -172,6 +214,12 @@ function mayBeRelevant(fn: SyntaxNode, ctx: FileContext): boolean {
 }
 
 function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+  const subclass = fn.type === 'identifier' ? contextClassOf(fn, ctx) : null;
+  if (subclass?.ownInit) {
+    ctx.report(call, 'MP307', `cannot tell whether ${fn.text} takes ${subclass.spec.keyword}= (it defines its own __init__)`, `pass ${subclass.spec.keyword}=multiprocessing.get_context(${methodLiteral(ctx)}) through to ${subclass.base.split('.').pop()}`);
+    return null;
+  }
+  if (subclass) return addContextArgument(call, args, subclass.base, subclass.spec, ctx);
   if (!mayBeRelevant(fn, ctx)) return null;
   const qualified = ctx.names.qualifiedName(fn);
   if (!qualified) return null;
