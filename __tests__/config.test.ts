@@ -62,3 +62,11 @@ describe('[tool.mp-codemod] in pyproject.toml', () => {
     expect(fs.readFileSync(path.join(root, 'svc/app.py'), 'utf8')).toBe(POOL_SCRIPT);
   });
 });
+
+test('--stdin takes the settings of the pyproject.toml nearest --stdin-filename', async () => {
+  const root = monorepo();
+  const r = await cli(['--stdin', '--stdin-filename', 'svc-a/new.py'], root, POOL_SCRIPT);
+  expect(r.stdout).toContain('get_context("forkserver").Pool(2)');
+  const elsewhere = await cli(['--stdin', '--stdin-filename', 'other/new.py'], root, POOL_SCRIPT);
+  expect(elsewhere.stdout).toContain('get_context("spawn").Pool(2)');
+});

@@ -10,7 +10,7 @@ import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import { progressBar } from './report/progress';
-import type { Method, Options, Transform } from './types';
+import type { Method } from './types';
 import type { Settings } from './config';
 
 export interface IO {
@@ -182,11 +182,8 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.exclude !== undefined) cli.exclude = list(args.exclude);
   const config = args.isolated ? false : args.config !== undefined ? path.resolve(io.cwd, String(args.config)) : 'discover';
   if (typeof config === 'string' && config !== 'discover' && !fs.existsSync(config)) throw new UsageError(`${args.config}: no such file`);
-  if (args.stdin) {
-    if (paths.length > 0) throw new UsageError('--stdin takes no paths (use --stdin-filename to name the source)');
-    return runStdin(args, io, transforms, options);
-  }
-  if (args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
+  if (args.stdin && paths.length > 0) throw new UsageError('--stdin takes no paths (use --stdin-filename to name the source)');
+  if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || (args.jobs as number) < 1)) throw new UsageError('--jobs takes a whole number from 1');
   const format = (args.json ? 'json' : (args.outputFormat ?? 'text')) as string;
   const opts: RunOptions = {
@@ -207,6 +204,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     include: list(args.include),
     exclude: list(args.exclude),
   };
+  if (args.stdin) return runStdin(args, io, opts);
   if (args.showConfig !== undefined) {
     const target = path.resolve(io.cwd, String(args.showConfig || '.'));
     if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
@@ -312,12 +310,16 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   if (!args.quiet) io.stderr(`${summaryLine(summary, mode)}\n`);
 }
 
-function runStdin(args: Args, io: IO, transforms: Transform[], options: Options): number {
+/** --stdin: one source in, the result out; settings from the pyproject.toml nearest --stdin-filename. */
+function runStdin(args: Args, io: IO, runOpts: RunOptions): number {
   const name = (args.stdinFilename as string | undefined) ?? '<stdin>';
+  const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
+  const { optionsFor } = require('./config') as typeof import('./config');
+  const opts = optionsFor({ path: name, real: where }, runOpts);
   const text = io.readStdin();
-  const out = transformSource(text, transforms, options, name);
+  const out = transformSource(text, opts.transforms, opts, name);
   io.stdout(out.error || out.syntaxError ? text : out.output);
-  const keep = codeFilter(codes(args.select), codes(args.ignore));
+  const keep = opts.keepCode ?? (() => true);
   for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
   if (out.syntaxError) {
     io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
