@@ -58,7 +58,7 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     });
     if (accepted.length === 0) continue;
     const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
-    if (result === false || firstSyntaxError(parse(result).rootNode)) {
+    if (result === false || firstSyntaxError(parse(result).rootNode, result)) {
       p.write(`${file.path}: the accepted changes alone do not parse; not written\n`);
       refused.push(file.path);
       continue;

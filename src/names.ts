@@ -1,4 +1,5 @@
 import type { SyntaxNode, TreeCursor } from 'tree-sitter';
+import { statementsOf } from './find';
 
 /**
  * Python scopes, just enough to tell what a name refers to: which imports bind it,
@@ -30,6 +31,7 @@ export interface Scope {
   pending?: () => void;
 }
 
+const GLOBALS = new Set(['global_statement']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const TARGET_CONTAINERS = new Set([
   'pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression',
@@ -42,13 +44,13 @@ export class Names {
   /** The scope of every identifier seen while walking, by start offset: walking up parents is slow in the Node binding. */
   private readonly identifierScopes = new Map<number, Scope>();
 
-  constructor(root: SyntaxNode) {
+  constructor(root: SyntaxNode, text: string) {
     this.module = this.newScope(root, 'module', null);
     const cursor = root.walk();
     this.walkChildren(cursor, this.module, false);
     // A `global` statement lets a function bind module names: those functions are walked now,
     // so that the module's bindings are complete.
-    for (const g of root.descendantsOfType('global_statement')) this.ensureAround(g);
+    for (const g of statementsOf(root, text, 'global', GLOBALS)) this.ensureAround(g);
   }
 
   private ensure(scope: Scope): void {
@@ -359,10 +361,12 @@ export interface ImportIndex {
   stars: string[];
 }
 
-export function indexImports(root: SyntaxNode): ImportIndex {
+const IMPORTS = new Set(['import_statement', 'import_from_statement']);
+
+export function indexImports(root: SyntaxNode, text: string): ImportIndex {
   const index: ImportIndex = { names: new Map(), stars: [] };
   const add = (name: string, target: string) => index.names.set(name, [...(index.names.get(name) ?? []), target]);
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const stmt of statementsOf(root, text, 'import', IMPORTS)) {
     if (stmt.type === 'import_statement') {
       for (const item of stmt.childrenForFieldName('name')) {
         if (item.type === 'aliased_import') add(item.childForFieldName('alias')!.text, item.childForFieldName('name')!.text);

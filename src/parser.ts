@@ -2,6 +2,9 @@ import Parser = require('tree-sitter');
 import Python = require('tree-sitter-python');
 import type { SyntaxNode, Tree } from 'tree-sitter';
 import { noteParsed } from './memory';
+import { statementsOf, identifiersNamed } from './find';
+
+const PY2 = new Set(['print_statement', 'exec_statement']);
 
 let parser: Parser | undefined;
 const queries = new Map<string, Parser.Query>();
@@ -32,10 +35,10 @@ export function query(source: string): Parser.Query {
  * The first syntax problem in the tree, or null. tree-sitter-python still accepts
  * Python 2 `print x` and `exec x` statements, which Python 3 rejects, so those count too.
  */
-export function firstSyntaxError(root: SyntaxNode): SyntaxNode | null {
+export function firstSyntaxError(root: SyntaxNode, text: string): SyntaxNode | null {
   if (!root.hasError) {
-    const py2 = root.descendantsOfType(['print_statement', 'exec_statement']);
-    return py2.length > 0 ? py2[0] : null;
+    const py2 = [...statementsOf(root, text, 'print', PY2), ...statementsOf(root, text, 'exec', PY2)];
+    return py2.length > 0 ? py2.reduce((a, b) => (b.startIndex < a.startIndex ? b : a)) : null;
   }
   const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
@@ -45,4 +48,43 @@ export function firstSyntaxError(root: SyntaxNode): SyntaxNode | null {
     for (let i = node.childCount - 1; i >= 0; i--) stack.push(node.child(i)!);
   }
   return root;
+}
+
+/**
+ * The matches of `q` that start at an ancestor of one of the identifiers spelled as `words` (so
+ * every match that contains one), in matchOrder. The query runs once on each such ancestor, for
+ * the matches that start right there.
+ */
+export function matchesAround(q: Parser.Query, root: SyntaxNode, text: string, words: Iterable<string>): Parser.QueryMatch[] {
+  const found = new Map<string, Parser.QueryMatch>();
+  const visited = new Set<number>();
+  for (const id of identifiersNamed(root, text, words)) {
+    for (let at: SyntaxNode | null = id; at; at = at.parent) {
+      if (visited.has(at.id)) continue;
+      visited.add(at.id);
+      for (const match of q.matches(at, { maxStartDepth: 0 })) {
+        found.set(`${match.pattern}:${match.captures.map((c) => c.node.id).join(',')}`, match);
+      }
+    }
+  }
+  return inMatchOrder([...found.values()]);
+}
+
+/**
+ * A fixed order for matches, however they were found: by position, outer before inner, then by
+ * pattern. (tree-sitter's own order depends on how far each match got; fixes that start at the
+ * same place are applied in this order.)
+ */
+export function inMatchOrder(matches: Parser.QueryMatch[]): Parser.QueryMatch[] {
+  const keyed = matches.map((match) => {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const c of match.captures) {
+      start = Math.min(start, c.node.startIndex);
+      end = Math.max(end, c.node.endIndex);
+    }
+    return { match, start, end };
+  });
+  keyed.sort((a, b) => a.start - b.start || b.end - a.end || a.match.pattern - b.match.pattern);
+  return keyed.map((k) => k.match);
 }

@@ -1,5 +1,5 @@
 import type { Tree } from 'tree-sitter';
-import { parse, query, firstSyntaxError } from './parser';
+import { parse, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
 import { Names, indexImports, type ImportIndex } from './names';
@@ -59,7 +59,7 @@ export function transformSource(
 
   const lines = new LineIndex(input);
   let tree = parse(input);
-  const bad = firstSyntaxError(tree.rootNode);
+  const bad = firstSyntaxError(tree.rootNode, input);
   if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
 
   const history: Edit[][] = [];
@@ -79,7 +79,7 @@ export function transformSource(
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
     text = outcome.output;
-    tree = reparse(parse(text), transform);
+    tree = reparse(text, transform);
   };
   try {
     for (const transform of transforms) {
@@ -133,12 +133,19 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
   const fixes: Fix[] = [];
   const diagnostics: RawDiagnostic[] = [];
   const ctx = makeContext(text, tree, path, options, facts, diagnostics);
-  let matches;
+  let q;
   try {
-    matches = query(transform.query).matches(tree.rootNode);
+    q = query(transform.query);
   } catch (e) {
     throw new TransformFailure(transform.id, `bad query: ${(e as Error).message}`);
   }
+  let anchors;
+  try {
+    anchors = options.noPrefilter ? null : (transform.anchors?.(ctx) ?? null);
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode)) : matchesAround(q, tree.rootNode, text, anchors);
   for (const match of matches) {
     let out: Fix | Fix[] | null | undefined;
     try {
@@ -177,7 +184,7 @@ function analysed(tree: Tree, text: string): { imports: Imports } {
   if (!a) analysesOf.set(tree, (a = {}));
   const cache = a;
   cache.style ??= detectStyle(text, tree.rootNode);
-  cache.names ??= new Names(tree.rootNode);
+  cache.names ??= new Names(tree.rootNode, text);
   cache.imports ??= new Imports(text, tree.rootNode, cache.names, cache.style);
   return { imports: cache.imports };
 }
@@ -197,10 +204,10 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
       return (a.style ??= detectStyle(text, root));
     },
     get names() {
-      return (a.names ??= new Names(root));
+      return (a.names ??= new Names(root, text));
     },
     get importIndex() {
-      return (a.importIndex ??= indexImports(root));
+      return (a.importIndex ??= indexImports(root, text));
     },
     get imports() {
       return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));
@@ -216,8 +223,9 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */
-function reparse(tree: Tree, transform: string): Tree {
-  const bad = firstSyntaxError(tree.rootNode);
+function reparse(text: string, transform: string): Tree {
+  const tree = parse(text);
+  const bad = firstSyntaxError(tree.rootNode, text);
   if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
   return tree;
 }

@@ -29,8 +29,8 @@ function moduleNames(real: string): string[] {
 /** Names a direct start call ends with; resolving only those calls keeps this cheap. */
 const STARTER_NAMES = /(^|\.)(Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes)$/;
 
-function startsProcessesAnywhere(root: SyntaxNode): boolean {
-  const starts = new ProcessStarts(new Names(root));
+function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
+  const starts = new ProcessStarts(new Names(root, text));
   return root.descendantsOfType('call').some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 
@@ -71,7 +71,7 @@ export function entryPointsImportingProcessCode(files: Found[]): Set<string> {
     let v = verdicts.get(file.real);
     if (v === undefined) {
       const text = readText(file.real);
-      v = text !== null && startsProcessesAnywhere(parse(text).rootNode);
+      v = text !== null && startsProcessesAnywhere(parse(text).rootNode, text);
       verdicts.set(file.real, v);
     }
     return v;

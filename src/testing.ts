@@ -36,7 +36,7 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
         expect(first.syntaxError).toBeUndefined();
         const expected = read('output.py') ?? inputBytes;
         expect(encode(first.output, decoded).toString('latin1')).toBe(expected.toString('latin1'));
-        expect(firstSyntaxError(parse(first.output).rootNode)).toBeNull();
+        expect(firstSyntaxError(parse(first.output).rootNode, first.output)).toBeNull();
         const second = transformSource(first.output, list, options, file('output.py'), { inPackage: false, ...facts });
         expect(second.output).toBe(first.output);
         const wanted = read('diagnostics.txt');

@@ -98,6 +98,12 @@ export interface Transform {
   prefilter: RegExp | ((text: string, file: { path: string; facts: FileFacts; options: Options }) => boolean);
   /** A tree-sitter query (S-expression) over tree-sitter-python; compiled once per process. */
   query: string;
+  /**
+   * Names that every match the transform acts on contains (as an identifier): the query then runs
+   * only around them instead of over the whole tree. Null, or no `anchors`, runs it everywhere.
+   * Must never leave out a match the transform would change or report on.
+   */
+  anchors?(ctx: FileContext): Iterable<string> | null;
   fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null | undefined;
 }
 

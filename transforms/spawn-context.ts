@@ -317,6 +317,15 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   return value ? onValue(value, ctx) : null;
 }
 
+/**
+ * Every match this transform acts on names an import of a relevant module or one of this
+ * module's context subclasses; a star import of a relevant module can bind any name.
+ */
+function anchors(ctx: FileContext): Iterable<string> | null {
+  if (ctx.importIndex.stars.some((m) => RELEVANT.test(m))) return null;
+  return [...relevantNames(ctx), ...contextClasses(ctx).keys()];
+}
+
 /** Only values that end in a factory's name can be one (an alias such as `Q` for Queue is not seen here). */
 const VALUE_NAMES = `(^|[.])(${[...BOUND_FACTORIES].join('|')})`;
 
@@ -338,6 +347,7 @@ const transform: Transform = {
       (assignment right: [(identifier) (attribute)] @value)
     ] (#match? @value "${VALUE_NAMES}$"))
   `,
+  anchors,
   fix,
 };
 

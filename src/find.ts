@@ -1,0 +1,60 @@
+import type { SyntaxNode } from 'tree-sitter';
+
+/**
+ * Finding nodes from the text instead of walking the tree. Every walk of a whole tree crosses
+ * into native code once per node, which costs more than the parse on big files; most of what the
+ * transforms look for is spelled out in the text (a keyword, an imported name), so a regular
+ * expression says where to look and only those spots are turned into nodes.
+ */
+
+/** Statements that start with a keyword token: the keyword's parent, for each occurrence of the word. */
+export function statementsOf(root: SyntaxNode, text: string, keyword: string, types: ReadonlySet<string>): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const seen = new Set<number>();
+  const re = new RegExp(`\\b${keyword}\\b`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const token = root.descendantForIndex(m.index, m.index + keyword.length);
+    // A keyword token has the keyword as its type; the same word in a string or name does not.
+    if (token.type !== keyword) continue;
+    const stmt = token.parent;
+    if (stmt && types.has(stmt.type) && !seen.has(stmt.id)) {
+      seen.add(stmt.id);
+      out.push(stmt);
+    }
+  }
+  return out;
+}
+
+/**
+ * Identifiers spelled as one of `words`, in document order. Words in strings and comments are
+ * not identifiers and are left out.
+ */
+export function identifiersNamed(root: SyntaxNode, text: string, words: Iterable<string>): SyntaxNode[] {
+  const re = wordsPattern(words);
+  if (!re) return [];
+  const out: SyntaxNode[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+    if (node.type === 'identifier' && node.startIndex === m.index && node.endIndex === m.index + m[0].length) out.push(node);
+  }
+  return out;
+}
+
+/** The innermost call whose callee contains `node` (`os.fork` in `os.fork()`), or null. */
+export function callOf(node: SyntaxNode): SyntaxNode | null {
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'call') return p.childForFieldName('function')?.id === child.id ? p : null;
+    if (p.type !== 'attribute') return null;
+  }
+  return null;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A global regular expression matching any of `words` as a whole word, or null for none. */
+export function wordsPattern(words: Iterable<string>): RegExp | null {
+  const list = [...new Set(words)].filter((w) => w.length > 0);
+  if (list.length === 0) return null;
+  return new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'g');
+}
