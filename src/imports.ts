@@ -3,6 +3,10 @@ import type { Edit } from './types';
 import type { Names } from './names';
 import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
+import { statementsOf, identifiersNamed } from './find';
+
+const IMPORT = new Set(['import_statement']);
+const FROM_IMPORT = new Set(['import_from_statement']);
 
 export interface Ref {
   /** Text that names the thing at the place asked about. */
@@ -57,7 +61,7 @@ export class Imports {
   /** Removes `name` from every `from module import ...` once nothing in the file reads it any more. */
   pruneUnused(module: string, name: string): Edit[] {
     const edits: Edit[] = [];
-    for (const stmt of this.root.descendantsOfType('import_from_statement')) {
+    for (const stmt of statementsOf(this.root, this.source, 'import', FROM_IMPORT)) {
       if (stmt.childForFieldName('module_name')?.text !== module) continue;
       const items = stmt.childrenForFieldName('name');
       items.forEach((item, i) => {
@@ -104,7 +108,7 @@ export class Imports {
 
   private aliasesOf(module: string): string[] {
     const found = new Set<string>();
-    for (const stmt of this.root.descendantsOfType('import_statement')) {
+    for (const stmt of statementsOf(this.root, this.source, 'import', IMPORT)) {
       for (const item of stmt.childrenForFieldName('name')) {
         if (item.type === 'aliased_import' && item.childForFieldName('name')?.text === module) {
           found.add(item.childForFieldName('alias')!.text);
@@ -116,11 +120,8 @@ export class Imports {
     return [...found];
   }
 
-  private identifiers: SyntaxNode[] | undefined;
-
   private isReferenced(local: string): boolean {
-    for (const id of (this.identifiers ??= this.root.descendantsOfType('identifier'))) {
-      if (id.text !== local) continue;
+    for (const id of identifiersNamed(this.root, this.source, [local])) {
       const p = id.parent;
       if (!p) continue;
       if (p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'import_from_statement') continue;

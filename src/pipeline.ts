@@ -10,6 +10,9 @@ import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options
 
 export const MAX_PASSES = 5;
 
+/** A query for the module alone: searching the rest of the tree for another module is wasted. */
+const MODULE_ONLY = /^\s*\(module\)\s*@[\w.-]+\s*$/;
+
 export interface SourceResult {
   output: string;
   fixes: AppliedFix[];
@@ -145,7 +148,7 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
   } catch (e) {
     throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
   }
-  const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode)) : matchesAround(q, tree.rootNode, text, anchors);
+  const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode, MODULE_ONLY.test(transform.query) ? { maxStartDepth: 0 } : {})) : matchesAround(q, tree.rootNode, text, anchors);
   for (const match of matches) {
     let out: Fix | Fix[] | null | undefined;
     try {
@@ -213,7 +216,7 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
       return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));
     },
     get starts() {
-      return (a.starts ??= new ProcessStarts(ctx.names));
+      return (a.starts ??= new ProcessStarts(ctx.names, text, ctx.importIndex));
     },
     report(node, code, message, hint, severity) {
       out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });

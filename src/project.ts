@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SyntaxNode } from 'tree-sitter';
 import { parse } from './parser';
-import { Names } from './names';
+import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
 import { decode } from './source';
 import type { Found } from './walk';
@@ -30,7 +30,7 @@ function moduleNames(real: string): string[] {
 const STARTER_NAMES = /(^|\.)(Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes)$/;
 
 function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
-  const starts = new ProcessStarts(new Names(root, text));
+  const starts = new ProcessStarts(new Names(root, text), text, indexImports(root, text));
   return root.descendantsOfType('call').some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
-import type { Names } from './names';
+import { importedNames, type ImportIndex, type Names } from './names';
+import { identifiersNamed, callOf } from './find';
 
 /** Factories whose call starts a process (or a pool or server of them), by qualified name. */
 const STARTERS = new Set([
@@ -12,6 +13,7 @@ const STARTERS = new Set([
 ]);
 const CONTEXT_STARTERS = new Set(['Process', 'Pool', 'Manager']);
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
+const STARTER_MODULES = /^(multiprocessing|concurrent|torch)(\.|$)/;
 
 const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.endsWith('.spawn') && !q.endsWith('.start_processes') ? q.slice('torch.'.length) : q);
 
@@ -22,11 +24,47 @@ const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.e
  */
 export class ProcessStarts {
   private readonly functions = new Map<string, boolean | 'pending'>();
+  /** Calls that may start processes, in document order (outer first); null: any call may. */
+  private candidates: SyntaxNode[] | null | undefined;
 
-  constructor(private readonly names: Names) {}
+  constructor(
+    private readonly names: Names,
+    private readonly text: string,
+    private readonly imports: ImportIndex,
+  ) {}
+
+  /**
+   * A start call names a starter through an import, calls `.Process`/`.Pool`/`.Manager` on a
+   * context, or calls a module-level function or class: the text says where those names are.
+   */
+  private candidateCalls(): SyntaxNode[] | null {
+    if (this.candidates !== undefined) return this.candidates;
+    if (this.imports.stars.some((m) => STARTER_MODULES.test(m))) return (this.candidates = null);
+    const words = new Set([...importedNames(this.imports, STARTER_MODULES), ...CONTEXT_STARTERS]);
+    for (const [name, bindings] of this.names.module.bindings) {
+      if (bindings.length === 1 && (bindings[0].node.type === 'function_definition' || bindings[0].node.type === 'class_definition')) words.add(name);
+    }
+    const calls = new Map<number, SyntaxNode>();
+    for (const id of identifiersNamed(this.names.module.node, this.text, words)) {
+      const call = callOf(id);
+      if (call) calls.set(call.id, call);
+    }
+    return (this.candidates = [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex));
+  }
 
   /** The first call under `node` that starts processes when `node` runs (nested def/class/lambda bodies excluded). */
   firstStart(node: SyntaxNode): SyntaxNode | null {
+    const candidates = this.candidateCalls();
+    if (candidates === null) return this.firstStartByWalk(node);
+    for (const call of candidates) {
+      if (call.endIndex > node.endIndex || call.startIndex < node.startIndex) continue;
+      if (call.id !== node.id && inNestedScope(call, node)) continue;
+      if (this.isStart(call)) return call;
+    }
+    return null;
+  }
+
+  private firstStartByWalk(node: SyntaxNode): SyntaxNode | null {
     const stack = [node];
     while (stack.length > 0) {
       const n = stack.pop()!;
@@ -90,4 +128,10 @@ export class ProcessStarts {
       return b.type === 'identifier' && this.localStarts(b);
     });
   }
+}
+
+/** Whether a def, class or lambda below `top` holds `node`. */
+function inNestedScope(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== top.id; p = p.parent) if (SCOPES.has(p.type)) return true;
+  return false;
 }

@@ -3,7 +3,8 @@ import type { FileContext, Fix, Transform } from '../src/types';
 import { isMainGuard, isWrite } from '../src/toplevel';
 import { endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
-import { query } from '../src/parser';
+import { query, matchesAround } from '../src/parser';
+import { identifiersNamed, callOf } from '../src/find';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -73,9 +74,11 @@ const CANDIDATES = `
     (#match? @kw "^(target|initializer)$"))
 `;
 
+const CANDIDATE_WORDS = [...POOL_METHODS, 'target', 'initializer'];
+
 function candidateCalls(ctx: FileContext): SyntaxNode[] {
   const seen = new Map<number, SyntaxNode>();
-  for (const m of query(CANDIDATES).matches(ctx.root)) {
+  for (const m of matchesAround(query(CANDIDATES), ctx.root, ctx.source, CANDIDATE_WORDS)) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     seen.set(call.id, call);
   }
@@ -275,10 +278,20 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
   }
 }
 
+/** Calls whose callee mentions one of `names`, in document order. */
+function callsNaming(ctx: FileContext, names: string[]): SyntaxNode[] {
+  const calls = new Map<number, SyntaxNode>();
+  for (const id of identifiersNamed(ctx.root, ctx.source, names)) {
+    const call = callOf(id);
+    if (call) calls.set(call.id, call);
+  }
+  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
   const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
   if (!workersLog) return;
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of callsNaming(ctx, ['basicConfig', 'dictConfig', 'fileConfig'])) {
     if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
     const q = qualifiedCallee(call, ctx);
     if (!q || !LOG_CONFIG.test(q)) continue;
@@ -310,7 +323,7 @@ function diagnose(ctx: FileContext): Fix[] {
   checkGlobals(workers, initializers, ctx, guard);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
-    for (const call of ctx.root.descendantsOfType('call')) {
+    for (const call of callsNaming(ctx, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;
       const q = qualifiedCallee(call, ctx);
       if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');
