@@ -1,5 +1,5 @@
 import type { Tree } from 'tree-sitter';
-import { parse, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
+import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
 import { Names, indexImports, type ImportIndex } from './names';
@@ -81,8 +81,8 @@ export function transformSource(
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
+    tree = checked(parseEdited(tree, text, outcome.edits, outcome.output), outcome.output, transform);
     text = outcome.output;
-    tree = reparse(text, transform);
   };
   try {
     for (const transform of transforms) {
@@ -226,8 +226,7 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */
-function reparse(text: string, transform: string): Tree {
-  const tree = parse(text);
+function checked(tree: Tree, text: string, transform: string): Tree {
   const bad = firstSyntaxError(tree.rootNode, text);
   if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
   return tree;

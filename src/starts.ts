@@ -25,7 +25,7 @@ const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.e
 export class ProcessStarts {
   private readonly functions = new Map<string, boolean | 'pending'>();
   /** Calls that may start processes, in document order (outer first); null: any call may. */
-  private candidates: SyntaxNode[] | null | undefined;
+  private candidates: { call: SyntaxNode; start: number; end: number }[] | null | undefined;
 
   constructor(
     private readonly names: Names,
@@ -37,7 +37,7 @@ export class ProcessStarts {
    * A start call names a starter through an import, calls `.Process`/`.Pool`/`.Manager` on a
    * context, or calls a module-level function or class: the text says where those names are.
    */
-  private candidateCalls(): SyntaxNode[] | null {
+  private candidateCalls(): { call: SyntaxNode; start: number; end: number }[] | null {
     if (this.candidates !== undefined) return this.candidates;
     if (this.imports.stars.some((m) => STARTER_MODULES.test(m))) return (this.candidates = null);
     const words = new Set([...importedNames(this.imports, STARTER_MODULES), ...CONTEXT_STARTERS]);
@@ -49,15 +49,27 @@ export class ProcessStarts {
       const call = callOf(id);
       if (call) calls.set(call.id, call);
     }
-    return (this.candidates = [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex));
+    // Offsets are read once: each read is a call into the binding.
+    const found = [...calls.values()].map((call) => ({ call, start: call.startIndex, end: call.endIndex }));
+    return (this.candidates = found.sort((a, b) => a.start - b.start || b.end - a.end));
   }
 
   /** The first call under `node` that starts processes when `node` runs (nested def/class/lambda bodies excluded). */
   firstStart(node: SyntaxNode): SyntaxNode | null {
     const candidates = this.candidateCalls();
     if (candidates === null) return this.firstStartByWalk(node);
-    for (const call of candidates) {
-      if (call.endIndex > node.endIndex || call.startIndex < node.startIndex) continue;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < candidates.length && candidates[i].start < end; i++) {
+      const { call, end: callEnd } = candidates[i];
+      if (callEnd > end) continue;
       if (call.id !== node.id && inNestedScope(call, node)) continue;
       if (this.isStart(call)) return call;
     }
