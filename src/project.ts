@@ -50,36 +50,37 @@ function importedByText(text: string): string[] {
 /**
  * Files of the run that are entry points (they mention __main__) and import, directly, a module
  * of the run that starts processes anywhere: they need set_start_method as much as a file that
- * uses multiprocessing itself. Only the modules such entry points seem to import are parsed.
+ * uses multiprocessing itself. Screening shows each file's text here once (`note`); only the
+ * modules such entry points seem to import are parsed, once each.
  */
-export function entryPointsImportingProcessCode(files: Found[]): Set<string> {
-  const byName = new Map<string, Found[]>();
-  const entries: { file: Found; text: string }[] = [];
-  for (const file of files) {
-    const text = readText(file.real);
-    if (text === null) continue;
+export class ProjectScan {
+  private readonly byName = new Map<string, Found[]>();
+  private readonly entries: { file: Found; imported: string[] }[] = [];
+
+  note(file: Found, text: string): void {
     if (MENTIONS_PROCESSES.test(text)) {
-      for (const name of moduleNames(file.real)) byName.set(name, [...(byName.get(name) ?? []), file]);
+      for (const name of moduleNames(file.real)) this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
     } else if (text.includes('__main__')) {
-      entries.push({ file, text });
+      this.entries.push({ file, imported: importedByText(text) });
     }
   }
-  const result = new Set<string>();
-  if (byName.size === 0) return result;
-  const verdicts = new Map<string, boolean>();
-  const startsProcesses = (file: Found) => {
-    let v = verdicts.get(file.real);
-    if (v === undefined) {
-      const text = readText(file.real);
-      v = text !== null && startsProcessesAnywhere(parse(text).rootNode, text);
-      verdicts.set(file.real, v);
+
+  entryPointsImportingProcessCode(): Set<string> {
+    const result = new Set<string>();
+    if (this.byName.size === 0) return result;
+    const verdicts = new Map<string, boolean>();
+    const startsProcesses = (file: Found) => {
+      let v = verdicts.get(file.real);
+      if (v === undefined) {
+        const text = readText(file.real);
+        v = text !== null && startsProcessesAnywhere(parse(text).rootNode, text);
+        verdicts.set(file.real, v);
+      }
+      return v;
+    };
+    for (const { file, imported } of this.entries) {
+      if (imported.some((m) => (this.byName.get(m) ?? []).some((f) => f.real !== file.real && startsProcesses(f)))) result.add(file.real);
     }
-    return v;
-  };
-  // Entry points are read, not parsed: only the modules they seem to import are parsed, once each.
-  for (const { file, text } of entries) {
-    const imported = importedByText(text);
-    if (imported.some((m) => (byName.get(m) ?? []).some((f) => f.real !== file.real && startsProcesses(f)))) result.add(file.real);
+    return result;
   }
-  return result;
 }

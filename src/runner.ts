@@ -8,7 +8,7 @@ import { decode, encode, SourceError } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
-import { entryPointsImportingProcessCode } from './project';
+import { ProjectScan } from './project';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -111,10 +111,11 @@ const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.
  * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
  * be read), or null when it is a candidate for processFile.
  */
-export function screenFile(file: Found, runOpts: RunOptions): FileResult | null {
+export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | null {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
+  project?.note(file, read.decoded.text);
   return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? null : result(file.path, 'unchanged');
 }
 
@@ -228,24 +229,35 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
-  if (opts.transforms.some((t) => t.id === 'set-start-method')) {
-    opts = { ...opts, importsProcessCode: entryPointsImportingProcessCode(files) };
-  }
+  const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
-  const candidates: Found[] = [];
+  let candidates: Found[] = [];
+  let screenedOut: { file: Found; result: FileResult }[] = [];
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
   for (const file of files) {
     let screened: FileResult | null;
     try {
-      screened = screenFile(file, opts);
+      screened = screenFile(file, opts, project);
     } catch (e) {
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
-    if (screened) {
-      results.push(screened);
-      tick();
-    } else candidates.push(file);
+    if (screened) screenedOut.push({ file, result: screened });
+    else candidates.push(file);
+  }
+  if (project) {
+    // Entry points that import this run's process code become candidates of set-start-method.
+    const flagged = project.entryPointsImportingProcessCode();
+    opts = { ...opts, importsProcessCode: flagged };
+    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
+    if (back.length > 0) {
+      screenedOut = screenedOut.filter((s) => !back.includes(s));
+      candidates = [...candidates, ...back.map((s) => s.file)];
+    }
+  }
+  for (const s of screenedOut) {
+    results.push(s.result);
+    tick();
   }
   const processed = await processAll(candidates, { ...opts, onProgress: tick });
   results.push(...processed);
