@@ -29,11 +29,18 @@ export function statementsOf(root: SyntaxNode, text: string, keyword: string, ty
  * Identifiers spelled as one of `words`, in document order. Words in strings and comments are
  * not identifiers and are left out.
  */
-export function identifiersNamed(root: SyntaxNode, text: string, words: Iterable<string>): SyntaxNode[] {
+export function identifiersNamed(
+  root: SyntaxNode,
+  text: string,
+  words: Iterable<string>,
+  /** A check of the text around each occurrence, before it is turned into a node. */
+  accept?: (start: number, end: number) => boolean,
+): SyntaxNode[] {
   const re = wordsPattern(words);
   if (!re) return [];
   const out: SyntaxNode[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (accept && !accept(m.index, m.index + m[0].length)) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
     if (node.type === 'identifier' && node.startIndex === m.index && node.endIndex === m.index + m[0].length) out.push(node);
   }
@@ -57,4 +64,25 @@ export function wordsPattern(words: Iterable<string>): RegExp | null {
   const list = [...new Set(words)].filter((w) => w.length > 0);
   if (list.length === 0) return null;
   return new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'g');
+}
+
+/** The next character of code from `i` on: spaces, line breaks, continuations and comments skipped. */
+export function nextCodeChar(text: string, i: number): string {
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\f' || c === '\r' || c === '\n' || c === '\\') i++;
+    else if (c === '#') {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return '';
+      i = eol + 1;
+    } else return c;
+  }
+  return '';
+}
+
+const DEFINED = /\b(?:def|class)[ \t]+$/;
+
+/** Whether the word at `start` is the name a def or class statement defines. */
+export function isDefinedName(text: string, start: number): boolean {
+  return DEFINED.test(text.slice(Math.max(0, start - 16), start));
 }

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { importedNames, type ImportIndex, type Names } from './names';
-import { identifiersNamed, callOf } from './find';
+import { identifiersNamed, callOf, nextCodeChar, isDefinedName } from './find';
 
 /** Factories whose call starts a process (or a pool or server of them), by qualified name. */
 const STARTERS = new Set([
@@ -45,13 +45,33 @@ export class ProcessStarts {
       if (bindings.length === 1 && (bindings[0].node.type === 'function_definition' || bindings[0].node.type === 'class_definition')) words.add(name);
     }
     const calls = new Map<number, SyntaxNode>();
-    for (const id of identifiersNamed(this.names.module.node, this.text, words)) {
+    // A callee name is followed by its call's `(` or by a `.`, and is not the name a def defines.
+    const text = this.text;
+    const calleeLike = (start: number, end: number) => {
+      const next = nextCodeChar(text, end);
+      return (next === '(' || next === '.') && !isDefinedName(text, start);
+    };
+    for (const id of identifiersNamed(this.names.module.node, text, words, calleeLike)) {
       const call = callOf(id);
       if (call) calls.set(call.id, call);
     }
     // Offsets are read once: each read is a call into the binding.
     const found = [...calls.values()].map((call) => ({ call, start: call.startIndex, end: call.endIndex }));
     return (this.candidates = found.sort((a, b) => a.start - b.start || b.end - a.end));
+  }
+
+  /** The top-level statements that hold a call that may start processes, in order; null when any may. */
+  statementsWithCandidates(): SyntaxNode[] | null {
+    const candidates = this.candidateCalls();
+    if (candidates === null) return null;
+    const root = this.names.module.node;
+    const found = new Map<number, SyntaxNode>();
+    for (const { call } of candidates) {
+      let node = call;
+      while (node.parent && node.parent.id !== root.id) node = node.parent;
+      found.set(node.id, node);
+    }
+    return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
   }
 
   /** The first call under `node` that starts processes when `node` runs (nested def/class/lambda bodies excluded). */

@@ -2,6 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext } from './types';
 import { endOfLine, isDocstring } from './imports';
 import { lineStartOf } from './style';
+import { identifiersNamed } from './find';
 
 /**
  * The top-level statements of a module, classified for guard-main: what must stay at
@@ -47,6 +48,18 @@ export function isMainGuard(node: SyntaxNode): boolean {
   if (!cond || cond.type !== 'comparison_operator' || !cond.children.some((c) => c.type === '==')) return false;
   const sides = cond.namedChildren.map((c) => c.text.replace(/^['"]|['"]$/g, ''));
   return sides.length === 2 && sides.includes('__name__') && sides.includes('__main__') && cond.namedChildren.some((c) => c.type === 'identifier');
+}
+
+/** The module's __main__ guards in order, found from where the text mentions __name__ or __main__. */
+export function mainGuards(root: SyntaxNode, text: string): SyntaxNode[] {
+  const found = new Map<number, SyntaxNode>();
+  const re = /__(?:name|main)__/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let node = root.descendantForIndex(m.index, m.index + m[0].length);
+    while (node.parent && node.parent.id !== root.id) node = node.parent;
+    if (node.id !== root.id && !found.has(node.id) && isMainGuard(node)) found.set(node.id, node);
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
 }
 
 function isConstant(node: SyntaxNode): boolean {
@@ -153,7 +166,9 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
       if (i >= 0) statements[i].binds.add(name);
     }
   }
-  for (const id of root.descendantsOfType('identifier')) {
+  // Only names bound at module level can resolve there (any name can, after a star import).
+  const moduleNames = names.module.stars.length > 0 ? null : names.module.bindings.keys();
+  for (const id of moduleNames ? identifiersNamed(root, source, moduleNames) : root.descendantsOfType('identifier')) {
     const p = id.parent;
     if (!p || p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'global_statement' || p.type === 'nonlocal_statement') continue;
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
@@ -196,8 +211,7 @@ function parentOnlyFunctions(statements: Statement[], ctx: FileContext): Set<Sta
   }
   const mentions = new Map<string, { inCall: boolean; from: Statement | undefined }[]>();
   const byNode = new Map(statements.map((s) => [s.node.id, s]));
-  for (const id of ctx.root.descendantsOfType('identifier')) {
-    if (!defs.has(id.text)) continue;
+  for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys())) {
     const p = id.parent!;
     if (p.type === 'function_definition' && p.childForFieldName('name')?.id === id.id) continue;
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
@@ -295,7 +309,8 @@ function enclosedByScope(node: SyntaxNode, stop: SyntaxNode): boolean {
 
 /** Whether any top-level statement starts processes while the module is imported (cheap: no name analysis of the rest). */
 export function startsAtImport(ctx: FileContext): boolean {
-  return ctx.root.namedChildren.some((n) => n.type !== 'comment' && startOf(n, ctx) !== null);
+  const statements = ctx.starts.statementsWithCandidates() ?? ctx.root.namedChildren;
+  return statements.some((n) => n.type !== 'comment' && startOf(n, ctx) !== null);
 }
 
 function startOf(node: SyntaxNode, ctx: FileContext): SyntaxNode | null {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext, Fix, Transform } from '../src/types';
-import { isMainGuard, isWrite } from '../src/toplevel';
+import { mainGuards, isWrite } from '../src/toplevel';
 import { endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
@@ -304,7 +304,7 @@ function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode
 
 function diagnose(ctx: FileContext): Fix[] {
   const fixes: Fix[] = [];
-  const guard = ctx.root.namedChildren.find(isMainGuard) ?? null;
+  const guard = mainGuards(ctx.root, ctx.source)[0] ?? null;
   // Workers need a pool or process made from an imported factory: no such import, no handoff.
   const all = [...ctx.importIndex.names.values()].some((t) => t.some((x) => PROCESS_MODULES.test(x))) || ctx.importIndex.stars.some((m) => PROCESS_MODULES.test(m)) ? handoffs(ctx) : [];
   const workers: SyntaxNode[] = [];

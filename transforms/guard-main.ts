@@ -1,5 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
+import { identifiersNamed } from '../src/find';
 import { isDocstring, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { moduleStatements, startsAtImport, type Statement } from '../src/toplevel';
@@ -33,7 +34,7 @@ function guardFunction(guard: SyntaxNode, ctx: FileContext, moved: Set<string>):
   if (body.startPosition.row === def.startPosition.row) return null;
   // Only a function called from this one place, which binds none of the moved names itself.
   const name = def.childForFieldName('name')!;
-  const mentions = ctx.root.descendantsOfType('identifier').filter((id) => id.text === callee.text && id.id !== name.id);
+  const mentions = identifiersNamed(ctx.root, ctx.source, [callee.text]).filter((id) => id.id !== name.id);
   if (mentions.length !== 1) return null;
   const inside = body.namedChildren[0] ?? body;
   for (const n of moved) {
@@ -58,8 +59,11 @@ function reindent(text: string, offset: number, indent: string, stringRanges: [n
 }
 
 function freeName(ctx: FileContext): string {
+  const taken = new Set(identifiersNamed(ctx.root, ctx.source, MAIN_NAMES).map((n) => n.text));
+  const free = MAIN_NAMES.find((n) => !taken.has(n));
+  if (free) return free;
   const used = new Set(ctx.root.descendantsOfType('identifier').map((n) => n.text));
-  return MAIN_NAMES.find((n) => !used.has(n)) ?? `_mp_main_${used.size}`;
+  return `_mp_main_${used.size}`;
 }
 
 function hoist(ctx: FileContext): Fix | null {

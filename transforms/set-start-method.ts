@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext, Fix, Transform } from '../src/types';
-import { isMainGuard } from '../src/toplevel';
+import { mainGuards } from '../src/toplevel';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 
@@ -163,7 +163,7 @@ function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] 
 }
 
 function fix(ctx: FileContext): Fix[] | null {
-  const guards = ctx.root.namedChildren.filter(isMainGuard);
+  const guards = mainGuards(ctx.root, ctx.source);
   const guard = guards[0] ?? null;
   const packageMain = /(^|[\\/])__main__\.py$/.test(ctx.path);
   const entry = guard !== null || packageMain;

@@ -3,6 +3,7 @@ import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
+import { statementsOf } from '../src/find';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -41,6 +42,7 @@ interface ContextClass {
   ownInit: boolean;
 }
 
+const CLASSES = new Set(['class_definition']);
 const contextClassCache = new WeakMap<object, Map<string, ContextClass>>();
 
 /** Module-level classes that subclass one taking a context argument (`class MyManager(BaseManager)`). */
@@ -49,9 +51,9 @@ function contextClasses(ctx: FileContext): Map<string, ContextClass> {
   if (found) return found;
   found = new Map();
   if (/\b(Pool|Manager|Value|Array)\b/.test(ctx.source)) {
-    for (const stmt of ctx.root.namedChildren) {
-      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (def?.type !== 'class_definition') continue;
+    for (const def of statementsOf(ctx.root, ctx.source, 'class', CLASSES)) {
+      const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+      if (holder.parent?.id !== ctx.root.id) continue;
       for (const base of def.childForFieldName('superclasses')?.namedChildren ?? []) {
         const q = base.type === 'keyword_argument' ? null : ctx.names.qualifiedName(base);
         const spec = q ? CONTEXT_ARGS.get(q) : undefined;
