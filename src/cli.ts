@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import yargs from 'yargs';
-import { run, type RunOptions, type Summary } from './runner';
+import type { RunOptions, Summary } from './runner';
 import { UsageError, DEFAULT_INCLUDE } from './walk';
 import { selectTransforms } from './select';
 import { cleanupPending } from './write';
@@ -223,6 +223,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.interactive) return interactive(paths, opts, args, io);
   const bar = io.stderrIsTTY && !args.quiet && (format === 'text' || format === 'github') ? progressBar() : null;
   if (bar) opts.onProgress = bar.tick;
+  const { run } = require('./runner') as typeof import('./runner'); // not needed by --stdin
   const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
   bar?.stop();
   report(summary, args, format, io);
@@ -258,6 +259,7 @@ function parseShard(value: string): { index: number; count: number } {
 async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
   const { review, lineReader } = require('./interactive') as typeof import('./interactive');
   const { discover } = require('./walk') as typeof import('./walk');
+  const { run } = require('./runner') as typeof import('./runner');
   const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
   const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
   const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env));
