@@ -101,16 +101,30 @@ async function corpusReport(name, dir, repeats) {
   console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
 }
 
+/** A 50-line module: an example, then small functions. */
+function fiftyLines() {
+  let source = fs.readFileSync(path.join(ROOT, 'examples', 'word_count.py'), 'utf8');
+  for (let k = 0; source.split('\n').length < 51; k++) source += `\n\ndef helper_${k}(x):\n    return x + ${k}\n`;
+  return source;
+}
+
 function stdinTiming() {
-  const source = fs.readFileSync(path.join(ROOT, 'examples', 'thumbnails.py'), 'utf8');
+  const source = fiftyLines();
   const times = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 15; i++) {
     const t = process.hrtime.bigint();
     spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'x.py'], { input: source, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  console.log(`\n--stdin on a ${source.split('\n').length}-line file: median ${fmt(times[3], 0)} ms wall (incl. Node start-up), best ${fmt(times[0], 0)} ms`);
+  const node = [];
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    node.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  node.sort((a, b) => a - b);
+  console.log(`\n--stdin on a ${source.split('\n').length - 1}-line file: median ${fmt(times[7], 0)} ms wall (incl. Node start-up), best ${fmt(times[0], 0)} ms; \`node -e 0\` alone: median ${fmt(node[3], 0)} ms`);
 }
 
 async function main() {

@@ -38,11 +38,37 @@ class TransformFailure extends Error {
   }
 }
 
+const isSkipped = (input: string) => input.includes('mp-codemod:') && SKIP_FILE.test(input);
+
+// Group numbers shift in a union and group names may clash, so expressions with either stay apart.
+const BACKREFERENCE = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
+/** All the regular-expression prefilters of a list of transforms as one, so most files are scanned once. */
+const unions = new WeakMap<readonly Transform[], RegExp | null>();
+function unionOf(transforms: readonly Transform[]): RegExp | null {
+  let union = unions.get(transforms);
+  if (union === undefined) {
+    const sources = transforms.flatMap((t) => (t.prefilter instanceof RegExp && !t.prefilter.global && !t.prefilter.sticky && !BACKREFERENCE.test(t.prefilter.source) ? [t.prefilter] : []));
+    const flags = new Set(sources.map((r) => r.flags));
+    try {
+      union = sources.length > 1 && flags.size === 1 ? new RegExp(sources.map((r) => `(?:${r.source})`).join('|'), sources[0].flags) : null;
+    } catch {
+      union = null;
+    }
+    unions.set(transforms, union);
+  }
+  return union;
+}
+
 /** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
 export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
-  if (options.noPrefilter || SKIP_FILE.test(input)) return true;
+  if (options.noPrefilter || isSkipped(input)) return true;
   const info = { path, facts, options };
-  return transforms.some((t) => (typeof t.prefilter === 'function' ? t.prefilter(input, info) : t.prefilter.test(input)));
+  const union = unionOf(transforms);
+  const passes = (t: Transform) => (typeof t.prefilter === 'function' ? t.prefilter(input, info) : t.prefilter.test(input));
+  // When no regular expression matches, only the function prefilters are left to ask.
+  if (union && !union.test(input)) return transforms.some((t) => typeof t.prefilter === 'function' && t.prefilter(input, info));
+  return transforms.some(passes);
 }
 
 /** Runs the transforms in order on one source text. Pure: no file system, no terminal. */
@@ -54,7 +80,7 @@ export function transformSource(
   facts: FileFacts = { inPackage: false },
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
-  if (SKIP_FILE.test(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
   const passes = (t: Transform, text: string) => (options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text));
   const active = transforms.filter((t) => passes(t, input));

@@ -27,7 +27,10 @@ function moduleNames(real: string): string[] {
 }
 
 /** Names a direct start call ends with; resolving only those calls keeps this cheap. */
-const STARTER_NAMES = /(^|\.)(Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes)$/;
+const STARTERS = 'Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes';
+const STARTER_NAMES = new RegExp(`(^|\\.)(${STARTERS})$`);
+/** Text without any of those names cannot start processes: no need to parse it. */
+const STARTER_WORDS = new RegExp(`\\b(${STARTERS})\\b`);
 
 function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
   const starts = new ProcessStarts(new Names(root, text), text, indexImports(root, text));
@@ -73,7 +76,7 @@ export class ProjectScan {
       let v = verdicts.get(file.real);
       if (v === undefined) {
         const text = readText(file.real);
-        v = text !== null && startsProcessesAnywhere(parse(text).rootNode, text);
+        v = text !== null && STARTER_WORDS.test(text) && startsProcessesAnywhere(parse(text).rootNode, text);
         verdicts.set(file.real, v);
       }
       return v;

@@ -187,8 +187,8 @@ const transform: Transform = {
     'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
   prefilter: (text, { path, facts, options }) =>
-    /set_start_method/.test(text) ||
-    ((/__main__/.test(text) || /(^|[\\/])__main__\.py$/.test(path)) &&
+    text.includes('set_start_method') ||
+    ((text.includes('__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
       (options.allEntryPoints || facts.importsProcessCode === true || /multiprocess|ProcessPoolExecutor|concurrent/.test(text))),
   query: '(module) @module',
   fix: (_match, ctx) => fix(ctx),
