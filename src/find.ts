@@ -59,11 +59,22 @@ export function callOf(node: SyntaxNode): SyntaxNode | null {
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Pattern sources by word list: the same lists come back for every file. */
+const sources = new Map<string, string>();
+
 /** A global regular expression matching any of `words` as a whole word, or null for none. */
 export function wordsPattern(words: Iterable<string>): RegExp | null {
   const list = [...new Set(words)].filter((w) => w.length > 0);
   if (list.length === 0) return null;
-  return new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'g');
+  const key = list.join('\n');
+  let source = sources.get(key);
+  if (source === undefined) {
+    if (sources.size >= 256) sources.clear();
+    source = `\\b(?:${list.map(escape).join('|')})\\b`;
+    sources.set(key, source);
+  }
+  // A fresh object each time: a global expression carries its position, and callers may nest.
+  return new RegExp(source, 'g');
 }
 
 /** The next character of code from `i` on: spaces, line breaks, continuations and comments skipped. */
