@@ -109,14 +109,14 @@ const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.
 
 /**
  * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
- * be read), or null when it is a candidate for processFile.
+ * be read), or its size in bytes when it is a candidate for processFile.
  */
-export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | null {
+export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | number {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   project?.note(file, read.decoded.text);
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? null : result(file.path, 'unchanged');
+  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? read.bytes.length : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -232,18 +232,21 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let candidates: Found[] = [];
+  const sizes = new Map<Found, number>();
   let screenedOut: { file: Found; result: FileResult }[] = [];
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
   for (const file of files) {
-    let screened: FileResult | null;
+    let screened: FileResult | number;
     try {
       screened = screenFile(file, opts, project);
     } catch (e) {
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
-    if (screened) screenedOut.push({ file, result: screened });
-    else candidates.push(file);
+    if (typeof screened === 'number') {
+      candidates.push(file);
+      sizes.set(file, screened);
+    } else screenedOut.push({ file, result: screened });
   }
   if (project) {
     // Entry points that import this run's process code become candidates of set-start-method.
@@ -259,6 +262,8 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
     results.push(s.result);
     tick();
   }
+  // Largest first, so that the threads finish together rather than one waiting on a big file at the end.
+  candidates.sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0));
   const processed = await processAll(candidates, { ...opts, onProgress: tick });
   results.push(...processed);
   if (interrupted()) {
