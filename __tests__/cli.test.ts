@@ -228,6 +228,22 @@ describe('transform selection', () => {
     expect(read(root, 'app.py')).toBe('import os\nprint(os.getppid())\n');
   });
 
+  test('a user transform with anchors: the query runs around those names only', async () => {
+    const transform = (anchors: string) => `module.exports = {
+        id: 'rename', description: 'demo', safety: 'safe', safetyNote: '',
+        prefilter: /getpid/, query: '(call function: (attribute) @fn) @call', anchors: () => ${anchors},
+        fix(match) { const n = match.captures.find((c) => c.name === 'fn').node; return { message: 'rename', edits: [{ start: n.endIndex, end: n.endIndex, text: '_x' }] }; },
+      };`;
+    const source = 'import os\nprint(os.getpid(), "getpid")\nos.getcwd()\n';
+    const root = makeTree({ 'a.py': source, 'b.py': source, 'c.py': source, 'near.js': transform("['getpid']"), 'none.js': transform('[]'), 'all.js': transform('null') });
+    expect((await cli(['-t', './near.js', '--write', 'a.py'], root)).code).toBe(0);
+    expect(read(root, 'a.py')).toBe('import os\nprint(os.getpid_x(), "getpid")\nos.getcwd()\n');
+    expect((await cli(['-t', './none.js', '--write', 'b.py'], root)).code).toBe(0);
+    expect(read(root, 'b.py')).toBe(source);
+    expect((await cli(['-t', './all.js', '--write', 'c.py'], root)).code).toBe(0);
+    expect(read(root, 'c.py')).toBe('import os\nprint(os.getpid_x(), "getpid")\nos.getcwd_x()\n');
+  });
+
   test('a transform that throws or returns overlapping edits fails that file only, nothing written', async () => {
     const root = makeTree({
       'app.py': 'x = 1\n',

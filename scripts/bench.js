@@ -135,7 +135,7 @@ async function main() {
   const dense = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-dense-'));
   try {
     execFileSync(process.execPath, [path.join(__dirname, 'make-dense-corpus.js'), dense, '2000']);
-    await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 1);
+    await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 2);
   } finally {
     fs.rmSync(dense, { recursive: true, force: true });
   }
