@@ -47,6 +47,17 @@ export function identifiersNamed(
   return out;
 }
 
+/** The top-level statement that holds `node`: one call into the binding instead of a walk up the parents. */
+export function topLevelOf(root: SyntaxNode, node: SyntaxNode): SyntaxNode | null {
+  const start = node.startIndex;
+  // The first child that ends after the node's start is the one that holds it.
+  const top = root.firstNamedChildForIndex(start);
+  if (top && top.startIndex <= start && node.endIndex <= top.endIndex) return top;
+  let n = node;
+  while (n.parent && n.parent.id !== root.id) n = n.parent;
+  return n.id === root.id ? null : n;
+}
+
 /** The innermost call whose callee contains `node` (`os.fork` in `os.fork()`), or null. */
 export function callOf(node: SyntaxNode): SyntaxNode | null {
   let child = node;

@@ -34,7 +34,7 @@ const STARTER_WORDS = new RegExp(`\\b(${STARTERS})\\b`);
 
 function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
   const starts = new ProcessStarts(new Names(root, text), text, indexImports(root, text));
-  return root.descendantsOfType('call').some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
+  return starts.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 
 /** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports included). */

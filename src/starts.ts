@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { importedNames, type ImportIndex, type Names } from './names';
-import { identifiersNamed, callOf, nextCodeChar, isDefinedName } from './find';
+import { identifiersNamed, callOf, nextCodeChar, isDefinedName, topLevelOf } from './find';
 
 /** Factories whose call starts a process (or a pool or server of them), by qualified name. */
 const STARTERS = new Set([
@@ -25,7 +25,7 @@ const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.e
 export class ProcessStarts {
   private readonly functions = new Map<string, boolean | 'pending'>();
   /** Calls that may start processes, in document order (outer first); null: any call may. */
-  private candidates: { call: SyntaxNode; start: number; end: number }[] | null | undefined;
+  private candidates: Candidate[] | null | undefined;
 
   constructor(
     private readonly names: Names,
@@ -37,7 +37,7 @@ export class ProcessStarts {
    * A start call names a starter through an import, calls `.Process`/`.Pool`/`.Manager` on a
    * context, or calls a module-level function or class: the text says where those names are.
    */
-  private candidateCalls(): { call: SyntaxNode; start: number; end: number }[] | null {
+  private candidateCalls(): Candidate[] | null {
     if (this.candidates !== undefined) return this.candidates;
     if (this.imports.stars.some((m) => STARTER_MODULES.test(m))) return (this.candidates = null);
     const words = new Set([...importedNames(this.imports, STARTER_MODULES), ...CONTEXT_STARTERS]);
@@ -60,6 +60,11 @@ export class ProcessStarts {
     return (this.candidates = found.sort((a, b) => a.start - b.start || b.end - a.end));
   }
 
+  /** Every call that may start processes, wherever it is; all calls when any may. */
+  possibleStarts(): SyntaxNode[] {
+    return this.candidateCalls()?.map((c) => c.call) ?? this.names.module.node.descendantsOfType('call');
+  }
+
   /** The top-level statements that hold a call that may start processes, in order; null when any may. */
   statementsWithCandidates(): SyntaxNode[] | null {
     const candidates = this.candidateCalls();
@@ -67,9 +72,8 @@ export class ProcessStarts {
     const root = this.names.module.node;
     const found = new Map<number, SyntaxNode>();
     for (const { call } of candidates) {
-      let node = call;
-      while (node.parent && node.parent.id !== root.id) node = node.parent;
-      found.set(node.id, node);
+      const top = topLevelOf(root, call);
+      if (top) found.set(top.id, top);
     }
     return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
   }
@@ -88,9 +92,10 @@ export class ProcessStarts {
       else hi = mid;
     }
     for (let i = lo; i < candidates.length && candidates[i].start < end; i++) {
-      const { call, end: callEnd } = candidates[i];
-      if (callEnd > end) continue;
-      if (call.id !== node.id && inNestedScope(call, node)) continue;
+      const candidate = candidates[i];
+      if (candidate.end > end) continue;
+      const { call } = candidate;
+      if (call.id !== node.id && inNestedScope(candidate, node, start, end)) continue;
       if (this.isStart(call)) return call;
     }
     return null;
@@ -162,8 +167,25 @@ export class ProcessStarts {
   }
 }
 
-/** Whether a def, class or lambda below `top` holds `node`. */
-function inNestedScope(node: SyntaxNode, top: SyntaxNode): boolean {
-  for (let p = node.parent; p && p.id !== top.id; p = p.parent) if (SCOPES.has(p.type)) return true;
-  return false;
+interface Candidate {
+  call: SyntaxNode;
+  start: number;
+  end: number;
+  /** The innermost def, class or lambda around the call (null: none), found on first use. */
+  scope?: { id: number; start: number; end: number } | null;
+}
+
+/** Whether a def, class or lambda below `top` (which spans start-end) holds the candidate's call. */
+function inNestedScope(candidate: Candidate, top: SyntaxNode, start: number, end: number): boolean {
+  if (candidate.scope === undefined) {
+    candidate.scope = null;
+    for (let p = candidate.call.parent; p; p = p.parent) {
+      if (SCOPES.has(p.type)) {
+        candidate.scope = { id: p.id, start: p.startIndex, end: p.endIndex };
+        break;
+      }
+    }
+  }
+  const s = candidate.scope;
+  return s !== null && s.id !== top.id && s.start >= start && s.end <= end;
 }

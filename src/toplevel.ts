@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext } from './types';
 import { endOfLine, isDocstring } from './imports';
 import { lineStartOf } from './style';
-import { identifiersNamed } from './find';
+import { identifiersNamed, topLevelOf } from './find';
 
 /**
  * The top-level statements of a module, classified for guard-main: what must stay at
@@ -55,9 +55,8 @@ export function mainGuards(root: SyntaxNode, text: string): SyntaxNode[] {
   const found = new Map<number, SyntaxNode>();
   const re = /__(?:name|main)__/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let node = root.descendantForIndex(m.index, m.index + m[0].length);
-    while (node.parent && node.parent.id !== root.id) node = node.parent;
-    if (node.id !== root.id && !found.has(node.id) && isMainGuard(node)) found.set(node.id, node);
+    const node = topLevelOf(root, root.descendantForIndex(m.index, m.index + m[0].length));
+    if (node && !found.has(node.id) && isMainGuard(node)) found.set(node.id, node);
   }
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
 }
