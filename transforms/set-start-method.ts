@@ -1,6 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext, Fix, Transform } from '../src/types';
 import { mainGuards } from '../src/toplevel';
+import { identifiersNamed, callOf, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 
@@ -13,9 +14,20 @@ function qualifiedCall(call: SyntaxNode, ctx: FileContext, name: string): boolea
   return q !== null && MP.some((m) => q === `${m}.${name}`);
 }
 
+/** Calls of `names` (qualified as multiprocessing's), in document order, from where the text spells them. */
+function callsNamed(ctx: FileContext, names: string[]): SyntaxNode[] {
+  const calls = new Map<number, SyntaxNode>();
+  for (const id of identifiersNamed(ctx.root, ctx.source, names)) {
+    const call = callOf(id);
+    if (call && names.some((name) => qualifiedCall(call, ctx, name))) calls.set(call.id, call);
+  }
+  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {
-  if (!ctx.source.includes(name)) return [];
-  return node.descendantsOfType('call').filter((c) => c.childForFieldName('function')?.text.endsWith(name) && qualifiedCall(c, ctx, name));
+  const start = node.startIndex;
+  const end = node.endIndex;
+  return callsNamed(ctx, [name]).filter((c) => c.startIndex >= start && c.endIndex <= end);
 }
 
 function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
@@ -87,14 +99,13 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
 
 /** Calls at import time that fix the default context, after which set_start_method raises. */
 function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNode | null {
-  for (const stmt of ctx.root.namedChildren) {
-    if (guard && stmt.id === guard.id) continue;
+  for (const call of callsNamed(ctx, ['get_context', 'get_start_method'])) {
+    const stmt = topLevelOf(ctx.root, call);
+    if (!stmt || (guard && stmt.id === guard.id)) continue;
     if (['function_definition', 'class_definition', 'decorated_definition'].includes(stmt.type)) continue;
-    for (const call of stmt.descendantsOfType('call')) {
-      const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
-      if (qualifiedCall(call, ctx, 'get_context') && noArgs) return call;
-      if (qualifiedCall(call, ctx, 'get_start_method') && !keyword(call, 'allow_none')) return call;
-    }
+    const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
+    if (qualifiedCall(call, ctx, 'get_context') && noArgs) return call;
+    if (qualifiedCall(call, ctx, 'get_start_method') && !keyword(call, 'allow_none')) return call;
   }
   return null;
 }
@@ -149,10 +160,12 @@ function insertInPackageMain(ctx: FileContext): Fix | null {
 
 /** Functions the guard calls that nothing else mentions: code in them runs once, like the guard's. */
 function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] {
+  const calls = guard.descendantsOfType('call');
+  const callees = calls.map((c) => c.childForFieldName('function')).filter((f) => f?.type === 'identifier').map((f) => f!.text);
   const mentions = new Map<string, number>();
-  for (const id of ctx.root.descendantsOfType('identifier')) mentions.set(id.text, (mentions.get(id.text) ?? 0) + 1);
+  for (const id of identifiersNamed(ctx.root, ctx.source, callees)) mentions.set(id.text, (mentions.get(id.text) ?? 0) + 1);
   const out: SyntaxNode[] = [];
-  for (const call of guard.descendantsOfType('call')) {
+  for (const call of calls) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'identifier' || mentions.get(fn.text) !== 2) continue;
     const found = ctx.names.lookup(fn.text, fn);
