@@ -110,7 +110,7 @@ export function matchesAround(q: Parser.Query, root: SyntaxNode, text: string, w
   const visited = new Set<number>();
   for (const id of identifiersNamed(root, text, words)) {
     for (let at: SyntaxNode | null = id; at; at = at.parent) {
-      if (visited.has(at.id)) continue;
+      if (visited.has(at.id)) break; // and so were all its ancestors
       visited.add(at.id);
       for (const match of q.matches(at, { maxStartDepth: 0 })) {
         found.set(`${match.pattern}:${match.captures.map((c) => c.node.id).join(',')}`, match);
