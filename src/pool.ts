@@ -18,57 +18,110 @@ export interface WorkerInit {
   importsProcessCode: string[];
 }
 
+/** What the main thread sends a worker: a file to process, or the facts of the cross-file scan once known. */
+export type WorkerMessage = { file: Found } | { importsProcessCode: string[] };
+
 /** Exposed for tests: a worker given this file name crashes the thread (to prove a crash is contained). */
 export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
+/** Exposed for tests: files named so are left to the threads (to prove what threads are told). */
+export const THREAD_TEST_MARK = '__mp_codemod_thread_only__';
 
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
 
-async function processInBand(take: () => Found | undefined, opts: RunOptions, results: FileResult[]): Promise<void> {
-  const { processSafely } = require('./runner') as typeof import('./runner');
-  for (let f = take(); f && !interrupted(); f = take()) {
-    results.push(processSafely(f, opts));
-    opts.onProgress?.(0, 0);
-    // Also lets the threads' messages in between files.
-    await releaseMemory();
-  }
-}
-
 /**
- * Processes the candidates: in-band, or with `jobs - 1` worker threads beside the main thread,
- * which takes files from the same queue (one thread fewer to start and to keep in memory).
+ * The candidates, processed as they come: worker threads start on them while the main thread is
+ * still screening, and the main thread joins in when it is done (`finish`). `--jobs N` means the
+ * main thread and N-1 threads. The queue is kept largest first, so that no thread is left with a
+ * big file at the end.
  */
-export async function processAll(files: Found[], opts: RunOptions): Promise<FileResult[]> {
-  const jobs = Math.max(1, Math.min(opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length, files.length));
-  const results: FileResult[] = [];
-  const queue = [...files];
-  // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
-  if (jobs <= 1 || files.length < MIN_PARALLEL || !opts.transformSpecs || !fs.existsSync(WORKER)) {
-    await processInBand(() => queue.shift(), opts, results);
-    return results;
+export class Pool {
+  private readonly queue: { file: Found; size: number }[] = [];
+  private readonly results: FileResult[] = [];
+  private readonly threads: { worker: Worker; inFlight: Found[]; feed: () => void }[] = [];
+  private readonly threadCount: number;
+  private added = 0;
+  private started = false;
+  private finished = false;
+  private running = 0;
+  private allExited: () => void = () => {};
+  private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
+  private importsProcessCode: string[];
+
+  constructor(private readonly opts: RunOptions) {
+    const jobs = Math.max(1, opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length);
+    // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
+    this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
+    this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
   }
-  const { transforms: _t, keepCode: _k, importsProcessCode, onProgress, ...rest } = opts;
-  const init: WorkerInit = { specs: opts.transformSpecs, cwd: opts.cwd, options: rest, importsProcessCode: [...(importsProcessCode ?? [])] };
-  let running = 0;
-  let allExited: () => void = () => {};
-  const exited = new Promise<void>((resolve) => (allExited = resolve));
-  const start = () => {
+
+  /** A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan). */
+  add(file: Found, size: number): void {
+    let i = this.queue.length;
+    while (i > 0 && this.queue[i - 1].size < size) i--;
+    this.queue.splice(i, 0, { file, size });
+    this.added++;
+    if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
+    for (const t of this.threads) t.feed();
+  }
+
+  /** The cross-file scan's result: sent to the threads before any file that needs it. */
+  setImportsProcessCode(real: Set<string>): void {
+    this.importsProcessCode = [...real];
+    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode } satisfies WorkerMessage);
+  }
+
+  /** No more candidates: the main thread processes with the threads until the queue is empty. */
+  async finish(opts: RunOptions): Promise<FileResult[]> {
+    this.finished = true;
+    if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
+    for (const t of this.threads) t.feed();
+    const { processSafely } = require('./runner') as typeof import('./runner');
+    for (let f = this.takeInBand(); f && !interrupted(); f = this.takeInBand()) {
+      this.results.push(processSafely(f, opts));
+      opts.onProgress?.(0, 0);
+      // Also lets the threads' messages in between files.
+      await releaseMemory();
+    }
+    if (this.running > 0) await this.exited;
+    return this.results;
+  }
+
+  /** The test files for threads must reach one. */
+  private takeInBand(): Found | undefined {
+    const forThreads = (f: Found) => f.path.includes(CRASH_TEST_MARK) || f.path.includes(THREAD_TEST_MARK);
+    const i = this.running === 0 ? 0 : this.queue.findIndex((q) => !forThreads(q.file));
+    return i === -1 ? undefined : this.queue.splice(i, 1)[0]?.file;
+  }
+
+  private startThreads(): void {
+    if (this.threadCount === 0) return;
+    this.started = true;
+    for (let i = 0; i < this.threadCount; i++) this.startThread();
+  }
+
+  private startThread(): void {
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, onProgress, ...rest } = this.opts;
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
     const worker = new Worker(WORKER, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.
     const inFlight: Found[] = [];
-    running++;
+    this.running++;
     const feed = () => {
-      while (inFlight.length < PREFETCH && queue.length > 0 && !interrupted()) {
-        const f = queue.shift()!;
-        inFlight.push(f);
-        worker.postMessage(f);
+      while (inFlight.length < PREFETCH && this.queue.length > 0 && !interrupted()) {
+        const { file } = this.queue.shift()!;
+        inFlight.push(file);
+        worker.postMessage({ file } satisfies WorkerMessage);
       }
-      if (inFlight.length === 0) void worker.terminate();
+      // Idle threads wait for more files until the main thread has screened them all.
+      if (inFlight.length === 0 && (this.finished || interrupted())) void worker.terminate();
     };
+    const thread = { worker, inFlight, feed };
+    this.threads.push(thread);
     worker.on('message', (r: FileResult) => {
       inFlight.shift();
-      results.push(r);
+      this.results.push(r);
       onProgress?.(0, 0);
       feed();
     });
@@ -76,25 +129,17 @@ export async function processAll(files: Found[], opts: RunOptions): Promise<File
     // new thread starts if there is work left.
     const fail = (why: string) => {
       const current = inFlight.shift();
+      this.threads.splice(this.threads.indexOf(thread), 1);
       if (!current) return;
-      results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
-      queue.unshift(...inFlight.splice(0));
-      if (queue.length > 0 && !interrupted()) start();
+      this.results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
+      this.queue.unshift(...inFlight.splice(0).map((file) => ({ file, size: Infinity })));
+      if ((this.queue.length > 0 || !this.finished) && !interrupted()) this.startThread();
     };
     worker.on('error', (e) => fail(`crashed (${e.message})`));
     worker.on('exit', (code) => {
-      fail(`exited (${code})`);
-      if (--running === 0) allExited();
+      if (this.threads.includes(thread)) fail(`exited (${code})`);
+      if (--this.running === 0) this.allExited();
     });
     feed();
-  };
-  for (let i = 0; i < jobs - 1; i++) start();
-  // The crash test's file must reach a thread.
-  const take = () => {
-    const i = queue.findIndex((f) => !f.path.includes(CRASH_TEST_MARK));
-    return i === -1 ? undefined : queue.splice(i, 1)[0];
-  };
-  await processInBand(take, { ...opts, onProgress }, results);
-  await exited;
-  return results;
+  }
 }

@@ -60,12 +60,15 @@ export class ProjectScan {
   private readonly byName = new Map<string, Found[]>();
   private readonly entries: { file: Found; imported: string[] }[] = [];
 
-  note(file: Found, text: string): void {
+  /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
+  note(file: Found, text: string): boolean {
     if (MENTIONS_PROCESSES.test(text)) {
       for (const name of moduleNames(file.real)) this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
     } else if (text.includes('__main__')) {
       this.entries.push({ file, imported: importedByText(text) });
+      return true;
     }
+    return false;
   }
 
   entryPointsImportingProcessCode(): Set<string> {

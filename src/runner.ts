@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { transformSource, needsParse } from './pipeline';
-import { processAll } from './pool';
+import { Pool } from './pool';
 import { interrupted } from './interrupt';
 import { optionsFor, keptByConfig, type Settings } from './config';
 import { decode, encode, SourceError } from './source';
@@ -105,18 +105,25 @@ function readSource(file: Found): Read | FileResult {
   }
 }
 
+export interface Candidate {
+  size: number;
+  /** An entry point: whether it imports the run's process code is known only after the scan. */
+  waits: boolean;
+}
+
 const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false });
 
 /**
  * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
- * be read), or its size in bytes when it is a candidate for processFile.
+ * be read), or, for a candidate of processFile, its size and whether its facts wait for the
+ * cross-file scan.
  */
-export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | number {
+export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
-  project?.note(file, read.decoded.text);
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? read.bytes.length : result(file.path, 'unchanged');
+  const waits = project?.note(file, read.decoded.text) ?? false;
+  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, waits } : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -231,40 +238,48 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
-  let candidates: Found[] = [];
-  const sizes = new Map<Found, number>();
-  let screenedOut: { file: Found; result: FileResult }[] = [];
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
+  // Threads start on candidates while the rest is screened.
+  const pool = new Pool({ ...opts, onProgress: tick });
+  const candidates: Found[] = [];
+  const waiting: { file: Found; size: number }[] = [];
+  let screenedOut: { file: Found; result: FileResult }[] = [];
   for (const file of files) {
-    let screened: FileResult | number;
+    let screened: FileResult | Candidate;
     try {
       screened = screenFile(file, opts, project);
     } catch (e) {
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
-    if (typeof screened === 'number') {
-      candidates.push(file);
-      sizes.set(file, screened);
-    } else screenedOut.push({ file, result: screened });
+    if ('status' in screened) {
+      screenedOut.push({ file, result: screened });
+      continue;
+    }
+    candidates.push(file);
+    if (screened.waits) waiting.push({ file, size: screened.size });
+    else pool.add(file, screened.size);
   }
   if (project) {
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode();
     opts = { ...opts, importsProcessCode: flagged };
+    pool.setImportsProcessCode(flagged);
     const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
     if (back.length > 0) {
       screenedOut = screenedOut.filter((s) => !back.includes(s));
-      candidates = [...candidates, ...back.map((s) => s.file)];
+      for (const s of back) {
+        candidates.push(s.file);
+        pool.add(s.file, 0);
+      }
     }
   }
+  for (const w of waiting) pool.add(w.file, w.size);
   for (const s of screenedOut) {
     results.push(s.result);
     tick();
   }
-  // Largest first, so that the threads finish together rather than one waiting on a big file at the end.
-  candidates.sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0));
-  const processed = await processAll(candidates, { ...opts, onProgress: tick });
+  const processed = await pool.finish({ ...opts, onProgress: tick });
   results.push(...processed);
   if (interrupted()) {
     const done = new Set(processed.map((r) => r.path));

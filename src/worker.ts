@@ -2,8 +2,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import { CRASH_TEST_MARK, type WorkerInit } from './pool';
-import type { Found } from './walk';
+import { CRASH_TEST_MARK, type WorkerInit, type WorkerMessage } from './pool';
 import { releaseMemory } from './memory';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
@@ -15,7 +14,12 @@ const opts = {
   importsProcessCode: new Set(init.importsProcessCode),
 };
 
-parentPort!.on('message', (file: Found) => {
+parentPort!.on('message', (message: WorkerMessage) => {
+  if ('importsProcessCode' in message) {
+    opts.importsProcessCode = new Set(message.importsProcessCode);
+    return;
+  }
+  const { file } = message;
   if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
   parentPort!.postMessage(processSafely(file, opts));
   void releaseMemory();
