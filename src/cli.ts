@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import yargs from 'yargs';
 import type { RunOptions, Summary } from './runner';
-import { UsageError, DEFAULT_INCLUDE } from './walk';
+import { UsageError, DEFAULT_INCLUDE } from './usage';
 import { selectTransforms } from './select';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
-import { UsageError, globMatcher, type Found } from './walk';
+import { UsageError } from './usage';
+import type { Found } from './walk';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import type { Method } from './types';
@@ -132,6 +133,7 @@ export function keptByConfig(file: Found, opts: RunOptions): boolean {
   if (rel.startsWith('..')) return true;
   const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
   const include = opts.cli?.include ?? found.settings.include ?? [];
+  const { globMatcher } = require('./walk') as typeof import('./walk'); // not needed by --stdin
   if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
   return include.length === 0 || globMatcher(include)(rel);
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { builtinTransforms } from '../transforms';
-import { UsageError } from './walk';
+import { UsageError } from './usage';
 import { query } from './parser';
 import type { Transform } from './types';
 

@@ -2,6 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { UsageError, DEFAULT_INCLUDE } from './usage';
+
+export { UsageError, DEFAULT_INCLUDE };
 
 export interface WalkOptions {
   cwd: string;
@@ -24,11 +27,9 @@ export interface WalkProblem {
   message: string;
 }
 
-export class UsageError extends Error {}
 
 /** Folders that never hold project code worth migrating. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', 'dist-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
-export const DEFAULT_INCLUDE = ['*.py', '*.pyw', '*.ipynb'];
 
 interface Level {
   dir: string;
