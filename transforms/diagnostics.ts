@@ -198,6 +198,26 @@ function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
 }
 
 /** `target=self.run` pickles the whole object: find attributes that cannot travel. */
+/** Per file (its import index), per class: what `self.x = ...()` holds that does not pickle. */
+const heldByClass = new WeakMap<object, Map<number, string[]>>();
+
+function unpicklableAttributes(cls: SyntaxNode, ctx: FileContext): string[] {
+  let byClass = heldByClass.get(ctx.importIndex);
+  if (!byClass) heldByClass.set(ctx.importIndex, (byClass = new Map()));
+  let held = byClass.get(cls.id);
+  if (held) return held;
+  held = [];
+  for (const assign of cls.descendantsOfType('assignment')) {
+    const left = assign.childForFieldName('left');
+    const right = assign.childForFieldName('right');
+    if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || right?.type !== 'call') continue;
+    const q = ctx.names.qualifiedName(right.childForFieldName('function')!) ?? right.childForFieldName('function')!.text;
+    if (UNPICKLABLE.test(q)) held.push(`${left.childForFieldName('attribute')!.text} (${q})`);
+  }
+  byClass.set(cls.id, held);
+  return held;
+}
+
 function checkBoundMethod(w: SyntaxNode, ctx: FileContext): void {
   const object = w.childForFieldName('object')!;
   let cls: SyntaxNode | null = null;
@@ -210,14 +230,7 @@ function checkBoundMethod(w: SyntaxNode, ctx: FileContext): void {
     if (def?.def.type === 'class_definition') cls = def.def;
   }
   if (!cls) return;
-  const held: string[] = [];
-  for (const assign of cls.descendantsOfType('assignment')) {
-    const left = assign.childForFieldName('left');
-    const right = assign.childForFieldName('right');
-    if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || right?.type !== 'call') continue;
-    const q = ctx.names.qualifiedName(right.childForFieldName('function')!) ?? right.childForFieldName('function')!.text;
-    if (UNPICKLABLE.test(q)) held.push(`${left.childForFieldName('attribute')!.text} (${q})`);
-  }
+  const held = unpicklableAttributes(cls, ctx);
   if (held.length > 0) {
     ctx.report(w, 'MP105', `${w.text} pickles its whole object, which holds ${held.join(', ')}`, 'hand over a module-level function and the data it needs, or implement __getstate__');
   }
