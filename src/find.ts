@@ -68,6 +68,16 @@ export function callOf(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+/** Calls whose callee mentions one of `words` (`os.fork()` for `fork`), in document order. */
+export function callsNaming(root: SyntaxNode, text: string, words: Iterable<string>, accept?: (start: number, end: number) => boolean): SyntaxNode[] {
+  const calls = new Map<number, SyntaxNode>();
+  for (const id of identifiersNamed(root, text, words, accept)) {
+    const call = callOf(id);
+    if (call) calls.set(call.id, call);
+  }
+  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Pattern sources by word list: the same lists come back for every file. */

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { importedNames, type ImportIndex, type Names } from './names';
-import { identifiersNamed, callOf, nextCodeChar, isDefinedName, topLevelOf } from './find';
+import { callsNaming, nextCodeChar, isDefinedName, topLevelOf } from './find';
 
 /** Factories whose call starts a process (or a pool or server of them), by qualified name. */
 const STARTERS = new Set([
@@ -44,19 +44,15 @@ export class ProcessStarts {
     for (const [name, bindings] of this.names.module.bindings) {
       if (bindings.length === 1 && (bindings[0].node.type === 'function_definition' || bindings[0].node.type === 'class_definition')) words.add(name);
     }
-    const calls = new Map<number, SyntaxNode>();
     // A callee name is followed by its call's `(` or by a `.`, and is not the name a def defines.
     const text = this.text;
     const calleeLike = (start: number, end: number) => {
       const next = nextCodeChar(text, end);
       return (next === '(' || next === '.') && !isDefinedName(text, start);
     };
-    for (const id of identifiersNamed(this.names.module.node, text, words, calleeLike)) {
-      const call = callOf(id);
-      if (call) calls.set(call.id, call);
-    }
+    const calls = callsNaming(this.names.module.node, text, words, calleeLike);
     // Offsets are read once: each read is a call into the binding.
-    const found = [...calls.values()].map((call) => ({ call, start: call.startIndex, end: call.endIndex }));
+    const found = calls.map((call) => ({ call, start: call.startIndex, end: call.endIndex }));
     return (this.candidates = found.sort((a, b) => a.start - b.start || b.end - a.end));
   }
 

@@ -4,7 +4,7 @@ import { mainGuards, isWrite } from '../src/toplevel';
 import { endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
-import { identifiersNamed, callOf } from '../src/find';
+import { callsNaming } from '../src/find';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -291,20 +291,10 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
   }
 }
 
-/** Calls whose callee mentions one of `names`, in document order. */
-function callsNaming(ctx: FileContext, names: string[]): SyntaxNode[] {
-  const calls = new Map<number, SyntaxNode>();
-  for (const id of identifiersNamed(ctx.root, ctx.source, names)) {
-    const call = callOf(id);
-    if (call) calls.set(call.id, call);
-  }
-  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex);
-}
-
 function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
   const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
   if (!workersLog) return;
-  for (const call of callsNaming(ctx, ['basicConfig', 'dictConfig', 'fileConfig'])) {
+  for (const call of callsNaming(ctx.root, ctx.source, ['basicConfig', 'dictConfig', 'fileConfig'])) {
     if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
     const q = qualifiedCallee(call, ctx);
     if (!q || !LOG_CONFIG.test(q)) continue;
@@ -336,7 +326,7 @@ function diagnose(ctx: FileContext): Fix[] {
   checkGlobals(workers, initializers, ctx, guard);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
-    for (const call of callsNaming(ctx, ['fork', 'forkpty'])) {
+    for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;
       const q = qualifiedCallee(call, ctx);
       if (q && FORKS.test(q)) ctx.report(call, 'MP303', `${q}() forks directly: unsafe once the process has threads`, 'use subprocess, or multiprocessing with an explicit spawn context');

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import type { FileContext, Fix, Transform } from '../src/types';
 import { mainGuards } from '../src/toplevel';
-import { identifiersNamed, callOf, topLevelOf } from '../src/find';
+import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 
@@ -16,12 +16,7 @@ function qualifiedCall(call: SyntaxNode, ctx: FileContext, name: string): boolea
 
 /** Calls of `names` (qualified as multiprocessing's), in document order, from where the text spells them. */
 function callsNamed(ctx: FileContext, names: string[]): SyntaxNode[] {
-  const calls = new Map<number, SyntaxNode>();
-  for (const id of identifiersNamed(ctx.root, ctx.source, names)) {
-    const call = callOf(id);
-    if (call && names.some((name) => qualifiedCall(call, ctx, name))) calls.set(call.id, call);
-  }
-  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex);
+  return callsNaming(ctx.root, ctx.source, names).filter((call) => names.some((name) => qualifiedCall(call, ctx, name)));
 }
 
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {

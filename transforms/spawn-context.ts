@@ -3,7 +3,7 @@ import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
-import { statementsOf, identifiersNamed, callOf } from '../src/find';
+import { statementsOf, callsNaming } from '../src/find';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -287,17 +287,14 @@ const chosenCache = new WeakMap<object, boolean>();
 function choosesMethod(ctx: FileContext): boolean {
   let chosen = chosenCache.get(ctx.importIndex);
   if (chosen === undefined) {
-    chosen = identifiersNamed(ctx.root, ctx.source, ['set_start_method'])
-      .map(callOf)
-      .some((c) => {
-        if (!c) return false;
-        const fn = c.childForFieldName('function')!;
-        if (!fn.text.endsWith('set_start_method')) return false;
-        const q = ctx.names.qualifiedName(fn);
-        if (!q || !MP_MODULES.some((m) => q === `${m}.set_start_method`)) return false;
-        const first = c.childForFieldName('arguments')?.namedChildren.find(isCode);
-        return !(first?.type === 'string' && /^['"]fork['"]$/.test(first.text));
-      });
+    chosen = callsNaming(ctx.root, ctx.source, ['set_start_method']).some((c) => {
+      const fn = c.childForFieldName('function')!;
+      if (!fn.text.endsWith('set_start_method')) return false;
+      const q = ctx.names.qualifiedName(fn);
+      if (!q || !MP_MODULES.some((m) => q === `${m}.set_start_method`)) return false;
+      const first = c.childForFieldName('arguments')?.namedChildren.find(isCode);
+      return !(first?.type === 'string' && /^['"]fork['"]$/.test(first.text));
+    });
     chosenCache.set(ctx.importIndex, chosen);
   }
   return chosen;
