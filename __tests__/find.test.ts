@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SyntaxNode, Tree } from 'tree-sitter';
-import { parse, parseEdited, query, matchesAround, inMatchOrder } from '../src/parser';
+import Parser = require('tree-sitter');
+import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder } from '../src/parser';
 import { statementsOf, identifiersNamed, callOf } from '../src/find';
 import { applyFixes } from '../src/edits';
 import type { Edit } from '../src/types';
@@ -138,5 +139,66 @@ describe('parseEdited', () => {
       expect(outcome.output).toBe(after);
       expect([file, signature(parseEdited(parse(before), before, outcome.edits, after))]).toEqual([file, signature(parse(after))]);
     }
+  });
+
+  /** Applies sorted, non-overlapping edits. */
+  const apply = (text: string, edits: readonly Edit[]) => {
+    let out = '';
+    let at = 0;
+    for (const e of edits) {
+      out += text.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return out + text.slice(at);
+  };
+
+  it('tells tree-sitter the same change, however the edits slide and merge', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const pieces = ['\n', '\r\n', '    ', 'x', 'import os\n', ')\n', '\n\n', '😀', 'a = 1\n'];
+    for (let round = 0; round < 500; round++) {
+      const before = Array.from({ length: 12 }, () => pieces[random(pieces.length)]).join('');
+      const edits: Edit[] = [];
+      for (let at = random(4); at <= before.length; at += 1 + random(6)) {
+        const end = random(3) === 0 ? Math.min(before.length, at + random(3)) : at;
+        edits.push({ start: at, end, text: random(4) === 0 ? '' : pieces[random(pieces.length)] });
+        at = end;
+      }
+      const told = describeForReuse(before, edits);
+      expect(apply(before, told)).toBe(apply(before, edits));
+      told.forEach((e, i) => expect(i === 0 || e.start > told[i - 1].end).toBe(true));
+    }
+  });
+
+  it('re-reads only around a new import line, not the rest of the file', () => {
+    const functions = Array.from({ length: 60 }, (_, i) => `def f${i}(items):\n    return [x * ${i} for x in items]\n`).join('\n\n');
+    const before = `from multiprocessing import Process\n\n\n${functions}`;
+    const at = before.indexOf('\n') + 1;
+    const outcome = applyFixes(before, [{ message: 'import', edits: [{ start: at, end: at, text: 'import multiprocessing\n' }] }]);
+    const tree = parse(before);
+    // tree-sitter logs each character its lexer reads; count them during the re-parse alone.
+    const original = Parser.prototype.parse;
+    let read = 0;
+    Parser.prototype.parse = function (this: Parser, ...args: Parameters<Parser['parse']>) {
+      this.setLogger((message: string) => {
+        if (message === 'consume' || message === 'skip') read++;
+      });
+      try {
+        return original.apply(this, args);
+      } finally {
+        this.setLogger(null as unknown as Parser.Logger);
+      }
+    } as Parser['parse'];
+    let edited: Tree;
+    try {
+      edited = parseEdited(tree, before, outcome.edits, outcome.output);
+    } finally {
+      Parser.prototype.parse = original;
+    }
+    expect(signature(edited)).toBe(signature(parse(outcome.output)));
+    expect(read).toBeGreaterThan(0);
+    // Told as made, the lexer reads 1.8 times the file; told this way, the two changed lines and
+    // the first token of each function (to re-check it) are all it reads.
+    expect(read).toBeLessThan(outcome.output.length / 3);
   });
 });
