@@ -197,6 +197,8 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
   return shape;
 }
 
+const DEF_BEFORE = /\bdef[ \t]+$/;
+
 /**
  * Functions only the parent runs: every mention of the name is a direct call from moved code,
  * the guard, or another such function. Workers are passed as values (`target=work`), so they
@@ -210,7 +212,9 @@ function parentOnlyFunctions(statements: Statement[], ctx: FileContext): Set<Sta
   }
   const mentions = new Map<string, { inCall: boolean; from: Statement | undefined }[]>();
   const byNode = new Map(statements.map((s) => [s.node.id, s]));
-  for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys())) {
+  // The names the defs themselves define are skipped from the text, before they become nodes.
+  const defined = (start: number) => DEF_BEFORE.test(ctx.source.slice(Math.max(0, start - 16), start));
+  for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys(), (start) => !defined(start))) {
     const p = id.parent!;
     if (p.type === 'function_definition' && p.childForFieldName('name')?.id === id.id) continue;
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;

@@ -90,7 +90,8 @@ function hoist(ctx: FileContext): Fix | null {
     return refuse(ctx, moved.find((s) => s.node.startIndex > guard.startIndex)!.node, 'module-level code after the __main__ guard');
   }
 
-  const strings = ctx.root.descendantsOfType('string').filter((n) => n.startPosition.row !== n.endPosition.row).map((n): [number, number] => [n.startIndex, n.endIndex]);
+  // Only the moved code is re-indented, so only its strings matter.
+  const strings = moved.flatMap((s) => s.node.descendantsOfType('string')).filter((n) => n.startPosition.row !== n.endPosition.row).map((n): [number, number] => [n.startIndex, n.endIndex]);
   const body = (indent: string) =>
     moved
       .map((s, i) => {
