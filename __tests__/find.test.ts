@@ -202,3 +202,15 @@ describe('parseEdited', () => {
     expect(read).toBeLessThan(outcome.output.length / 3);
   });
 });
+
+describe('parse', () => {
+  it('keeps no register of the nodes it hands out, so edits do not have to rewrite them', () => {
+    const tree = parse('import multiprocessing\n\nx = multiprocessing.Pool(2)\n');
+    // With the binding's register, asking twice gives the same object; without it, two objects
+    // for one node, which is why the engine compares nodes by id.
+    expect(tree.rootNode).not.toBe(tree.rootNode);
+    expect(tree.rootNode.id).toBe(tree.rootNode.id);
+    const call = tree.rootNode.descendantsOfType('call')[0];
+    expect(call.text).toBe('multiprocessing.Pool(2)');
+  });
+});

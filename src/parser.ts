@@ -19,8 +19,18 @@ export function parse(text: string, old?: Tree): Tree {
     parser.setLanguage(Python as unknown as Parser.Language);
   }
   noteParsed(text.length);
-  return parser.parse(text, old, { bufferSize: bufferSizeFor(text) });
+  const tree = parser.parse(text, old, { bufferSize: bufferSizeFor(text) });
+  // The binding registers every node it hands out with its tree (a weak reference each, checked
+  // on every later hand-out and rewritten on every edit), only so that one node stays one object
+  // and survives edits. Nodes here are compared by id and dropped before their tree is edited,
+  // so this tree keeps no register: a tenth of a dense run's time.
+  const unregistered = tree as unknown as { _cacheNode(): void; _cacheNodes(): void };
+  unregistered._cacheNode = skip;
+  unregistered._cacheNodes = skip;
+  return tree;
 }
+
+const skip = () => {};
 
 /**
  * Parses the text that `edits` (sorted, in the coordinates of `before`) made from `before`,
