@@ -26,9 +26,14 @@ export class Imports {
   constructor(
     private readonly source: string,
     private readonly root: SyntaxNode,
-    private readonly names: Names,
+    /** Asked for only when needed: pruning imports does without the scope walk. */
+    private readonly namesOf: () => Names,
     private readonly style: Style,
   ) {}
+
+  private get names(): Names {
+    return this.namesOf();
+  }
 
   /** A name for top-level `module` at `at`: an import already in scope (`mp`), or `module` with a new `import module`. */
   moduleRef(module: string, at: SyntaxNode): Ref | null {

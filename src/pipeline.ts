@@ -213,8 +213,7 @@ function analysed(tree: Tree, text: string): { imports: Imports } {
   if (!a) analysesOf.set(tree, (a = {}));
   const cache = a;
   cache.style ??= detectStyle(text, tree.rootNode);
-  cache.names ??= new Names(tree.rootNode, text);
-  cache.imports ??= new Imports(text, tree.rootNode, cache.names, cache.style);
+  cache.imports ??= new Imports(text, tree.rootNode, () => (cache.names ??= new Names(tree.rootNode, text)), cache.style);
   return { imports: cache.imports };
 }
 
@@ -239,7 +238,7 @@ function makeContext(text: string, tree: Tree, path: string, options: Options, f
       return (a.importIndex ??= indexImports(root, text));
     },
     get imports() {
-      return (a.imports ??= new Imports(text, root, ctx.names, ctx.style));
+      return (a.imports ??= new Imports(text, root, () => ctx.names, ctx.style));
     },
     get starts() {
       return (a.starts ??= new ProcessStarts(ctx.names, text, ctx.importIndex));
