@@ -180,6 +180,22 @@ export class Names {
     c.gotoParent();
   }
 
+  /**
+   * Visits the parts of a definition (def, class, lambda): its children with a field, up to the
+   * body, which is the last. Other children are keywords, punctuation and comments, which bind
+   * nothing; skipping them saves calls into the binding on every definition.
+   */
+  private parts(c: TreeCursor, fn: (field: string) => void): void {
+    if (!c.gotoFirstChild()) return;
+    do {
+      const field = c.currentFieldName;
+      if (!field) continue;
+      fn(field);
+      if (field === 'body') break;
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
   private walkChildren(c: TreeCursor, scope: Scope, fallback: boolean): void {
     this.children(c, () => this.walk(c, scope, fallback));
   }
@@ -204,7 +220,7 @@ export class Names {
       case 'lambda': {
         const node = c.currentNode;
         const inner = this.newScope(node, 'function', scope);
-        this.children(c, (field) => {
+        this.parts(c, (field) => {
           if (field === 'name') {
             this.identifierScopes.set(c.startIndex, scope);
             this.bind(scope, c.nodeText, null, node, fallback);
@@ -212,7 +228,7 @@ export class Names {
         });
         inner.pending = () => {
           const own = node.walk();
-          this.children(own, (field) => {
+          this.parts(own, (field) => {
             if (field === 'parameters') this.walkParameters(own, scope, inner);
             else if (field === 'body') this.walk(own, inner, false);
           });
@@ -222,7 +238,7 @@ export class Names {
       case 'class_definition': {
         const node = c.currentNode;
         const inner = this.newScope(node, 'class', scope);
-        this.children(c, (field) => {
+        this.parts(c, (field) => {
           if (field === 'name') {
             this.identifierScopes.set(c.startIndex, scope);
             this.bind(scope, c.nodeText, null, node, fallback);
@@ -230,7 +246,7 @@ export class Names {
         });
         inner.pending = () => {
           const own = node.walk();
-          this.children(own, (field) => {
+          this.parts(own, (field) => {
             if (field === 'body') this.walk(own, inner, false);
           });
         };
