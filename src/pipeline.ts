@@ -6,6 +6,7 @@ import { Names, indexImports, type ImportIndex } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
+import { holdUntilNextFile } from './memory';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -152,6 +153,7 @@ export function transformSource(
     if (!(e instanceof TransformFailure)) throw e;
     return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
   }
+  holdUntilNextFile({ tree, lines });
   result.output = text;
   result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
