@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SyntaxNode, Tree } from 'tree-sitter';
 import Parser = require('tree-sitter');
-import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder } from '../src/parser';
+import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder, firstSyntaxError } from '../src/parser';
+import { VARIED_MODULE } from '../src/sample';
 import { statementsOf, identifiersNamed, callOf } from '../src/find';
 import { applyFixes } from '../src/edits';
 import type { Edit } from '../src/types';
@@ -212,5 +213,24 @@ describe('parse', () => {
     expect(tree.rootNode.id).toBe(tree.rootNode.id);
     const call = tree.rootNode.descendantsOfType('call')[0];
     expect(call.text).toBe('multiprocessing.Pool(2)');
+  });
+
+  it('holds nodes of most kinds from a module that parses cleanly', () => {
+    // The module held to keep node classes alive: a syntax error would leave kinds out.
+    const tree = parse(VARIED_MODULE);
+    expect(firstSyntaxError(tree.rootNode, VARIED_MODULE)).toBeNull();
+    const kinds = new Set<string>();
+    const c = tree.walk();
+    for (let more = true; more; ) {
+      kinds.add(c.nodeType);
+      if (c.gotoFirstChild()) continue;
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent()) {
+          more = false;
+          break;
+        }
+      }
+    }
+    expect(kinds.size).toBeGreaterThan(150);
   });
 });

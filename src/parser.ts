@@ -2,7 +2,8 @@ import Parser = require('tree-sitter');
 import Python = require('tree-sitter-python');
 import type { Point, SyntaxNode, Tree } from 'tree-sitter';
 import type { Edit } from './types';
-import { noteParsed } from './memory';
+import { noteParsed, holdForever, beforeFirstCollection } from './memory';
+import { VARIED_MODULE } from './sample';
 import { statementsOf, identifiersNamed } from './find';
 
 const PY2 = new Set(['print_statement', 'exec_statement']);
@@ -31,6 +32,24 @@ export function parse(text: string, old?: Tree): Tree {
 }
 
 const skip = () => {};
+
+/**
+ * Each kind of node is its own class in the binding, with its own hidden class in V8. A kind that
+ * no live node has loses it at the next collection, and the optimised code built for it goes
+ * too (see memory.ts). One node of most kinds, from a varied module, is held for good: made
+ * before the first collection, so runs too small to collect (--stdin) do not pay for it.
+ */
+beforeFirstCollection(holdNodeClasses);
+
+function holdNodeClasses(): void {
+  const cursor = parse(VARIED_MODULE).walk();
+  const nodes: SyntaxNode[] = [];
+  for (;;) {
+    nodes.push(cursor.currentNode);
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return holdForever(nodes);
+  }
+}
 
 /**
  * Parses the text that `edits` (sorted, in the coordinates of `before`) made from `before`,
