@@ -1,4 +1,4 @@
-import type { Tree } from 'tree-sitter';
+import type { SyntaxNode, Tree } from 'tree-sitter';
 import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
@@ -7,7 +7,7 @@ import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
-import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Transform } from './types';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
 
@@ -220,36 +220,50 @@ function analysed(tree: Tree, text: string): { imports: Imports } {
 }
 
 function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
-  const root = tree.rootNode;
   let cache = analysesOf.get(tree);
   if (!cache) analysesOf.set(tree, (cache = {}));
-  const a = cache;
-  const ctx: FileContext = {
-    source: text,
-    root,
-    path,
-    options,
-    facts,
-    get style() {
-      return (a.style ??= detectStyle(text, root));
-    },
-    get names() {
-      return (a.names ??= new Names(root, text));
-    },
-    get importIndex() {
-      return (a.importIndex ??= indexImports(root, text));
-    },
-    get imports() {
-      return (a.imports ??= new Imports(text, root, () => ctx.names, ctx.style));
-    },
-    get starts() {
-      return (a.starts ??= new ProcessStarts(ctx.names, text, ctx.importIndex));
-    },
-    report(node, code, message, hint, severity) {
-      out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
-    },
-  };
-  return ctx;
+  return new Context(text, tree.rootNode, path, options, facts, cache, out);
+}
+
+/**
+ * A transform's view of one tree; analyses are made on first use and shared through the tree's
+ * cache. A class, not an object literal with getters: those getters would be new functions for
+ * every file, and the code V8 optimises for them would be dropped with them.
+ */
+class Context implements FileContext {
+  constructor(
+    readonly source: string,
+    readonly root: SyntaxNode,
+    readonly path: string,
+    readonly options: Options,
+    readonly facts: FileFacts,
+    private readonly cache: Analyses,
+    private readonly out: RawDiagnostic[],
+  ) {}
+
+  get style() {
+    return (this.cache.style ??= detectStyle(this.source, this.root));
+  }
+
+  get names() {
+    return (this.cache.names ??= new Names(this.root, this.source));
+  }
+
+  get importIndex() {
+    return (this.cache.importIndex ??= indexImports(this.root, this.source));
+  }
+
+  get imports() {
+    return (this.cache.imports ??= new Imports(this.source, this.root, () => this.names, this.style));
+  }
+
+  get starts() {
+    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex));
+  }
+
+  report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void {
+    this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
+  }
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */

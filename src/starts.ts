@@ -44,13 +44,7 @@ export class ProcessStarts {
     for (const [name, bindings] of this.names.module.bindings) {
       if (bindings.length === 1 && (bindings[0].node.type === 'function_definition' || bindings[0].node.type === 'class_definition')) words.add(name);
     }
-    // A callee name is followed by its call's `(` or by a `.`, and is not the name a def defines.
-    const text = this.text;
-    const calleeLike = (start: number, end: number) => {
-      const next = nextCodeChar(text, end);
-      return (next === '(' || next === '.') && !isDefinedName(text, start);
-    };
-    const calls = callsNaming(this.names.module.node, text, words, calleeLike);
+    const calls = callsNaming(this.names.module.node, this.text, words, calleeLike);
     // Offsets are read once: each read is a call into the binding.
     const found = calls.map((call) => ({ call, start: call.startIndex, end: call.endIndex }));
     return (this.candidates = found.sort((a, b) => a.start - b.start || b.end - a.end));
@@ -184,4 +178,10 @@ function inNestedScope(candidate: Candidate, top: SyntaxNode, start: number, end
   }
   const s = candidate.scope;
   return s !== null && s.id !== top.id && s.start >= start && s.end <= end;
+}
+
+/** A callee name is followed by its call's `(` or by a `.`, and is not the name a def defines. */
+function calleeLike(text: string, start: number, end: number): boolean {
+  const next = nextCodeChar(text, end);
+  return (next === '(' || next === '.') && !isDefinedName(text, start);
 }

@@ -198,6 +198,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
 }
 
 const DEF_BEFORE = /\bdef[ \t]+$/;
+const notDefName = (text: string, start: number) => !DEF_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
 /**
  * Functions only the parent runs: every mention of the name is a direct call from moved code,
@@ -213,8 +214,7 @@ function parentOnlyFunctions(statements: Statement[], ctx: FileContext): Set<Sta
   const mentions = new Map<string, { inCall: boolean; from: Statement | undefined }[]>();
   const byNode = new Map(statements.map((s) => [s.node.id, s]));
   // The names the defs themselves define are skipped from the text, before they become nodes.
-  const defined = (start: number) => DEF_BEFORE.test(ctx.source.slice(Math.max(0, start - 16), start));
-  for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys(), (start) => !defined(start))) {
+  for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys(), notDefName)) {
     const p = id.parent!;
     if (p.type === 'function_definition' && p.childForFieldName('name')?.id === id.id) continue;
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
