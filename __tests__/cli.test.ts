@@ -206,6 +206,24 @@ describe('--stdin', () => {
     expect(bad.stdout).toBe('import multiprocessing\ndef (:\n');
     expect(bad.stderr).toContain('y.py:2: syntax error, skipped');
   });
+
+  test("the editor's call skips yargs and reads the arguments as yargs would", async () => {
+    const { quickArgs, yargsArgs } = require('../src/cli') as typeof import('../src/cli');
+    // What execute() reads: the camel-case keys (yargs also keeps the dashed spellings, `_` and `$0`).
+    const camel = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([k]) => /^[a-z][A-Za-z]*$/.test(k)));
+    for (const argv of [['--stdin'], ['--stdin', '--stdin-filename', 'a.py'], ['--stdin-filename=src/a b.py', '--stdin'], ['--stdin', '--stdin-filename', '']]) {
+      const quick = quickArgs(argv);
+      expect([argv, quick]).toEqual([argv, camel(yargsArgs(argv))]);
+    }
+    for (const argv of [['--stdin', 'x.py'], ['--stdin', '-t', 'spawn-context'], ['--stdin', '--stdin'], ['--stdin-filename', 'a.py'], ['--stdin', '--stdin-filename', '-a.py'], ['--stdin', '--stdin-filename='], []]) {
+      expect([argv, quickArgs(argv)]).toEqual([argv, null]);
+    }
+    // And the same run: `--gitignore` (on by default) sends the second call through yargs.
+    const quick = await cli(['--stdin', '--stdin-filename', 'x.py'], '/', POOL_SCRIPT);
+    const full = await cli(['--stdin', '--stdin-filename', 'x.py', '--gitignore'], '/', POOL_SCRIPT);
+    expect(quick.stdout).toContain('mp.get_context("spawn").Pool(2)');
+    expect(quick).toEqual(full);
+  });
 });
 
 describe('transform selection', () => {
