@@ -26,21 +26,21 @@ export function statementsOf(root: SyntaxNode, text: string, keyword: string, ty
 }
 
 /**
- * Identifiers spelled as one of `words`, in document order. Words in strings and comments are
- * not identifiers and are left out.
- */
-/**
  * A check of an occurrence from the text alone. It takes the text rather than closing over it so
  * that callers can pass one function for every file: V8 drops the optimised code of a closure
  * made per file at the collection between files, and compiles it again for the next.
  */
 export type Accept = (text: string, start: number, end: number) => boolean;
 
+/**
+ * Identifiers spelled as one of `words`, in document order. Words in strings and comments are
+ * not identifiers and are left out.
+ */
 export function identifiersNamed(
   root: SyntaxNode,
   text: string,
   words: Iterable<string>,
-  /** A check of the text around each occurrence, before it is turned into a node (a function made once, not per file: see accept). */
+  /** A check of the text around each occurrence, before it is turned into a node. */
   accept?: Accept,
 ): SyntaxNode[] {
   const re = wordsPattern(words);

@@ -60,4 +60,3 @@ export function holdUntilNextFile(value: unknown): void {
 export function holdForever(value: unknown): void {
   held.always.push(value);
 }
-

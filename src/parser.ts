@@ -85,7 +85,7 @@ const REUSE_MARGIN = 2;
  * look-ahead of the Python scanner's line-break token before it; tree-sitter's log then shows it
  * refusing the next statement for a different scanner state and re-reading the rest of the file,
  * which is slower than a fresh parse. Told as an insertion before that line break, widened by a
- * few characters on each side, the change is re-read where it is (the first 400 files of the dense corpus: 3.8 M
+ * few characters on each side, the change is re-read where it is (first 400 dense files: 3.8 M
  * characters re-read before, 0.76 M after). Widened edits that meet are told as one.
  */
 export function describeForReuse(before: string, edits: readonly Edit[]): Edit[] {
