@@ -28,7 +28,7 @@ export interface Scope {
   /** Modules imported with `from M import *`. */
   stars: string[];
   /** Function and class bodies are walked on first use: most lookups never enter most functions. */
-  pending?: () => void;
+  unwalked?: boolean;
 }
 
 const GLOBALS = new Set(['global_statement']);
@@ -53,12 +53,17 @@ export class Names {
     for (const g of statementsOf(root, text, 'global', GLOBALS)) this.ensureAround(g);
   }
 
+  /** Walks the parameters and body of a function or class the first walk passed over. */
   private ensure(scope: Scope): void {
-    const pending = scope.pending;
-    if (pending) {
-      scope.pending = undefined;
-      pending();
-    }
+    if (!scope.unwalked) return;
+    scope.unwalked = false;
+    const c = scope.node.walk();
+    if (!c.gotoFirstChild()) return;
+    do {
+      const field = c.currentFieldName;
+      if (field === 'parameters' && scope.kind === 'function') this.walkParameters(c, scope.parent!, scope);
+      else if (field === 'body') return this.walk(c, scope, false);
+    } while (c.gotoNextSibling());
   }
 
   /** Walks every deferred scope around `node`, outermost first. */
@@ -170,43 +175,46 @@ export class Names {
 
   // The walk below uses a TreeCursor: in the Node binding, materialising every node (namedChildren,
   // parent) costs far more than moving a cursor. Nodes are only made for bindings and scopes.
-
-  /** Visits the children of the cursor's node, leaving the cursor where it was. */
-  private children(c: TreeCursor, fn: (field: string | null) => void): void {
-    if (!c.gotoFirstChild()) return;
-    do {
-      if (c.nodeIsNamed) fn(c.currentFieldName || null);
-    } while (c.gotoNextSibling());
-    c.gotoParent();
-  }
-
-  /**
-   * Visits the parts of a definition (def, class, lambda): its children with a field, up to the
-   * body, which is the last. Other children are keywords, punctuation and comments, which bind
-   * nothing; skipping them saves calls into the binding on every definition.
-   */
-  private parts(c: TreeCursor, fn: (field: string) => void): void {
-    if (!c.gotoFirstChild()) return;
-    do {
-      const field = c.currentFieldName;
-      if (!field) continue;
-      fn(field);
-      if (field === 'body') break;
-    } while (c.gotoNextSibling());
-    c.gotoParent();
-  }
+  // Its loops are written out, not given callbacks made per node (see memory.ts).
 
   private walkChildren(c: TreeCursor, scope: Scope, fallback: boolean): void {
-    this.children(c, () => this.walk(c, scope, fallback));
+    if (!firstNamed(c)) return;
+    do this.walk(c, scope, fallback);
+    while (nextNamed(c));
+    c.gotoParent();
   }
 
   private bindTargets(c: TreeCursor, scope: Scope, fallback: boolean): void {
     if (c.nodeType === 'identifier') {
       this.identifierScopes.set(c.startIndex, scope);
       this.bind(scope, c.nodeText, null, c.currentNode, fallback);
-    } else if (TARGET_CONTAINERS.has(c.nodeType)) {
-      this.children(c, () => this.bindTargets(c, scope, fallback));
+    } else if (TARGET_CONTAINERS.has(c.nodeType) && firstNamed(c)) {
+      do this.bindTargets(c, scope, fallback);
+      while (nextNamed(c));
+      c.gotoParent();
     }
+  }
+
+  /**
+   * The name and what is evaluated where a def, class or lambda stands (decorators aside:
+   * they are siblings): the parts with a field up to the body, which is the last. Parameters
+   * and body wait for `ensure`. Other children are keywords, punctuation and comments.
+   */
+  private walkDefinition(c: TreeCursor, scope: Scope, fallback: boolean, kind: 'function' | 'class'): void {
+    const node = c.currentNode;
+    const inner = this.newScope(node, kind, scope);
+    inner.unwalked = true;
+    if (!c.gotoFirstChild()) return;
+    do {
+      const field = c.currentFieldName;
+      if (!field || field === 'parameters') continue;
+      if (field === 'body') break;
+      if (field === 'name') {
+        this.identifierScopes.set(c.startIndex, scope);
+        this.bind(scope, c.nodeText, null, node, fallback);
+      } else this.walk(c, scope, fallback);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
   }
 
   /** `fallback`: inside `except ImportError:` of the current function or module. */
@@ -217,41 +225,10 @@ export class Names {
         this.identifierScopes.set(c.startIndex, scope);
         return;
       case 'function_definition':
-      case 'lambda': {
-        const node = c.currentNode;
-        const inner = this.newScope(node, 'function', scope);
-        this.parts(c, (field) => {
-          if (field === 'name') {
-            this.identifierScopes.set(c.startIndex, scope);
-            this.bind(scope, c.nodeText, null, node, fallback);
-          } else if (field !== 'parameters' && field !== 'body') this.walk(c, scope, fallback);
-        });
-        inner.pending = () => {
-          const own = node.walk();
-          this.parts(own, (field) => {
-            if (field === 'parameters') this.walkParameters(own, scope, inner);
-            else if (field === 'body') this.walk(own, inner, false);
-          });
-        };
-        return;
-      }
-      case 'class_definition': {
-        const node = c.currentNode;
-        const inner = this.newScope(node, 'class', scope);
-        this.parts(c, (field) => {
-          if (field === 'name') {
-            this.identifierScopes.set(c.startIndex, scope);
-            this.bind(scope, c.nodeText, null, node, fallback);
-          } else if (field !== 'body') this.walk(c, scope, fallback);
-        });
-        inner.pending = () => {
-          const own = node.walk();
-          this.parts(own, (field) => {
-            if (field === 'body') this.walk(own, inner, false);
-          });
-        };
-        return;
-      }
+      case 'lambda':
+        return this.walkDefinition(c, scope, fallback, 'function');
+      case 'class_definition':
+        return this.walkDefinition(c, scope, fallback, 'class');
       case 'import_statement':
       case 'import_from_statement':
         this.bindImport(c.currentNode, scope, fallback);
@@ -259,36 +236,49 @@ export class Names {
       case 'global_statement':
       case 'nonlocal_statement': {
         const set = type === 'global_statement' ? scope.globals : scope.nonlocals;
-        this.children(c, () => set.add(c.nodeText));
+        if (!firstNamed(c)) return;
+        do set.add(c.nodeText);
+        while (nextNamed(c));
+        c.gotoParent();
         return;
       }
       case 'assignment':
       case 'augmented_assignment':
       case 'for_statement':
       case 'for_in_clause':
-        this.children(c, (field) => {
-          if (field === 'left') this.bindTargets(c, scope, fallback);
+        if (!firstNamed(c)) return;
+        do {
+          if (c.currentFieldName === 'left') this.bindTargets(c, scope, fallback);
           this.walk(c, scope, fallback);
-        });
+        } while (nextNamed(c));
+        c.gotoParent();
         return;
       case 'as_pattern_target':
-        this.children(c, () => this.bindTargets(c, scope, fallback));
+        if (!firstNamed(c)) return;
+        do this.bindTargets(c, scope, fallback);
+        while (nextNamed(c));
+        c.gotoParent();
         return;
       case 'named_expression': {
         let owner = scope;
         while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
-        this.children(c, (field) => {
-          if (field === 'name') this.bindTargets(c, owner, fallback);
+        if (!firstNamed(c)) return;
+        do {
+          if (c.currentFieldName === 'name') this.bindTargets(c, owner, fallback);
           else this.walk(c, scope, fallback);
-        });
+        } while (nextNamed(c));
+        c.gotoParent();
         return;
       }
       case 'except_clause': {
         let handlesImport = false;
-        this.children(c, () => {
-          if (c.nodeType !== 'block' && c.nodeType !== 'comment' && !handlesImport) handlesImport = IMPORT_ERRORS.test(c.nodeText);
-          this.walk(c, scope, fallback || (handlesImport && c.nodeType === 'block'));
-        });
+        if (!firstNamed(c)) return;
+        do {
+          const childType = c.nodeType;
+          if (childType !== 'block' && childType !== 'comment' && !handlesImport) handlesImport = IMPORT_ERRORS.test(c.nodeText);
+          this.walk(c, scope, fallback || (handlesImport && childType === 'block'));
+        } while (nextNamed(c));
+        c.gotoParent();
         return;
       }
       default:
@@ -329,15 +319,18 @@ export class Names {
 
   /** Parameter names belong to the function; defaults and annotations are evaluated outside it. */
   private walkParameters(c: TreeCursor, outer: Scope, inner: Scope): void {
-    this.children(c, () => {
+    if (!firstNamed(c)) return;
+    do {
       if (c.nodeType === 'identifier') {
         this.identifierScopes.set(c.startIndex, inner);
         this.bind(inner, c.nodeText, null, c.currentNode, false);
-        return;
+        continue;
       }
       const param = c.currentNode;
+      if (!firstNamed(c)) continue;
       let named = false;
-      this.children(c, (field) => {
+      do {
+        const field = c.currentFieldName || null;
         const isName = field === 'name' || (!named && field === null && c.nodeType === 'identifier');
         if (isName && !named) {
           named = true;
@@ -346,9 +339,25 @@ export class Names {
         } else if (field === 'value' || field === 'type') {
           this.walk(c, outer, false);
         }
-      });
-    });
+      } while (nextNamed(c));
+      c.gotoParent();
+    } while (nextNamed(c));
+    c.gotoParent();
   }
+}
+
+/** Moves the cursor to the first named child; false, and the cursor where it was, when there is none. */
+function firstNamed(c: TreeCursor): boolean {
+  if (!c.gotoFirstChild()) return false;
+  if (c.nodeIsNamed || nextNamed(c)) return true;
+  c.gotoParent();
+  return false;
+}
+
+/** Moves the cursor to the next named sibling; false when there is none. */
+function nextNamed(c: TreeCursor): boolean {
+  while (c.gotoNextSibling()) if (c.nodeIsNamed) return true;
+  return false;
 }
 
 function fieldIs(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {

@@ -36,8 +36,9 @@ const skip = () => {};
 /**
  * Each kind of node is its own class in the binding, with its own hidden class in V8. A kind that
  * no live node has loses it at the next collection, and the optimised code built for it goes
- * too (see memory.ts). One node of most kinds, from a varied module, is held for good: made
- * before the first collection, so runs too small to collect (--stdin) do not pay for it.
+ * too (see memory.ts). One node of most kinds, from a varied module, is held for good, and a
+ * cursor (its class gains a property when made): made before the first collection, so runs too
+ * small to collect (--stdin) do not pay for it.
  */
 beforeFirstCollection(holdNodeClasses);
 
@@ -47,7 +48,7 @@ function holdNodeClasses(): void {
   for (;;) {
     nodes.push(cursor.currentNode);
     if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return holdForever(nodes);
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return holdForever([nodes, cursor]);
   }
 }
 

@@ -45,10 +45,16 @@ const SETUP_CALLS = /^(sys\.path\.\w+|sys\.setrecursionlimit|os\.environ\.\w+|os
 export function isMainGuard(node: SyntaxNode): boolean {
   if (node.type !== 'if_statement') return false;
   const cond = node.childForFieldName('condition');
-  if (!cond || cond.type !== 'comparison_operator' || !cond.children.some((c) => c.type === '==')) return false;
-  const sides = cond.namedChildren.map((c) => c.text.replace(/^['"]|['"]$/g, ''));
-  return sides.length === 2 && sides.includes('__name__') && sides.includes('__main__') && cond.namedChildren.some((c) => c.type === 'identifier');
+  if (!cond || cond.type !== 'comparison_operator' || !cond.children.some(isEquals)) return false;
+  const operands = cond.namedChildren;
+  const sides = operands.map(unquoted);
+  return sides.length === 2 && sides.includes('__name__') && sides.includes('__main__') && operands.some(isIdentifier);
 }
+
+// Module-level helpers, not arrows made per call: see memory.ts.
+const isEquals = (n: SyntaxNode) => n.type === '==';
+const isIdentifier = (n: SyntaxNode) => n.type === 'identifier';
+const unquoted = (n: SyntaxNode) => n.text.replace(/^['"]|['"]$/g, '');
 
 /** The module's __main__ guards in order, found from where the text mentions __name__ or __main__. */
 export function mainGuards(root: SyntaxNode, text: string): SyntaxNode[] {
@@ -118,37 +124,40 @@ function definesAnything(stmt: SyntaxNode): boolean {
     .some((d) => !enclosedByScope(d, stmt));
 }
 
+/** The index of the statement in `top` that holds `node`, by binary search on offsets (walking parents is slow); -1 for none. */
+function topIndex(starts: number[], ends: number[], node: SyntaxNode): number {
+  const start = node.startIndex;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start < starts[mid]) hi = mid - 1;
+    else if (start >= ends[mid] && !(start === starts[mid] && node.endIndex === ends[mid])) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+// Loops below, not callbacks made per file: see memory.ts.
 export function moduleStatements(ctx: FileContext): ModuleShape {
   const { root, source, names } = ctx;
   const children = root.namedChildren;
-  const top = children.filter((c) => c.type !== 'comment');
-  // The statement holding a node, by binary search on offsets (walking parents is slow).
-  const starts = top.map((n) => n.startIndex);
-  const ends = top.map((n) => n.endIndex);
-  const topIndex = (node: SyntaxNode): number => {
-    let lo = 0;
-    let hi = top.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (node.startIndex < starts[mid]) hi = mid - 1;
-      else if (node.startIndex >= ends[mid] && !(node.startIndex === starts[mid] && node.endIndex === ends[mid])) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
-
-  const statements: Statement[] = top.map((node, i) => {
+  const statements: Statement[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < children.length; k++) {
+    const node = children[k];
+    if (node.type === 'comment') continue;
+    // The comment lines directly above a statement go with it.
     let chunkStart = lineStartOf(source, node.startIndex);
-    let k = children.findIndex((c) => c.id === node.id) - 1;
     let row = node.startPosition.row;
-    while (k >= 0 && children[k].type === 'comment' && children[k].startPosition.column === 0 && children[k].endPosition.row === row - 1) {
-      chunkStart = lineStartOf(source, children[k].startIndex);
-      row = children[k].startPosition.row;
-      k--;
+    for (let j = k - 1; j >= 0 && children[j].type === 'comment' && children[j].startPosition.column === 0 && children[j].endPosition.row === row - 1; j--) {
+      chunkStart = lineStartOf(source, children[j].startIndex);
+      row = children[j].startPosition.row;
     }
-    return {
+    statements.push({
       node,
-      kind: initialKind(node, i, ctx),
+      kind: initialKind(node, statements.length, ctx),
       binds: new Set<string>(),
       reads: new Set<string>(),
       writes: new Set<string>(),
@@ -156,12 +165,14 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
       start: startOf(node, ctx),
       chunkStart,
       chunkEnd: endOfLine(source, node.endIndex),
-    };
-  });
+    });
+    starts.push(node.startIndex);
+    ends.push(node.endIndex);
+  }
 
   for (const [name, bindings] of names.module.bindings) {
     for (const b of bindings) {
-      const i = topIndex(b.node);
+      const i = topIndex(starts, ends, b.node);
       if (i >= 0) statements[i].binds.add(name);
     }
   }
@@ -174,7 +185,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
     if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
     const found = names.lookup(id.text, id);
     if (!found || found.scope !== names.module) continue;
-    const i = topIndex(id);
+    const i = topIndex(starts, ends, id);
     if (i < 0) continue;
     const s = statements[i];
     const write = isWrite(id);
@@ -212,7 +223,8 @@ function parentOnlyFunctions(statements: Statement[], ctx: FileContext): Set<Sta
     if (def?.type === 'function_definition') defs.set(def.childForFieldName('name')!.text, s);
   }
   const mentions = new Map<string, { inCall: boolean; from: Statement | undefined }[]>();
-  const byNode = new Map(statements.map((s) => [s.node.id, s]));
+  const byNode = new Map<number, Statement>();
+  for (const s of statements) byNode.set(s.node.id, s);
   // The names the defs themselves define are skipped from the text, before they become nodes.
   for (const id of identifiersNamed(ctx.root, ctx.source, defs.keys(), notDefName)) {
     const p = id.parent!;
@@ -293,8 +305,10 @@ function findProblem(statements: Statement[], ctx: FileContext): { node: SyntaxN
   for (const [i, m] of statements.entries()) {
     if (m.kind !== 'move') continue;
     for (const name of m.reads) {
-      const later = statements.slice(i + 1).find((k) => k.kind === 'keep' && k.binds.has(name));
-      const earlier = statements.slice(0, i).some((k) => k.binds.has(name));
+      let later: Statement | undefined;
+      for (let k = i + 1; k < statements.length && !later; k++) if (statements[k].kind === 'keep' && statements[k].binds.has(name)) later = statements[k];
+      let earlier = false;
+      for (let k = 0; k < i && !earlier; k++) earlier = statements[k].binds.has(name);
       if (later && earlier) {
         return { node: m.node, reason: `line ${m.node.startPosition.row + 1} reads ${name}, which line ${later.node.startPosition.row + 1} rebinds at module level; moving it would change the value it sees` };
       }

@@ -42,6 +42,13 @@ function usesMultiprocessing(ctx: FileContext): boolean {
   return /torch\.multiprocessing/.test(ctx.source) && targets.some((t) => /^torch(\.|$)/.test(t));
 }
 
+const isWildcard = (n: SyntaxNode) => n.type === 'wildcard_import';
+
+/** `from multiprocessing import a, b` (not `*`). Module level, not an arrow made per call: see memory.ts. */
+function importsFromMultiprocessing(n: SyntaxNode): boolean {
+  return n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === 'multiprocessing' && !n.namedChildren.some(isWildcard);
+}
+
 interface Setter {
   /** The expression to call: `set_start_method`, `mp.set_start_method`, an alias. */
   callee: string;
@@ -54,9 +61,7 @@ interface Setter {
 function setterRef(ctx: FileContext, at: SyntaxNode): Setter | null {
   const bare = ctx.names.importTarget('set_start_method', at);
   if (bare && MP.some((m) => bare === `${m}.set_start_method`)) return { callee: 'set_start_method', edits: [], newImport: false };
-  const fromImport = ctx.root.namedChildren.find(
-    (n) => n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === 'multiprocessing' && !n.namedChildren.some((c) => c.type === 'wildcard_import'),
-  );
+  const fromImport = ctx.root.namedChildren.find(importsFromMultiprocessing);
   const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at) : null;
   if (merged) return { callee: merged.expr, edits: merged.edits, newImport: false };
   const mp = ctx.imports.moduleRef('multiprocessing', at);
