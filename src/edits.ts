@@ -52,8 +52,11 @@ export function applyFixes<F extends Fix>(text: string, fixes: F[]): Outcome<F> 
   const applied: F[] = [];
   const conflicting: F[] = [];
   for (const fix of valid) {
-    const fresh = fix.edits.filter((e) => !accepted.some((a) => same(a, e)));
-    if (fresh.some((e) => accepted.some((a) => clash(a, e)))) {
+    const fresh: Edit[] = [];
+    for (const e of fix.edits) if (!pairs(accepted, e, same)) fresh.push(e);
+    let conflict = false;
+    for (let i = 0; i < fresh.length && !conflict; i++) conflict = pairs(accepted, fresh[i], clash);
+    if (conflict) {
       conflicting.push(fix);
       continue;
     }
@@ -69,6 +72,12 @@ export function applyFixes<F extends Fix>(text: string, fixes: F[]): Outcome<F> 
     else s.overwrite(e.start, e.end, e.text);
   }
   return { output: edits.length > 0 ? s.toString() : text, applied, conflicting, invalid, edits };
+}
+
+/** Whether an edit of `list` and `e` pass `test`. A loop, not arrows made per fix: see memory.ts. */
+function pairs(list: readonly Edit[], e: Edit, test: (a: Edit, b: Edit) => boolean): boolean {
+  for (const a of list) if (test(a, e)) return true;
+  return false;
 }
 
 const firstStart = (fix: Fix) => Math.min(...fix.edits.map((e) => e.start));

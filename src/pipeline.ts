@@ -61,15 +61,27 @@ function unionOf(transforms: readonly Transform[]): RegExp | null {
   return union;
 }
 
+type PrefilterInfo = { path: string; facts: FileFacts; options: Options };
+
+// Module level, not arrows made per file: see memory.ts.
+function passes(t: Transform, text: string, info: PrefilterInfo): boolean {
+  return info.options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text);
+}
+
 /** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
 export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
   if (options.noPrefilter || isSkipped(input)) return true;
   const info = { path, facts, options };
-  const union = unionOf(transforms);
-  const passes = (t: Transform) => (typeof t.prefilter === 'function' ? t.prefilter(input, info) : t.prefilter.test(input));
   // When no regular expression matches, only the function prefilters are left to ask.
-  if (union && !union.test(input)) return transforms.some((t) => typeof t.prefilter === 'function' && t.prefilter(input, info));
-  return transforms.some(passes);
+  return anyPasses(transforms, input, info, unionOf(transforms)?.test(input) === false);
+}
+
+function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterInfo, onlyFunctions = false): boolean {
+  for (const t of transforms) {
+    if (onlyFunctions && typeof t.prefilter !== 'function') continue;
+    if (passes(t, text, info)) return true;
+  }
+  return false;
 }
 
 /** Runs the transforms in order on one source text. Pure: no file system, no terminal. */
@@ -83,9 +95,7 @@ export function transformSource(
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
-  const passes = (t: Transform, text: string) => (options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text));
-  const active = transforms.filter((t) => passes(t, input));
-  if (active.length === 0) return result;
+  if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
   let tree = parse(input);
@@ -113,7 +123,7 @@ export function transformSource(
   };
   try {
     for (const transform of transforms) {
-      if (!passes(transform, text)) continue;
+      if (!passes(transform, text, info)) continue;
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -300,20 +300,25 @@ function choosesMethod(ctx: FileContext): boolean {
   return chosen;
 }
 
+/** The node captured as `name`. Module level, not an arrow made per match: see memory.ts. */
+function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
+  for (const c of match.captures) if (c.name === name) return c.node;
+  return undefined;
+}
+
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
-  const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
-  const call = get('call');
+  const call = captured(match, 'call');
   if (call && choosesMethod(ctx)) {
     // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
-    const q = ctx.names.qualifiedName(get('fn')!);
+    const q = ctx.names.qualifiedName(captured(match, 'fn')!);
     const own = q ? splitModule(q, MP_MODULES) : null;
-    return own && own[1] === 'get_context' ? onGetContext(call, get('args')!, ctx, true) : null;
+    return own && own[1] === 'get_context' ? onGetContext(call, captured(match, 'args')!, ctx, true) : null;
   }
-  if (call) return onCall(call, get('fn')!, get('args')!, ctx);
-  if (get('bases') && choosesMethod(ctx)) return null;
-  const bases = get('bases');
+  if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
+  if (captured(match, 'bases') && choosesMethod(ctx)) return null;
+  const bases = captured(match, 'bases');
   if (bases) return onBases(bases, ctx);
-  const value = get('value');
+  const value = captured(match, 'value');
   return value ? onValue(value, ctx) : null;
 }
 
