@@ -107,6 +107,36 @@ async function corpusReport(name, dir, repeats) {
   console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
 }
 
+/**
+ * Work of V8 itself in one dry run (1 job), counted from its traces: unlike wall times on a shared
+ * machine, these counts hardly move from run to run, so they show whether a change made the
+ * engine compile or collect more.
+ */
+function engineWork(dir) {
+  const r = spawnSync(process.execPath, ['--trace-opt', '--trace-deopt', '--trace-gc', BIN, dir, '--jobs', '1'], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const compiled = new Map();
+  let deopts = 0;
+  let full = 0;
+  let scavenges = 0;
+  let gcMs = 0;
+  for (const line of r.stdout.split('\n')) {
+    const c = /^\[completed compiling .*?<JSFunction ([^>]*)> \(target TURBOFAN\) - took [\d.]+, ([\d.]+)/.exec(line);
+    if (c) compiled.set(c[1], [...(compiled.get(c[1]) ?? []), Number(c[2])]);
+    if (/^\[bailout|^\[marking dependent code/.test(line)) deopts++;
+    const g = /: (Scavenge|Mark-Compact)\b.*?MB, ([\d.]+) \/ [\d.]+ ms/.exec(line);
+    if (g) {
+      if (g[1] === 'Scavenge') scavenges++;
+      else full++;
+      gcMs += Number(g[2]);
+    }
+  }
+  const times = [...compiled.values()];
+  const total = times.reduce((n, t) => n + t.length, 0);
+  const again = times.reduce((n, t) => n + t.length - 1, 0);
+  const ms = times.flat().reduce((a, b) => a + b, 0);
+  console.log(`engine work, dense corpus, 1 job: ${total} optimising compiles (${again} of a function compiled before), ${fmt(ms / 1000)} s on the compiler thread; ${deopts} deoptimisations; ${full} full collections and ${scavenges} scavenges, ${fmt(gcMs / 1000)} s of pauses`);
+}
+
 /** A 50-line module: an example, then small functions. */
 function fiftyLines() {
   let source = fs.readFileSync(path.join(ROOT, 'examples', 'word_count.py'), 'utf8');
@@ -142,6 +172,7 @@ async function main() {
   try {
     execFileSync(process.execPath, [path.join(__dirname, 'make-dense-corpus.js'), dense, '2000']);
     await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 2);
+    engineWork(dense);
   } finally {
     fs.rmSync(dense, { recursive: true, force: true });
   }
