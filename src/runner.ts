@@ -245,7 +245,14 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const candidates: Found[] = [];
   const waiting: { file: Found; size: number }[] = [];
   let screenedOut: { file: Found; result: FileResult }[] = [];
+  let turned = process.hrtime.bigint();
   for (const file of files) {
+    // A thread asks for its next files by answering: let its messages in every few milliseconds,
+    // or it idles until screening ends (stdlib, 2 jobs: its first answer came after screening).
+    if (process.hrtime.bigint() - turned > YIELD_EVERY_NS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turned = process.hrtime.bigint();
+    }
     let screened: FileResult | Candidate;
     try {
       screened = screenFile(file, opts, project);
@@ -288,6 +295,8 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
 }
+
+const YIELD_EVERY_NS = 5_000_000n;
 
 export { result as fileResult };
 
