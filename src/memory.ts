@@ -6,7 +6,8 @@ import * as vm from 'vm';
 // every million characters of parsed source (re-parses included), collect, and let the loop turn
 // before the next file. Dense corpus, V8's own GC times (--trace-gc) and peak RSS, 1 / 2 jobs:
 // every half million, 1.05 / 1.76 s and 138 / 180 MB; every million, 0.76 / 1.23 s and
-// 153 / 191 MB; every two million, 0.62 / 1.04 s and 174 / 234 MB.
+// 153 / 191 MB; every two million, 0.62 / 1.04 s and 174 / 234 MB. (Stdlib, 2 jobs, whose big
+// files weigh most: 190-200 MB every half million, 205-235 MB every million.)
 const EVERY_CHARS = 1_000_000;
 let gc: (() => void) | null | undefined;
 let parsedSince = 0;
