@@ -208,12 +208,13 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
 
-interface Analyses {
-  names?: Names;
-  importIndex?: ImportIndex;
-  imports?: Imports;
-  starts?: ProcessStarts;
-  style?: ReturnType<typeof detectStyle>;
+/** A class, so that every tree's analyses have one shape whichever is made first (see memory.ts). */
+class Analyses {
+  names?: Names = undefined;
+  importIndex?: ImportIndex = undefined;
+  imports?: Imports = undefined;
+  starts?: ProcessStarts = undefined;
+  style?: ReturnType<typeof detectStyle> = undefined;
 }
 
 /** Analyses of a tree, shared by every transform and pass that sees the same tree (the text did not change). */
@@ -222,7 +223,7 @@ const analysesOf = new WeakMap<Tree, Analyses>();
 /** Names and imports of a tree, through the same cache the transforms use. */
 function analysed(tree: Tree, text: string): { imports: Imports } {
   let a = analysesOf.get(tree);
-  if (!a) analysesOf.set(tree, (a = {}));
+  if (!a) analysesOf.set(tree, (a = new Analyses()));
   const cache = a;
   cache.style ??= detectStyle(text, tree.rootNode);
   cache.imports ??= new Imports(text, tree.rootNode, () => (cache.names ??= new Names(tree.rootNode, text)), cache.style);
@@ -231,7 +232,7 @@ function analysed(tree: Tree, text: string): { imports: Imports } {
 
 function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
   let cache = analysesOf.get(tree);
-  if (!cache) analysesOf.set(tree, (cache = {}));
+  if (!cache) analysesOf.set(tree, (cache = new Analyses()));
   return new Context(text, tree.rootNode, path, options, facts, cache, out);
 }
 

@@ -71,20 +71,33 @@ export function lineStartOf(text: string, index: number): number {
   return i + 1;
 }
 
-/** Each part is detected on first use: most runs need the quote only, and indentation costs a walk. */
+/**
+ * Each part is detected on first use: most runs need the quote only, and indentation costs a walk.
+ * A class, not an object literal with getters made per file (see memory.ts).
+ */
+class DetectedStyle implements Style {
+  private detectedNewline?: string;
+  private detectedIndent?: string;
+  private detectedQuote?: '"' | "'";
+
+  constructor(
+    private readonly text: string,
+    private readonly root: SyntaxNode,
+  ) {}
+
+  get newline(): string {
+    return (this.detectedNewline ??= detectNewline(this.text));
+  }
+
+  get indent(): string {
+    return (this.detectedIndent ??= detectIndent(this.text, this.root));
+  }
+
+  get quote(): '"' | "'" {
+    return (this.detectedQuote ??= detectQuote(this.text));
+  }
+}
+
 export function detectStyle(text: string, root: SyntaxNode): Style {
-  let newline: string | undefined;
-  let indent: string | undefined;
-  let quote: '"' | "'" | undefined;
-  return {
-    get newline() {
-      return (newline ??= detectNewline(text));
-    },
-    get indent() {
-      return (indent ??= detectIndent(text, root));
-    },
-    get quote() {
-      return (quote ??= detectQuote(text));
-    },
-  };
+  return new DetectedStyle(text, root);
 }

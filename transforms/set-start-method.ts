@@ -9,20 +9,29 @@ const MP = ['multiprocessing', 'torch.multiprocessing'];
 const MP_IMPORTS = /^(multiprocessing|torch\.multiprocessing|billiard|multiprocess)(\.|$)/;
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
-function qualifiedCall(call: SyntaxNode, ctx: FileContext, name: string): boolean {
+// Loops, not arrows made per call, in the three functions below: see memory.ts.
+
+/** Whether `call` calls multiprocessing's (or torch's copy's) function of one of `names`. */
+function qualifiedCall(call: SyntaxNode, ctx: FileContext, names: string[]): boolean {
   const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
-  return q !== null && MP.some((m) => q === `${m}.${name}`);
+  if (q === null) return false;
+  for (const m of MP) for (const name of names) if (q === `${m}.${name}`) return true;
+  return false;
 }
 
 /** Calls of `names` (qualified as multiprocessing's), in document order, from where the text spells them. */
 function callsNamed(ctx: FileContext, names: string[]): SyntaxNode[] {
-  return callsNaming(ctx.root, ctx.source, names).filter((call) => names.some((name) => qualifiedCall(call, ctx, name)));
+  const out: SyntaxNode[] = [];
+  for (const call of callsNaming(ctx.root, ctx.source, names)) if (qualifiedCall(call, ctx, names)) out.push(call);
+  return out;
 }
 
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {
   const start = node.startIndex;
   const end = node.endIndex;
-  return callsNamed(ctx, [name]).filter((c) => c.startIndex >= start && c.endIndex <= end);
+  const out: SyntaxNode[] = [];
+  for (const c of callsNamed(ctx, [name])) if (c.startIndex >= start && c.endIndex <= end) out.push(c);
+  return out;
 }
 
 function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
@@ -104,8 +113,8 @@ function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNo
     if (!stmt || (guard && stmt.id === guard.id)) continue;
     if (['function_definition', 'class_definition', 'decorated_definition'].includes(stmt.type)) continue;
     const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
-    if (qualifiedCall(call, ctx, 'get_context') && noArgs) return call;
-    if (qualifiedCall(call, ctx, 'get_start_method') && !keyword(call, 'allow_none')) return call;
+    if (qualifiedCall(call, ctx, ['get_context']) && noArgs) return call;
+    if (qualifiedCall(call, ctx, ['get_start_method']) && !keyword(call, 'allow_none')) return call;
   }
   return null;
 }
