@@ -37,14 +37,44 @@ function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
   return starts.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
 }
 
+/**
+ * An import statement, from the start of its line (a parenthesised list may go on over lines):
+ * sticky, so it is tried only where it is put.
+ */
+const IMPORT_LINE = /^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w,\s]+)|([\w, \t]+)))/my;
+
+/** Line breaks as `^` sees them in a multiline expression. */
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * The matches of IMPORT_LINE in `text`, tried only on lines that say `import`: most of an entry
+ * point's text is not imports. Each scan back to a line's start stops at the previous occurrence,
+ * so a long line with many of them is still read once.
+ */
+function* importLines(text: string): Generator<RegExpExecArray> {
+  let floor = 0;
+  let first = true;
+  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
+    let start = i;
+    while (start > floor && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    const sameLine = !first && start === floor;
+    first = false;
+    floor = i;
+    if (sameLine) continue;
+    IMPORT_LINE.lastIndex = start;
+    const m = IMPORT_LINE.exec(text);
+    if (m) yield m;
+  }
+}
+
 /** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports included). */
 function importedByText(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w, \t]+))/gm)) {
+  for (const m of importLines(text)) {
     if (m[1]) for (const part of m[1].split(',')) out.push(part.trim().split(/\s+/)[0]);
     if (m[2] !== undefined) {
       out.push(m[2]);
-      for (const name of (m[3] ?? '').split(',')) out.push(`${m[2]}.${name.trim().split(/\s+/)[0]}`);
+      for (const name of (m[3] ?? m[4] ?? '').split(',')) out.push(`${m[2]}.${name.trim().split(/\s+/)[0]}`);
     }
   }
   return out.map((n) => n.replace(/^\.+/, '')).filter(Boolean);
