@@ -33,18 +33,32 @@ function readAll(files) {
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, bytes };
 }
 
-/** Parse-only baseline: tree-sitter parses of the candidate files, split over `threads` threads. */
-function parseOnly(files, threads) {
+/**
+ * Parse-only baseline: tree-sitter parses of the candidate files, split over `threads` threads.
+ * With `visit`, each tree is also walked once with a cursor, reading each node's type: the least
+ * any analysis written in JavaScript pays with this binding.
+ */
+function parseOnly(files, threads, visit = false) {
   const code = `
     const { parentPort, workerData } = require('worker_threads');
     const Parser = require(${JSON.stringify(require.resolve('tree-sitter', { paths: [ROOT] }))});
     const Python = require(${JSON.stringify(require.resolve('tree-sitter-python', { paths: [ROOT] }))});
     const fs = require('fs');
     const p = new Parser(); p.setLanguage(Python);
+    const visitAll = (tree) => {
+      const c = tree.walk();
+      let types = 0;
+      for (;;) {
+        types += c.nodeTypeId;
+        if (c.gotoFirstChild()) continue;
+        while (!c.gotoNextSibling()) if (!c.gotoParent()) return types;
+      }
+    };
     (async () => {
-      for (const f of workerData) {
+      for (const f of workerData.files) {
         const text = fs.readFileSync(f, 'utf8');
-        p.parse(text, undefined, { bufferSize: text.length * 2 + 1024 });
+        const tree = p.parse(text, undefined, { bufferSize: text.length * 2 + 1024 });
+        if (workerData.visit) visitAll(tree);
         await new Promise((r) => setImmediate(r));
       }
       parentPort.postMessage('done');
@@ -52,7 +66,7 @@ function parseOnly(files, threads) {
   const chunks = Array.from({ length: threads }, (_, i) => files.filter((_, k) => k % threads === i));
   const t = process.hrtime.bigint();
   return Promise.all(chunks.map((chunk) => new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: chunk });
+    const w = new Worker(code, { eval: true, workerData: { files: chunk, visit } });
     w.on('message', () => w.terminate().then(resolve));
     w.on('error', reject);
   }))).then(() => Number(process.hrtime.bigint() - t) / 1e9);
@@ -105,6 +119,9 @@ async function corpusReport(name, dir, repeats) {
     console.log(`${r.jobs} | ${fmt(s)} | ${fmt(files.length / s, 0)} | ${fmt(mb / s, 1)} | ${fmt(r.run.rss, 0)} | ${fmt(r.parse)} | ${fmt(s / r.parse)} | ${fmt(s / (read.seconds + r.parse))}`);
   }
   console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
+  let visited = Infinity;
+  for (let i = 0; i < repeats; i++) visited = Math.min(visited, await parseOnly(cands, 1, true));
+  console.log(`parse + one cursor visit of every node, 1 job: ${fmt(visited)} s, ${fmt(visited / rows[0].parse)}x parse-only`);
 }
 
 /**
