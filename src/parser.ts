@@ -5,7 +5,7 @@ import type { Edit } from './types';
 import { noteParsed, holdForever, beforeFirstCollection } from './memory';
 import { VARIED_MODULE } from './sample';
 import { statementsOf, identifiersNamed } from './find';
-import { useNodeFields } from './node-fields';
+import { useNodeFields, FIELDS_SAMPLE } from './node-fields';
 
 const PY2 = new Set(['print_statement', 'exec_statement']);
 
@@ -19,7 +19,7 @@ export function parse(text: string, old?: Tree): Tree {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Python as unknown as Parser.Language);
-    useNodeFields(`${VARIED_MODULE}\nwide = "\u00e9\u{1F600}"; after = 1\n`, Python);
+    useNodeFields(parser.parse(FIELDS_SAMPLE));
   }
   noteParsed(text.length);
   const tree = parser.parse(text, old, { bufferSize: bufferSizeFor(text) });
