@@ -21,4 +21,5 @@ if __name__ == "__main__":
     q = mp.Queue()
     with mp.Pool(1, initializer=init, initargs=(q,)) as pool:
         print(pool.map(work, [1, 2]))
-    print(sorted([q.get(), q.get()]))
+        # Read before the with block terminates the worker: its queue may not have sent both yet.
+        print(sorted([q.get(), q.get()]))
