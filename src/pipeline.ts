@@ -7,6 +7,7 @@ import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
+import { mentions } from './words';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -39,7 +40,7 @@ class TransformFailure extends Error {
   }
 }
 
-const isSkipped = (input: string) => input.includes('mp-codemod:') && SKIP_FILE.test(input);
+const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
 
 // Group numbers shift in a union and group names may clash, so expressions with either stay apart.
 const BACKREFERENCE = /\\[1-9]|\\k<|\(\?<[^=!]/;

@@ -6,8 +6,7 @@ import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
 import { decode } from './source';
 import type { Found } from './walk';
-
-const MENTIONS_PROCESSES = /multiprocess|ProcessPoolExecutor/;
+import { mentions } from './words';
 
 function readText(file: string): string | null {
   try {
@@ -92,9 +91,9 @@ export class ProjectScan {
 
   /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
   note(file: Found, text: string): boolean {
-    if (MENTIONS_PROCESSES.test(text)) {
+    if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) {
       for (const name of moduleNames(file.real)) this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
-    } else if (text.includes('__main__')) {
+    } else if (mentions(text, '__main__')) {
       this.entries.push({ file, imported: importedByText(text) });
       return true;
     }

@@ -5,6 +5,7 @@ import { endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
 import { callsNaming } from '../src/find';
+import { mentions } from '../src/words';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -335,13 +336,15 @@ function diagnose(ctx: FileContext): Fix[] {
   return fixes;
 }
 
+const FORK_CALL = /\bfork(pty)?\s*\(/;
+
 const transform: Transform = {
   id: 'diagnostics',
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
   safetyNote: 'Reports only; its one fix (lifting a nested worker that captures nothing to module level) is unsafe, as the name may clash or mean something else there.',
   // Workers need a pool or process import; MP303 needs a fork call.
-  prefilter: /multiprocess|ProcessPoolExecutor|\bfork(pty)?\s*\(/,
+  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',
   fix: (_match, ctx) => diagnose(ctx),
 };

@@ -4,6 +4,7 @@ import { identifiersNamed } from '../src/find';
 import { isDocstring, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { moduleStatements, startsAtImport, type Statement } from '../src/toplevel';
+import { mentions } from '../src/words';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
 const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';
@@ -209,7 +210,7 @@ const transform: Transform = {
   safety: 'safe',
   safetyNote:
     'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310.',
-  prefilter: /multiprocess|ProcessPoolExecutor/,
+  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor'),
   query: '(module) @module',
   fix: (_match, ctx) => hoist(ctx),
 };

@@ -4,6 +4,7 @@ import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
+import { mentions } from '../src/words';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const MP_IMPORTS = /^(multiprocessing|torch\.multiprocessing|billiard|multiprocess)(\.|$)/;
@@ -209,9 +210,9 @@ const transform: Transform = {
     'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
   prefilter: (text, { path, facts, options }) =>
-    text.includes('set_start_method') ||
-    ((text.includes('__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
-      (options.allEntryPoints || facts.importsProcessCode === true || /multiprocess|ProcessPoolExecutor|concurrent/.test(text))),
+    mentions(text, 'set_start_method') ||
+    ((mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
+      (options.allEntryPoints || facts.importsProcessCode === true || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent'))),
   query: '(module) @module',
   fix: (_match, ctx) => fix(ctx),
 };

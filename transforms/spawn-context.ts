@@ -4,6 +4,7 @@ import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
+import { mentions } from '../src/words';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -340,7 +341,7 @@ const transform: Transform = {
   safety: 'safe',
   safetyNote:
     'Only names that resolve to multiprocessing imports are rewritten, and every context-bound factory in the file moves together, so Locks and Queues stay compatible with the Processes they are passed to. Behaviour changes only where the program relied on fork (see the diagnostics).',
-  prefilter: /multiprocess|ProcessPoolExecutor|DataLoader|billiard/,
+  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'billiard'),
   query: `
     (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call
     (class_definition superclasses: (argument_list) @bases)
