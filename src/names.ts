@@ -6,29 +6,77 @@ import { statementsOf } from './find';
  * and whether a parameter, local or later assignment shadows the import.
  */
 
-export interface Binding {
-  name: string;
-  /** Qualified target of an import (`multiprocessing`, `multiprocessing.Pool`); null for every other binding. */
-  target: string | null;
-  /** The import statement, or the node that binds the name otherwise. */
-  node: SyntaxNode;
-  /** Bound inside `except ImportError:` (an import fallback). */
-  fallback: boolean;
+/**
+ * A node the walk passed: where it is and its type, the node itself made on first use. Handing
+ * out a node costs the binding several times the rest of its visit, and most bindings and
+ * scopes (the thirty defs of a dense file) are never asked for theirs.
+ */
+class Spot {
+  private made: SyntaxNode | null;
+
+  constructor(
+    private readonly root: SyntaxNode,
+    readonly start: number,
+    readonly end: number,
+    readonly type: string,
+    node: SyntaxNode | null,
+  ) {
+    this.made = node;
+  }
+
+  get node(): SyntaxNode {
+    return (this.made ??= nodeAt(this.root, this.start, this.end, this.type));
+  }
+}
+
+/** The node of `type` that spans exactly start..end. */
+function nodeAt(root: SyntaxNode, start: number, end: number, type: string): SyntaxNode {
+  for (let n: SyntaxNode | null = root.descendantForIndex(start, end); n; n = n.parent) {
+    if (n.type === type && n.startIndex === start && n.endIndex === end) return n;
+  }
+  throw new Error(`no ${type} at ${start}-${end}`);
+}
+
+/** A name bound in a scope; `node` is the import statement, or the node that binds the name otherwise. */
+export class Binding extends Spot {
+  constructor(
+    readonly name: string,
+    /** Qualified target of an import (`multiprocessing`, `multiprocessing.Pool`); null for every other binding. */
+    readonly target: string | null,
+    /** Bound inside `except ImportError:` (an import fallback). */
+    readonly fallback: boolean,
+    root: SyntaxNode,
+    start: number,
+    end: number,
+    type: string,
+    node: SyntaxNode | null,
+  ) {
+    super(root, start, end, type, node);
+  }
 }
 
 type ScopeKind = 'module' | 'function' | 'class' | 'comprehension';
 
-export interface Scope {
-  node: SyntaxNode;
-  kind: ScopeKind;
-  parent: Scope | null;
-  bindings: Map<string, Binding[]>;
-  globals: Set<string>;
-  nonlocals: Set<string>;
+export class Scope extends Spot {
+  readonly bindings = new Map<string, Binding[]>();
+  readonly globals = new Set<string>();
+  readonly nonlocals = new Set<string>();
   /** Modules imported with `from M import *`. */
-  stars: string[];
+  readonly stars: string[] = [];
   /** Function and class bodies are walked on first use: most lookups never enter most functions. */
-  unwalked?: boolean;
+  unwalked = false;
+
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | null,
+    root: SyntaxNode,
+    start: number,
+    end: number,
+    type: string,
+    node: SyntaxNode | null,
+  ) {
+    super(root, start, end, type, node);
+  }
 }
 
 const GLOBALS = new Set(['global_statement']);
@@ -40,12 +88,18 @@ const TARGET_CONTAINERS = new Set([
 
 export class Names {
   readonly module: Scope;
+  /** Scopes other than the module's, by start (no two start at one place); see `scopeFor`. */
   private readonly scopes = new Map<number, Scope>();
+  private readonly rootId: number;
   /** The scope of every identifier seen while walking, by start offset: walking up parents is slow in the Node binding. */
   private readonly identifierScopes = new Map<number, Scope>();
 
-  constructor(root: SyntaxNode, text: string) {
-    this.module = this.newScope(root, 'module', null);
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly text: string,
+  ) {
+    this.module = new Scope('module', null, root, 0, text.length, 'module', root);
+    this.rootId = root.id;
     const cursor = root.walk();
     this.walkChildren(cursor, this.module, false);
     // A `global` statement lets a function bind module names: those functions are walked now,
@@ -72,8 +126,9 @@ export class Names {
     for (let p = node.parent; p; p = p.parent) {
       if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') holders.push(p);
     }
+    // Looked up one by one: an inner scope exists only once the one around it is walked.
     for (const h of holders.reverse()) {
-      const scope = this.scopes.get(h.id);
+      const scope = this.scopeFor(h);
       if (scope) this.ensure(scope);
     }
   }
@@ -91,7 +146,7 @@ export class Names {
     }
     let child = node;
     for (let p = node.parent; p; child = p, p = p.parent) {
-      const scope = this.scopes.get(p.id);
+      const scope = p.id === this.rootId ? this.module : this.scopeFor(p);
       if (!scope) continue;
       if (scope.kind === 'module' || scope.kind === 'comprehension') return scope;
       if (fieldIs(p, 'body', child)) return scope;
@@ -160,17 +215,39 @@ export class Names {
     return this.lookup(name, at) !== null || this.module.bindings.has(name);
   }
 
-  private newScope(node: SyntaxNode, kind: ScopeKind, parent: Scope | null): Scope {
-    const scope: Scope = { node, kind, parent, bindings: new Map(), globals: new Set(), nonlocals: new Set(), stars: [] };
-    this.scopes.set(node.id, scope);
+  /** A scope for the node at the cursor, of type `type`. */
+  private newScope(c: TreeCursor, type: string, kind: ScopeKind, parent: Scope): Scope {
+    const start = c.startIndex;
+    const scope = new Scope(kind, parent, this.root, start, c.endIndex, type, null);
+    this.scopes.set(start, scope);
     return scope;
   }
 
-  private bind(scope: Scope, name: string, target: string | null, node: SyntaxNode, fallback: boolean): void {
+  /** The scope a node opens, if it opens one (the module's aside). */
+  private scopeFor(node: SyntaxNode): Scope | undefined {
+    const scope = this.scopes.get(node.startIndex);
+    // Other nodes may start where a scope does (the block that holds a def), never one of its type.
+    return scope !== undefined && scope.type === node.type ? scope : undefined;
+  }
+
+  /** Binds `name` to the node at start..end of `type` (`node`, when it is already made). */
+  private bind(scope: Scope, name: string, target: string | null, fallback: boolean, start: number, end: number, type: string, node: SyntaxNode | null): void {
     const owner = scope.globals.has(name) ? this.module : scope;
     const list = owner.bindings.get(name) ?? [];
-    list.push({ name, target, node, fallback });
+    list.push(new Binding(name, target, fallback, this.root, start, end, type, node));
     owner.bindings.set(name, list);
+  }
+
+  private bindNode(scope: Scope, name: string, target: string | null, node: SyntaxNode, fallback: boolean): void {
+    this.bind(scope, name, target, fallback, node.startIndex, node.endIndex, node.type, node);
+  }
+
+  /** Binds the identifier at the cursor. */
+  private bindIdentifier(c: TreeCursor, scope: Scope, fallback: boolean): void {
+    const start = c.startIndex;
+    const end = c.endIndex;
+    this.identifierScopes.set(start, scope);
+    this.bind(scope, this.text.slice(start, end), null, fallback, start, end, 'identifier', null);
   }
 
   // The walk below uses a TreeCursor: in the Node binding, materialising every node (namedChildren,
@@ -186,8 +263,7 @@ export class Names {
 
   private bindTargets(c: TreeCursor, scope: Scope, fallback: boolean): void {
     if (c.nodeType === 'identifier') {
-      this.identifierScopes.set(c.startIndex, scope);
-      this.bind(scope, c.nodeText, null, c.currentNode, fallback);
+      this.bindIdentifier(c, scope, fallback);
     } else if (TARGET_CONTAINERS.has(c.nodeType) && firstNamed(c)) {
       do this.bindTargets(c, scope, fallback);
       while (nextNamed(c));
@@ -200,9 +276,8 @@ export class Names {
    * they are siblings): the parts with a field up to the body, which is the last. Parameters
    * and body wait for `ensure`. Other children are keywords, punctuation and comments.
    */
-  private walkDefinition(c: TreeCursor, scope: Scope, fallback: boolean, kind: 'function' | 'class'): void {
-    const node = c.currentNode;
-    const inner = this.newScope(node, kind, scope);
+  private walkDefinition(c: TreeCursor, scope: Scope, fallback: boolean, type: string, kind: 'function' | 'class'): void {
+    const inner = this.newScope(c, type, kind, scope);
     inner.unwalked = true;
     if (!c.gotoFirstChild()) return;
     do {
@@ -210,8 +285,9 @@ export class Names {
       if (!field || field === 'parameters') continue;
       if (field === 'body') break;
       if (field === 'name') {
-        this.identifierScopes.set(c.startIndex, scope);
-        this.bind(scope, c.nodeText, null, node, fallback);
+        const start = c.startIndex;
+        this.identifierScopes.set(start, scope);
+        this.bind(scope, this.text.slice(start, c.endIndex), null, fallback, inner.start, inner.end, type, null);
       } else this.walk(c, scope, fallback);
     } while (c.gotoNextSibling());
     c.gotoParent();
@@ -226,9 +302,9 @@ export class Names {
         return;
       case 'function_definition':
       case 'lambda':
-        return this.walkDefinition(c, scope, fallback, 'function');
+        return this.walkDefinition(c, scope, fallback, type, 'function');
       case 'class_definition':
-        return this.walkDefinition(c, scope, fallback, 'class');
+        return this.walkDefinition(c, scope, fallback, type, 'class');
       case 'import_statement':
       case 'import_from_statement':
         this.bindImport(c.currentNode, scope, fallback);
@@ -283,7 +359,7 @@ export class Names {
       }
       default:
         if (COMPREHENSIONS.has(type)) {
-          this.walkChildren(c, this.newScope(c.currentNode, 'comprehension', scope), fallback);
+          this.walkChildren(c, this.newScope(c, type, 'comprehension', scope), fallback);
           return;
         }
         this.walkChildren(c, scope, fallback);
@@ -296,10 +372,10 @@ export class Names {
         if (item.type === 'aliased_import') {
           const alias = item.childForFieldName('alias');
           const dotted = item.childForFieldName('name');
-          if (alias && dotted) this.bind(scope, alias.text, dotted.text, node, fallback);
+          if (alias && dotted) this.bindNode(scope, alias.text, dotted.text, node, fallback);
         } else {
           const top = item.text.split('.')[0];
-          this.bind(scope, top, top, node, fallback);
+          this.bindNode(scope, top, top, node, fallback);
         }
       }
       return;
@@ -313,7 +389,7 @@ export class Names {
     for (const item of node.childrenForFieldName('name')) {
       const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-      if (dotted && alias) this.bind(scope, alias.text, module ? `${module}.${dotted.text}` : null, node, fallback);
+      if (dotted && alias) this.bindNode(scope, alias.text, module ? `${module}.${dotted.text}` : null, node, fallback);
     }
   }
 
@@ -321,12 +397,13 @@ export class Names {
   private walkParameters(c: TreeCursor, outer: Scope, inner: Scope): void {
     if (!firstNamed(c)) return;
     do {
-      if (c.nodeType === 'identifier') {
-        this.identifierScopes.set(c.startIndex, inner);
-        this.bind(inner, c.nodeText, null, c.currentNode, false);
+      const paramType = c.nodeType;
+      if (paramType === 'identifier') {
+        this.bindIdentifier(c, inner, false);
         continue;
       }
-      const param = c.currentNode;
+      const paramStart = c.startIndex;
+      const paramEnd = c.endIndex;
       if (!firstNamed(c)) continue;
       let named = false;
       do {
@@ -334,8 +411,9 @@ export class Names {
         const isName = field === 'name' || (!named && field === null && c.nodeType === 'identifier');
         if (isName && !named) {
           named = true;
-          this.identifierScopes.set(c.startIndex, inner);
-          this.bind(inner, c.nodeText, null, param, false);
+          const start = c.startIndex;
+          this.identifierScopes.set(start, inner);
+          this.bind(inner, this.text.slice(start, c.endIndex), null, false, paramStart, paramEnd, paramType, null);
         } else if (field === 'value' || field === 'type') {
           this.walk(c, outer, false);
         }

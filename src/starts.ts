@@ -42,7 +42,7 @@ export class ProcessStarts {
     if (this.imports.stars.some((m) => STARTER_MODULES.test(m))) return (this.candidates = null);
     const words = new Set([...importedNames(this.imports, STARTER_MODULES), ...CONTEXT_STARTERS]);
     for (const [name, bindings] of this.names.module.bindings) {
-      if (bindings.length === 1 && (bindings[0].node.type === 'function_definition' || bindings[0].node.type === 'class_definition')) words.add(name);
+      if (bindings.length === 1 && (bindings[0].type === 'function_definition' || bindings[0].type === 'class_definition')) words.add(name);
     }
     const calls = callsNaming(this.names.module.node, this.text, words, calleeLike);
     // Offsets are read once: each read is a call into the binding.

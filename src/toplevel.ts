@@ -124,15 +124,14 @@ function definesAnything(stmt: SyntaxNode): boolean {
     .some((d) => !enclosedByScope(d, stmt));
 }
 
-/** The index of the statement in `top` that holds `node`, by binary search on offsets (walking parents is slow); -1 for none. */
-function topIndex(starts: number[], ends: number[], node: SyntaxNode): number {
-  const start = node.startIndex;
+/** The index of the statement in `top` that holds start..end, by binary search on offsets (walking parents is slow); -1 for none. */
+function topIndex(starts: number[], ends: number[], start: number, end: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (start < starts[mid]) hi = mid - 1;
-    else if (start >= ends[mid] && !(start === starts[mid] && node.endIndex === ends[mid])) lo = mid + 1;
+    else if (start >= ends[mid] && !(start === starts[mid] && end === ends[mid])) lo = mid + 1;
     else return mid;
   }
   return -1;
@@ -172,7 +171,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
 
   for (const [name, bindings] of names.module.bindings) {
     for (const b of bindings) {
-      const i = topIndex(starts, ends, b.node);
+      const i = topIndex(starts, ends, b.start, b.end);
       if (i >= 0) statements[i].binds.add(name);
     }
   }
@@ -185,7 +184,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
     if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
     const found = names.lookup(id.text, id);
     if (!found || found.scope !== names.module) continue;
-    const i = topIndex(starts, ends, id);
+    const i = topIndex(starts, ends, id.startIndex, id.endIndex);
     if (i < 0) continue;
     const s = statements[i];
     const write = isWrite(id);
