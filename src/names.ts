@@ -29,6 +29,9 @@ class Spot {
   }
 }
 
+/** What a Spot is made from: the tree's root, start, end and type, and the node if already made. */
+type Place = [root: SyntaxNode, start: number, end: number, type: string, node: SyntaxNode | null];
+
 /** The node of `type` that spans exactly start..end. */
 function nodeAt(root: SyntaxNode, start: number, end: number, type: string): SyntaxNode {
   for (let n: SyntaxNode | null = root.descendantForIndex(start, end); n; n = n.parent) {
@@ -45,13 +48,9 @@ export class Binding extends Spot {
     readonly target: string | null,
     /** Bound inside `except ImportError:` (an import fallback). */
     readonly fallback: boolean,
-    root: SyntaxNode,
-    start: number,
-    end: number,
-    type: string,
-    node: SyntaxNode | null,
+    ...place: Place
   ) {
-    super(root, start, end, type, node);
+    super(...place);
   }
 }
 
@@ -69,13 +68,9 @@ export class Scope extends Spot {
   constructor(
     readonly kind: ScopeKind,
     readonly parent: Scope | null,
-    root: SyntaxNode,
-    start: number,
-    end: number,
-    type: string,
-    node: SyntaxNode | null,
+    ...place: Place
   ) {
-    super(root, start, end, type, node);
+    super(...place);
   }
 }
 
