@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectScan } from '../src/project';
+import { transformSource, defaultOptions } from '../src/pipeline';
+import { builtinTransforms } from '../transforms';
 import { makeTree } from './helpers/tree';
 
 const JOBS = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
@@ -42,5 +44,35 @@ describe('the cross-file scan', () => {
       'no_main.py': 'from pkg import jobs\n',
     };
     expect(flagged(entries)).toEqual([]);
+  });
+
+  test('asks processing about the modules entry points import, and believes its answer', () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'pkg/quiet.py': 'import multiprocessing\n', 'run.py': `from pkg import jobs${MAIN}` });
+    const scan = new ProjectScan();
+    const files = ['pkg/__init__.py', 'pkg/jobs.py', 'pkg/quiet.py', 'run.py'].map((name) => ({ path: name, real: path.join(root, name) }));
+    for (const f of files) scan.note(f, fs.readFileSync(f.real, 'utf8'));
+    expect([...scan.modulesToJudge()]).toEqual([path.join(root, 'pkg/jobs.py')]);
+    // Told by processing that jobs.py starts no processes, the scan does not parse it to find out.
+    expect([...scan.entryPointsImportingProcessCode(new Map([[path.join(root, 'pkg/jobs.py'), false]]))]).toEqual([]);
+    expect([...scan.entryPointsImportingProcessCode()]).toEqual([path.join(root, 'run.py')]);
+  });
+
+  test("processing's answer is the scan's own, for modules that start processes and modules that do not", () => {
+    const modules = {
+      starts: JOBS,
+      at_import: 'import multiprocessing as mp\np = mp.Process(target=print)\np.start()\n',
+      executor: 'from concurrent.futures import ProcessPoolExecutor\n\ndef go():\n    with ProcessPoolExecutor() as ex:\n        return list(ex.map(abs, [1]))\n',
+      only_imports: 'import multiprocessing\n\nCPUS = multiprocessing.cpu_count()\n',
+      other_pool: 'import multiprocessing\nfrom thing import Pool\n\ndef go():\n    return Pool(2)\n',
+      broken: 'import multiprocessing as mp\ndef f(:\n    mp.Process(target=print).start()\n',
+    };
+    const answers = Object.entries(modules).map(([name, text]) => {
+      const byScan = flagged({ [`pkg/${name}.py`]: text, 'run.py': `from pkg import ${name}${MAIN}` }).includes('run.py');
+      const byProcessing = transformSource(text, builtinTransforms, defaultOptions, `pkg/${name}.py`, { inPackage: true }, true).startsProcesses;
+      return [name, byScan, byProcessing];
+    });
+    expect(answers.filter(([, a, b]) => a !== b)).toEqual([]);
+    expect(answers.map(([name, a]) => `${name}=${a}`)).toEqual(['starts=true', 'at_import=true', 'executor=true', 'only_imports=false', 'other_pool=false', 'broken=true']);
+    expect(transformSource(JOBS, builtinTransforms, defaultOptions, 'pkg/jobs.py', { inPackage: true }).startsProcesses).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
+import { startsProcessesIn } from './project';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -27,6 +28,8 @@ export interface SourceResult {
   skipped?: string;
   /** Transforms that still had fixes after the last pass. */
   unconverged: string[];
+  /** Whether the input starts processes anywhere, when asked for (see ProjectScan.modulesToJudge). */
+  startsProcesses?: boolean;
 }
 
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
@@ -92,6 +95,8 @@ export function transformSource(
   options: Options = defaultOptions,
   path = '<stdin>',
   facts: FileFacts = { inPackage: false },
+  /** Also tell whether the input starts processes anywhere, from its first tree. */
+  judge = false,
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
@@ -100,6 +105,8 @@ export function transformSource(
 
   const lines = new LineIndex(input);
   let tree = parse(input);
+  // The analyses go into the tree's cache, where the transforms find them.
+  if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
   if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
 

@@ -14,12 +14,16 @@ const WORKER = path.join(__dirname, 'worker.js');
 export interface WorkerInit {
   specs: string[];
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode'>;
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'judge'>;
   importsProcessCode: string[];
+  judge: string[];
 }
 
-/** What the main thread sends a worker: a file to process, or the facts of the cross-file scan once known. */
-export type WorkerMessage = { file: Found } | { importsProcessCode: string[] };
+/**
+ * What the main thread sends a worker: a file to process, the modules whose processing should
+ * also judge them for the cross-file scan, or the scan's result once known.
+ */
+export type WorkerMessage = { file: Found } | { judge: string[] } | { importsProcessCode: string[] };
 
 /** Exposed for tests: a worker given this file name crashes the thread (to prove a crash is contained). */
 export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
@@ -47,6 +51,7 @@ export class Pool {
   private allExited: () => void = () => {};
   private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
   private importsProcessCode: string[];
+  private judge: string[] = [];
 
   constructor(private readonly opts: RunOptions) {
     const jobs = Math.max(1, opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length);
@@ -65,6 +70,19 @@ export class Pool {
     for (const t of this.threads) t.feed();
   }
 
+  /** Modules to judge for the cross-file scan (RunOptions.judge), from now on. */
+  setJudge(real: Set<string>): void {
+    this.judge = [...real];
+    for (const t of this.threads) t.worker.postMessage({ judge: this.judge } satisfies WorkerMessage);
+  }
+
+  /** The verdicts of the files processed so far that were judged, by path. */
+  verdicts(): Map<string, boolean> {
+    const out = new Map<string, boolean>();
+    for (const r of this.results) if (r.startsProcesses !== undefined) out.set(r.path, r.startsProcesses);
+    return out;
+  }
+
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
   setImportsProcessCode(real: Set<string>): void {
     this.importsProcessCode = [...real];
@@ -74,6 +92,13 @@ export class Pool {
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
   async finish(opts: RunOptions): Promise<FileResult[]> {
     this.finished = true;
+    await this.drain(opts);
+    if (this.running > 0) await this.exited;
+    return this.results;
+  }
+
+  /** The main thread processes with the threads until the queue is empty (the threads may still hold some). */
+  async drain(opts: RunOptions): Promise<void> {
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
     const { processSafely } = require('./runner') as typeof import('./runner');
@@ -83,8 +108,6 @@ export class Pool {
       // Also lets the threads' messages in between files.
       await releaseMemory();
     }
-    if (this.running > 0) await this.exited;
-    return this.results;
   }
 
   /** The test files for threads must reach one. */
@@ -101,8 +124,8 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, onProgress, ...rest } = this.opts;
-    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode };
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, judge: _j, onProgress, ...rest } = this.opts;
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, judge: this.judge };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
     const worker = new Worker(WORKER, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SyntaxNode } from 'tree-sitter';
 import { parse } from './parser';
 import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
@@ -31,9 +30,22 @@ const STARTER_NAMES = new RegExp(`(^|\\.)(${STARTERS})$`);
 /** Text without any of those names cannot start processes: no need to parse it. */
 const STARTER_WORDS = new RegExp(`\\b(${STARTERS})\\b`);
 
-function startsProcessesAnywhere(root: SyntaxNode, text: string): boolean {
-  const starts = new ProcessStarts(new Names(root, text), text, indexImports(root, text));
-  return starts.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && starts.isStart(c));
+/**
+ * Whether a module's code starts processes anywhere (in a function or at module level): the
+ * verdict the scan needs of a module an entry point imports. `starts` is made on demand, from
+ * the tree of `text`, so that a caller that already has them pays for nothing else.
+ */
+export function startsProcessesIn(text: string, starts: () => ProcessStarts): boolean {
+  if (!STARTER_WORDS.test(text)) return false;
+  const s = starts();
+  return s.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && s.isStart(c));
+}
+
+function parseAndJudge(text: string): boolean {
+  return startsProcessesIn(text, () => {
+    const root = parse(text).rootNode;
+    return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
+  });
 }
 
 /**
@@ -100,15 +112,28 @@ export class ProjectScan {
     return false;
   }
 
-  entryPointsImportingProcessCode(): Set<string> {
+  /**
+   * Real paths of the modules whose verdict the scan may need: those an entry point seems to
+   * import. Processing them can give it (`startsProcessesIn`), which saves the scan parsing them.
+   */
+  modulesToJudge(): Set<string> {
+    const out = new Set<string>();
+    for (const { file, imported } of this.entries) {
+      for (const m of imported) for (const f of this.byName.get(m) ?? []) if (f.real !== file.real) out.add(f.real);
+    }
+    return out;
+  }
+
+  /** `known`: verdicts already given by processing, by real path; the other modules are parsed here. */
+  entryPointsImportingProcessCode(known: ReadonlyMap<string, boolean> = new Map()): Set<string> {
     const result = new Set<string>();
     if (this.byName.size === 0) return result;
-    const verdicts = new Map<string, boolean>();
+    const verdicts = new Map(known);
     const startsProcesses = (file: Found) => {
       let v = verdicts.get(file.real);
       if (v === undefined) {
         const text = readText(file.real);
-        v = text !== null && STARTER_WORDS.test(text) && startsProcessesAnywhere(parse(text).rootNode, text);
+        v = text !== null && parseAndJudge(text);
         verdicts.set(file.real, v);
       }
       return v;

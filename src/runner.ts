@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, needsParse } from './pipeline';
+import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
 import { optionsFor, keptByConfig, type Settings } from './config';
-import { decode, encode, SourceError } from './source';
+import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
@@ -31,6 +31,8 @@ export interface FileResult {
   /** The new text of a changed file (kept only for --interactive). */
   after?: string;
   written?: boolean;
+  /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
+  startsProcesses?: boolean;
 }
 
 export interface RunOptions extends Options, WalkOptions {
@@ -59,6 +61,8 @@ export interface RunOptions extends Options, WalkOptions {
   keepCode?: (code: string) => boolean;
   /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
   importsProcessCode?: Set<string>;
+  /** Real paths of modules whose processing also tells whether they start processes (filled by run()). */
+  judge?: Set<string>;
 }
 
 export interface Summary {
@@ -177,7 +181,13 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   if (!('decoded' in read)) return read;
   const { bytes, decoded } = read;
-  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), opts.judge?.has(file.real) ?? false);
+  const judged = processed(file, opts, out, decoded, bytes);
+  if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
+  return judged;
+}
+
+function processed(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): FileResult {
   const keep = opts.keepCode ?? (() => true);
   const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)), ...(out.unconverged.length > 0 ? { unconverged: out.unconverged } : {}) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
@@ -268,8 +278,17 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
     else pool.add(file, screened.size);
   }
   if (project) {
+    // The modules entry points import are processed first, and their processing tells the scan
+    // whether they start processes: the scan then parses only those it was not told about.
+    const judge = project.modulesToJudge();
+    opts = { ...opts, judge };
+    pool.setJudge(judge);
+    await pool.drain({ ...opts, onProgress: tick });
+    const known = new Map<string, boolean>();
+    const realOf = new Map(candidates.map((f) => [f.path, f.real]));
+    for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
-    const flagged = project.entryPointsImportingProcessCode();
+    const flagged = project.entryPointsImportingProcessCode(known);
     opts = { ...opts, importsProcessCode: flagged };
     pool.setImportsProcessCode(flagged);
     const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
@@ -292,6 +311,7 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
     const done = new Set(processed.map((r) => r.path));
     for (const f of candidates) if (!done.has(f.path)) results.push(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
   }
+  for (const r of results) delete r.startsProcesses;
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
 }

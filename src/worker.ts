@@ -12,11 +12,16 @@ const opts = {
   transforms: selectTransforms(init.specs, init.cwd),
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
+  judge: new Set(init.judge),
 };
 
 parentPort!.on('message', (message: WorkerMessage) => {
   if ('importsProcessCode' in message) {
     opts.importsProcessCode = new Set(message.importsProcessCode);
+    return;
+  }
+  if ('judge' in message) {
+    opts.judge = new Set(message.judge);
     return;
   }
   const { file } = message;
