@@ -16,7 +16,7 @@ export interface WorkerInit {
   cwd: string;
   options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'judge'>;
   importsProcessCode: string[];
-  judge: string[];
+  judge: string[] | 'all';
 }
 
 /**
@@ -51,13 +51,14 @@ export class Pool {
   private allExited: () => void = () => {};
   private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
   private importsProcessCode: string[];
-  private judge: string[] = [];
+  private judge: string[] | 'all';
 
   constructor(private readonly opts: RunOptions) {
     const jobs = Math.max(1, opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length);
     // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
     this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
     this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
+    this.judge = opts.judge === 'all' ? 'all' : [...(opts.judge ?? [])];
   }
 
   /** A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan). */
@@ -72,8 +73,9 @@ export class Pool {
 
   /** Modules to judge for the cross-file scan (RunOptions.judge), from now on. */
   setJudge(real: Set<string>): void {
-    this.judge = [...real];
-    for (const t of this.threads) t.worker.postMessage({ judge: this.judge } satisfies WorkerMessage);
+    const judge = [...real];
+    this.judge = judge;
+    for (const t of this.threads) t.worker.postMessage({ judge } satisfies WorkerMessage);
   }
 
   /** The verdicts of the files processed so far that were judged, by path. */

@@ -61,8 +61,11 @@ export interface RunOptions extends Options, WalkOptions {
   keepCode?: (code: string) => boolean;
   /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
   importsProcessCode?: Set<string>;
-  /** Real paths of modules whose processing also tells whether they start processes (filled by run()). */
-  judge?: Set<string>;
+  /**
+   * Real paths of modules whose processing also tells whether they start processes (filled by
+   * run()); 'all' while screening goes on, when it is not known yet which.
+   */
+  judge?: Set<string> | 'all';
 }
 
 export interface Summary {
@@ -181,7 +184,8 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   if (!('decoded' in read)) return read;
   const { bytes, decoded } = read;
-  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), opts.judge?.has(file.real) ?? false);
+  const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
   const judged = processed(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
   return judged;
@@ -250,8 +254,9 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
-  // Threads start on candidates while the rest is screened.
-  const pool = new Pool({ ...opts, onProgress: tick });
+  // Threads start on candidates while the rest is screened; the biggest go first, and which of
+  // them the cross-file scan will ask about is not known yet: they are all judged.
+  const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined });
   const candidates: Found[] = [];
   const waiting: { file: Found; size: number }[] = [];
   let screenedOut: { file: Found; result: FileResult }[] = [];

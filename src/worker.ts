@@ -12,7 +12,7 @@ const opts = {
   transforms: selectTransforms(init.specs, init.cwd),
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
-  judge: new Set(init.judge),
+  judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
 };
 
 parentPort!.on('message', (message: WorkerMessage) => {
