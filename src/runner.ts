@@ -186,12 +186,13 @@ export function processFile(file: Found, runOpts: RunOptions): FileResult {
   const { bytes, decoded } = read;
   const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
-  const judged = processed(file, opts, out, decoded, bytes);
+  const judged = resultOf(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
   return judged;
 }
 
-function processed(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): FileResult {
+/** The result of a file transformSource has seen. */
+function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): FileResult {
   const keep = opts.keepCode ?? (() => true);
   const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)), ...(out.unconverged.length > 0 ? { unconverged: out.unconverged } : {}) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
