@@ -35,5 +35,8 @@ describe('the one-pass word scan', () => {
     expect(mentions('import multiprocessing\n', 'multiprocess')).toBe(true);
     expect(mentions('import threading\n', 'multiprocess')).toBe(false);
     expect(mentions('from concurrent import futures\n', 'multiprocess', 'concurrent')).toBe(true);
+    // Words that share characters are both found.
+    expect(mentions('multiprocesset_start_method', 'multiprocess')).toBe(true);
+    expect(mentions('multiprocesset_start_method', 'set_start_method')).toBe(true);
   });
 });

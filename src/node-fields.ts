@@ -6,7 +6,7 @@ import type { SyntaxNode, Tree } from 'tree-sitter';
  * indexed fields: [0, 1] the id (a pointer, low and high 32 bits), [2] the start byte (two bytes
  * per UTF-16 unit), [3] the start row, [4] the start column in bytes. Yet its `id`, `startIndex`
  * and `startPosition` getters copy the handle back and cross into native code to read it again
- * (0.25-0.35 µs a call against 0.04-0.1 µs, about 400 calls per dense file). The getters below
+ * (0.25-0.35 µs a call against 0.04-0.15 µs, about 400 calls per dense file). The getters below
  * read the copies. They are installed only if they agree with the binding's own on every node of
  * a sample tree, so a binding with another layout keeps its getters.
  */

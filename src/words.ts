@@ -9,11 +9,12 @@ export const WORDS = ['multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'bill
 export type Word = (typeof WORDS)[number];
 
 const BIT = new Map<string, number>(WORDS.map((w, i) => [w, 1 << i]));
-// No word ends with the start of another, or holds another: leftmost matches miss none.
 const SCAN = new RegExp(WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
 // The text last asked about, the words seen in it so far, and where the scan goes on from (-1:
-// at the end). It stops at the first word asked for, as a test of one expression would.
+// at the end). It stops at the first word asked for, as a test of one expression would. It goes
+// on from one character after a match, not after its end, as words may overlap
+// ('multiprocesset_start_method' holds both).
 let lastText: string | null = null;
 let seen = 0;
 let from = 0;
@@ -33,7 +34,7 @@ export function mentions(text: string, ...words: Word[]): boolean {
     if (m === null) from = -1;
     else {
       seen |= BIT.get(m[0])!;
-      from = SCAN.lastIndex;
+      from = m.index + 1;
     }
   }
   return (seen & wanted) !== 0;
