@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SyntaxNode, Tree } from 'tree-sitter';
+import type { SyntaxNode, Tree } from '../src/syntax/types';
 import Parser = require('tree-sitter');
 import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder, firstSyntaxError } from '../src/parser';
 import { VARIED_MODULE } from '../src/sample';

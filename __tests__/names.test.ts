@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../src/syntax/types';
 import { parse } from '../src/parser';
 import { Names } from '../src/names';
 

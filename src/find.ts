@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax/types';
 
 /**
  * Finding nodes from the text instead of walking the tree. Every walk of a whole tree crosses

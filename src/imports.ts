@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax/types';
 import type { Edit } from './types';
 import type { Names } from './names';
 import type { Style } from './style';

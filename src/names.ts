@@ -1,4 +1,4 @@
-import type { SyntaxNode, TreeCursor } from 'tree-sitter';
+import type { SyntaxNode, TreeCursor } from './syntax/types';
 import { statementsOf } from './find';
 
 /**

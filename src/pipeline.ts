@@ -1,4 +1,4 @@
-import type { SyntaxNode, Tree } from 'tree-sitter';
+import type { SyntaxNode, Tree } from './syntax/types';
 import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax/types';
 import { importedNames, type ImportIndex, type Names } from './names';
 import { callsNaming, nextCodeChar, isDefinedName, topLevelOf } from './find';
 

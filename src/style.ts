@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax/types';
 
 /** How inserted code should look so that it matches the file around it. */
 export interface Style {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from './syntax/types';
 import type { FileContext } from './types';
 import { endOfLine, isDocstring } from './imports';
 import { lineStartOf } from './style';

@@ -1,4 +1,4 @@
-import type { SyntaxNode, QueryMatch } from 'tree-sitter';
+import type { SyntaxNode, QueryMatch } from './syntax/types';
 import type { Style } from './style';
 import type { Names, ImportIndex } from './names';
 import type { Imports } from './imports';

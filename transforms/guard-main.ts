@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { identifiersNamed } from '../src/find';
 import { isDocstring, endOfLine } from '../src/imports';

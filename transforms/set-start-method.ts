@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { SyntaxNode } from '../src/syntax/types';
 import type { FileContext, Fix, Transform } from '../src/types';
 import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';

@@ -1,4 +1,4 @@
-import type { SyntaxNode, QueryMatch } from 'tree-sitter';
+import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
