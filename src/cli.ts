@@ -10,7 +10,7 @@ import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import { progressBar } from './report/progress';
-import type { Method } from './types';
+import type { Method, Strategy } from './types';
 import type { Settings } from './config';
 
 export interface IO {
@@ -68,6 +68,7 @@ function parser() {
     .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
     .option('method', { choices: ['spawn', 'forkserver'], describe: 'the start method to migrate to (default spawn)' })
+    .option('strategy', { choices: ['auto', 'global', 'local'], describe: 'how files move off fork: set_start_method in entry points (global), explicit contexts (local), or each where it fits (auto, the default)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes marked unsafe' })
     .option('freeze-support', { type: 'boolean', describe: 'insert multiprocessing.freeze_support() in entry guards' })
     .option('all-entry-points', { type: 'boolean', describe: 'treat every __main__ guard as an entry point' })
@@ -192,6 +193,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   const paths = (args.paths as string[] | undefined) ?? [];
   const options = {
     method: (args.method ?? 'spawn') as Method,
+    strategy: (args.strategy ?? 'auto') as Strategy,
     unsafeFixes: Boolean(args.unsafeFixes),
     freezeSupport: Boolean(args.freezeSupport),
     allEntryPoints: Boolean(args.allEntryPoints),
@@ -199,6 +201,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   // Only what was given on the command line overrides [tool.mp-codemod].
   const cli: Partial<Settings> = {};
   if (args.method !== undefined) cli.method = args.method as Method;
+  if (args.strategy !== undefined) cli.strategy = args.strategy as Strategy;
   if (args.unsafeFixes !== undefined) cli.unsafeFixes = Boolean(args.unsafeFixes);
   if (args.freezeSupport !== undefined) cli.freezeSupport = Boolean(args.freezeSupport);
   if (args.allEntryPoints !== undefined) cli.allEntryPoints = Boolean(args.allEntryPoints);

@@ -4,18 +4,20 @@ import type { Severity } from './types';
 export interface CodeInfo {
   severity: Severity;
   summary: string;
+  /** Spawn would break a file that has it: the file gets no edits (MP312 says so). */
+  blocks?: boolean;
 }
 
 export const CODES: Record<string, CodeInfo> = {
-  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it' },
-  MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)' },
-  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it' },
-  MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool' },
-  MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool' },
-  MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook' },
-  MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)' },
-  MP202: { severity: 'warning', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own' },
-  MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments' },
+  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it', blocks: true },
+  MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
+  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it', blocks: true },
+  MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool', blocks: true },
+  MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
+  MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
+  MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },
+  MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own', blocks: true },
+  MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
   MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
   MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True' },
@@ -26,10 +28,13 @@ export const CODES: Record<string, CodeInfo> = {
   MP307: { severity: 'warning', summary: 'a context argument may hide in *args/**kwargs; not rewritten' },
   MP308: { severity: 'warning', summary: 'a name the rewrite needs is taken in that scope; not rewritten' },
   MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
-  MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
+  MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely', blocks: true },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
+  MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
 };
+
+export const blocksMigration = (code: string): boolean => CODES[code]?.blocks === true;
 
 export function severityOf(code: string): Severity {
   return CODES[code]?.severity ?? 'warning';

@@ -5,12 +5,13 @@ import { UsageError } from './usage';
 import type { Found } from './walk';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import type { Method } from './types';
+import type { Method, Strategy } from './types';
 import type { RunOptions } from './runner';
 
 /** What `[tool.mp-codemod]` may set; CLI flags override each key. */
 export interface Settings {
   method: Method;
+  strategy: Strategy;
   transforms: string[];
   select: string[];
   ignore: string[];
@@ -26,8 +27,9 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' }> = {
   method: { key: 'method', kind: 'method' },
+  strategy: { key: 'strategy', kind: 'strategy' },
   transforms: { key: 'transforms', kind: 'list' },
   select: { key: 'select', kind: 'list' },
   ignore: { key: 'ignore', kind: 'list' },
@@ -58,6 +60,9 @@ export function readConfig(file: string): FoundConfig | null {
     if (spec.kind === 'method') {
       if (value !== 'spawn' && value !== 'forkserver') throw new UsageError(`${where}: must be "spawn" or "forkserver"`);
       settings.method = value;
+    } else if (spec.kind === 'strategy') {
+      if (value !== 'auto' && value !== 'global' && value !== 'local') throw new UsageError(`${where}: must be "auto", "global" or "local"`);
+      settings.strategy = value;
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
@@ -110,6 +115,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   const merged: RunOptions = {
     ...opts,
     method: s.method ?? opts.method,
+    strategy: s.strategy ?? opts.strategy,
     unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
     freezeSupport: s.freezeSupport ?? opts.freezeSupport,
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
@@ -145,6 +151,7 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
     config: configOf(file, opts)?.file ?? null,
     settings: {
       method: o.method,
+      strategy: o.strategy ?? 'auto',
       transforms: o.transforms.map((t) => t.id),
       select: o.select ?? [],
       ignore: o.ignore ?? [],

@@ -9,7 +9,8 @@ import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
-import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
+import { planned } from './policy';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
 
@@ -28,6 +29,8 @@ export interface SourceResult {
   skipped?: string;
   /** Transforms that still had fixes after the last pass. */
   unconverged: string[];
+  /** The mechanisms of the fixes applied (see Plan). */
+  mechanisms: Mechanism[];
   /** Whether the input starts processes anywhere, when asked for (see ProjectScan.modulesToJudge). */
   startsProcesses?: boolean;
 }
@@ -88,7 +91,10 @@ function anyPasses(transforms: readonly Transform[], text: string, info: Prefilt
   return false;
 }
 
-/** Runs the transforms in order on one source text. Pure: no file system, no terminal. */
+/**
+ * Migrates one source text: the transforms in order, under the file's plan (see policy.ts for how
+ * the plan is chosen). Pure: no file system, no terminal.
+ */
 export function transformSource(
   input: string,
   transforms: readonly Transform[],
@@ -98,7 +104,20 @@ export function transformSource(
   /** Also tell whether the input starts processes anywhere, from its first tree. */
   judge = false,
 ): SourceResult {
-  const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
+  return planned(input, options, (plan) => runChain(input, transforms, options, path, facts, judge, plan));
+}
+
+/** Runs the transforms in order on one source text, keeping the fixes the plan allows. */
+function runChain(
+  input: string,
+  transforms: readonly Transform[],
+  options: Options,
+  path: string,
+  facts: FileFacts,
+  judge: boolean,
+  plan: Plan,
+): SourceResult {
+  const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
   if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
   if (!anyPasses(transforms, input, info)) return result;
@@ -106,7 +125,7 @@ export function transformSource(
   const lines = new LineIndex(input);
   let tree = parse(input);
   // The analyses go into the tree's cache, where the transforms find them.
-  if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, []).starts);
+  if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
   if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
 
@@ -135,7 +154,7 @@ export function transformSource(
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const { fixes, diagnostics } = collect(transform, text, tree, path, options, facts);
+        const { fixes, diagnostics } = collect(transform, text, tree, path, options, facts, plan);
         diagnostics.forEach((d) => place(d, transform.id));
         const outcome = applyFixes(text, fixes);
         if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
@@ -147,6 +166,8 @@ export function transformSource(
         for (const fix of outcome.applied) {
           const at = toOriginal(Math.max(...fix.edits.map((e) => e.start)));
           result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
+          const mechanism = mechanismOf(fix, transform);
+          if (mechanism && !result.mechanisms.includes(mechanism)) result.mechanisms.push(mechanism);
           prune.push(...(fix.prune ?? []));
         }
         advance(outcome, transform.id);
@@ -178,10 +199,12 @@ export function transformSource(
   return result;
 }
 
-function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts) {
+const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);
+
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan) {
   const fixes: Fix[] = [];
   const diagnostics: RawDiagnostic[] = [];
-  const ctx = makeContext(text, tree, path, options, facts, diagnostics);
+  const ctx = makeContext(text, tree, path, options, facts, plan, diagnostics);
   let q;
   try {
     q = query(transform.query);
@@ -203,6 +226,8 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
       throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
     }
     for (const fix of out ? (Array.isArray(out) ? out : [out]) : []) {
+      const mechanism = mechanismOf(fix, transform);
+      if (mechanism !== null && !plan.mechanisms.has(mechanism)) continue;
       const safety = fix.safety ?? transform.safety;
       if (safety === 'unsafe' && !options.unsafeFixes) {
         if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
@@ -238,10 +263,10 @@ function analysed(tree: Tree, text: string): { imports: Imports } {
   return { imports: cache.imports };
 }
 
-function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, out: RawDiagnostic[]): FileContext {
+function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, out: RawDiagnostic[]): FileContext {
   let cache = analysesOf.get(tree);
   if (!cache) analysesOf.set(tree, (cache = new Analyses()));
-  return new Context(text, tree.rootNode, path, options, facts, cache, out);
+  return new Context(text, tree.rootNode, path, options, facts, plan, cache, out);
 }
 
 /**
@@ -256,6 +281,7 @@ class Context implements FileContext {
     readonly path: string,
     readonly options: Options,
     readonly facts: FileFacts,
+    readonly plan: Plan,
     private readonly cache: Analyses,
     private readonly out: RawDiagnostic[],
   ) {}

@@ -43,17 +43,38 @@ export interface Fix {
   edits: Edit[];
   /** Reported instead when the fix is not applied because it is unsafe. */
   diagnostic?: RawDiagnostic;
+  /**
+   * The mechanism the fix belongs to (defaults to its transform's); null for a fix that is right
+   * whichever mechanism the file gets. A fix of a mechanism the plan leaves out is dropped.
+   */
+  mechanism?: Mechanism | null;
   /** Imported names this fix may leave unused; removed after the transform if nothing reads them. */
   prune?: { module: string; name: string }[];
 }
 
 export type Method = 'spawn' | 'forkserver';
 
+/**
+ * How a file moves off fork: `global` sets the start method once in the entry point's guard,
+ * `local` gives each call an explicit context. A file gets one of them, never both.
+ */
+export type Mechanism = 'global' | 'local';
+/** `auto`: global where an entry point can take it, local elsewhere; the others force one where the file can take it. */
+export type Strategy = 'auto' | 'global' | 'local';
+
+/** The engine's decision for one file, made before its fixes are kept. */
+export interface Plan {
+  /** Fixes of these mechanisms are kept; both while the engine is still finding out. */
+  mechanisms: ReadonlySet<Mechanism>;
+}
+
 export interface Options {
   method: Method;
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** Which mechanism files get (see Mechanism); default auto. */
+  strategy?: Strategy;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
 }
@@ -82,6 +103,8 @@ export interface FileContext {
   importIndex: ImportIndex;
   imports: Imports;
   starts: ProcessStarts;
+  /** The mechanisms this run keeps fixes of: a transform may skip work the plan will drop. */
+  plan: Plan;
   report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void;
 }
 
@@ -91,6 +114,8 @@ export interface Transform {
   safety: Safety;
   /** Why the transform is safe, or what could go wrong when it is not. */
   safetyNote: string;
+  /** The migration mechanism its fixes implement, if any: the engine keeps one per file. */
+  mechanism?: Mechanism;
   /**
    * A file whose text does not pass is never parsed for this transform. Must never reject a file
    * the transform would change or report on. A function also sees the file's path, facts and options.

@@ -7,7 +7,6 @@ import { leadingWhitespace, lineStartOf } from '../src/style';
 import { mentions } from '../src/words';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
-const MP_IMPORTS = /^(multiprocessing|torch\.multiprocessing|billiard|multiprocess)(\.|$)/;
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
 // Loops, not arrows made per call, in the three functions below: see memory.ts.
@@ -39,17 +38,34 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
   return call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
+/** Keywords through which a start gets its own context, so the default does not matter to it. */
+const CONTEXT_KEYWORDS = new Set(['mp_context', 'context', 'ctx', 'multiprocessing_context']);
+/** torch's spawn helpers choose their own method (start_method="spawn"). */
+const OWN_METHOD = /^torch\.multiprocessing\.(spawn|start_processes)$/;
+
 /**
- * The file uses process code itself: it imports multiprocessing (or torch's copy, billiard), or
- * imports concurrent.futures / torch and names ProcessPoolExecutor / torch.multiprocessing.
- * (Importing concurrent.futures for threads or futures alone does not count.)
+ * The file starts processes itself with the default context: a Process, Pool, Manager or
+ * ProcessPoolExecutor of multiprocessing or torch (or a function or class of the file that does),
+ * not through an explicit context. billiard and multiprocess never count: set_start_method does
+ * not reach them. Importing multiprocessing for cpu_count or a Queue type alone does not count.
  */
-function usesMultiprocessing(ctx: FileContext): boolean {
-  const { names, stars } = ctx.importIndex;
-  const targets = [...[...names.values()].flat(), ...stars];
-  if (targets.some((t) => MP_IMPORTS.test(t))) return true;
-  if (/ProcessPoolExecutor/.test(ctx.source) && targets.some((t) => /^concurrent(\.|$)/.test(t))) return true;
-  return /torch\.multiprocessing/.test(ctx.source) && targets.some((t) => /^torch(\.|$)/.test(t));
+function startsWithDefault(ctx: FileContext): boolean {
+  for (const call of ctx.starts.possibleStarts()) {
+    if (!ctx.starts.isStart(call)) continue;
+    const fn = call.childForFieldName('function')!;
+    const q = ctx.names.qualifiedName(fn);
+    if (q && OWN_METHOD.test(q)) continue;
+    if (fn.type === 'attribute' && ctx.starts.isContext(fn.childForFieldName('object')!)) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (args.some((a) => a.type === 'keyword_argument' && CONTEXT_KEYWORDS.has(a.childForFieldName('name')?.text ?? ''))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A test module's guard (`unittest.main()`): the test runner, not this file, is the entry point. */
+function runsTests(guard: SyntaxNode | null): boolean {
+  return guard !== null && /\b(unittest|pytest)\.main\s*\(/.test(guard.text);
 }
 
 const isWildcard = (n: SyntaxNode) => n.type === 'wildcard_import';
@@ -190,7 +206,7 @@ function fix(ctx: FileContext): Fix[] | null {
   const guard = guards[0] ?? null;
   const packageMain = /(^|[\\/])__main__\.py$/.test(ctx.path);
   const entry = guard !== null || packageMain;
-  const relevant = usesMultiprocessing(ctx) || ctx.options.allEntryPoints || ctx.facts.importsProcessCode === true;
+  const relevant = ctx.options.allEntryPoints || ((startsWithDefault(ctx) || ctx.facts.importsProcessCode === true) && !runsTests(guard));
   const { present, fixes } = reviewExisting(ctx, guard, entry);
   if (!entry || !relevant || present) return fixes;
   const early = fixesDefaultEarly(ctx, guard);
@@ -206,6 +222,7 @@ const transform: Transform = {
   id: 'set-start-method',
   description: 'Entry points set the start method once, first thing in the __main__ guard.',
   safety: 'safe',
+  mechanism: 'global',
   safetyNote:
     'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.

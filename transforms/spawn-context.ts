@@ -166,12 +166,25 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
   const items = argumentsOf(args);
   if (keywordArg(items, 'multiprocessing_context')) return null;
   const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
-  if (!workers || workers.text === '0') return null;
+  if (!workers) return null;
+  const method = methodLiteral(ctx);
+  let value = method;
+  if (workers.type === 'integer') {
+    if (Number(workers.text.replace(/_/g, '')) <= 0) return null;
+  } else {
+    // DataLoader rejects a context when num_workers is 0, so a computed count keeps None then.
+    const count = SIMPLE_EXPRESSIONS.has(workers.type) ? workers.text : `(${workers.text})`;
+    if (/[\r\n]/.test(count)) return null;
+    value = `${method} if ${count} > 0 else None`;
+  }
   return {
-    message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${methodLiteral(ctx)}`,
-    edits: [insertArgument(args, `multiprocessing_context=${methodLiteral(ctx)}`, ctx)],
+    message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${value}`,
+    edits: [insertArgument(args, `multiprocessing_context=${value}`, ctx)],
   };
 }
+
+/** Expressions that need no parentheses before a comparison. */
+const SIMPLE_EXPRESSIONS = new Set(['identifier', 'attribute', 'call', 'subscript', 'integer']);
 
 function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, forkOnly = false): Fix | null {
   const items = argumentsOf(args);
@@ -187,6 +200,8 @@ function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, fork
     return {
       message: `get_context(${arg.text}) → get_context(${method})`,
       safety: 'unsafe',
+      // An explicit context stays explicit whichever mechanism the file gets.
+      mechanism: null,
       edits: [{ start: arg.startIndex, end: arg.endIndex, text: method }],
       diagnostic: {
         code: 'MP301',
@@ -232,7 +247,13 @@ function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileCon
   const spec = CONTEXT_ARGS.get(qualified);
   if (spec) return addContextArgument(call, args, qualified, spec, ctx);
   if (DATALOADERS.has(qualified)) return addDataLoaderContext(args, ctx);
-  const foreign = splitModule(qualified, FOREIGN_MODULES);
+  return foreignOnly(fn, call, ctx);
+}
+
+/** billiard and multiprocess keep their own default whatever the file's mechanism: reported only. */
+function foreignOnly(fn: SyntaxNode, call: SyntaxNode, ctx: FileContext): null {
+  if (!mayBeRelevant(fn, ctx)) return null;
+  const foreign = splitModule(ctx.names.qualifiedName(fn) ?? '', FOREIGN_MODULES);
   if (foreign && BOUND_FACTORIES.has(foreign[1])) {
     ctx.report(call, 'MP306', `${foreign[0]}.${foreign[1]} uses ${foreign[0]}'s own default start method and is not rewritten`, `use ${foreign[0]}.get_context(${methodLiteral(ctx)}).${foreign[1]} if its workers must not fork`);
   }
@@ -282,8 +303,9 @@ function onValue(value: SyntaxNode, ctx: FileContext): null {
 const chosenCache = new WeakMap<object, boolean>();
 
 /**
- * The file sets the start method itself to something other than fork (a literal or a value
- * decided at run time): its default-context code follows that choice, so it is left alone.
+ * The file sets the start method itself (a literal or a value decided at run time): its
+ * default-context code follows that choice, so it is left alone. An explicit fork is kept too
+ * (MP301, from set-start-method): rewriting the calls below it would change what the program does.
  */
 function choosesMethod(ctx: FileContext): boolean {
   let chosen = chosenCache.get(ctx.importIndex);
@@ -292,9 +314,7 @@ function choosesMethod(ctx: FileContext): boolean {
       const fn = c.childForFieldName('function')!;
       if (!fn.text.endsWith('set_start_method')) return false;
       const q = ctx.names.qualifiedName(fn);
-      if (!q || !MP_MODULES.some((m) => q === `${m}.set_start_method`)) return false;
-      const first = c.childForFieldName('arguments')?.namedChildren.find(isCode);
-      return !(first?.type === 'string' && /^['"]fork['"]$/.test(first.text));
+      return !!q && MP_MODULES.some((m) => q === `${m}.set_start_method`);
     });
     chosenCache.set(ctx.importIndex, chosen);
   }
@@ -309,18 +329,19 @@ function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
 
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const call = captured(match, 'call');
-  if (call && choosesMethod(ctx)) {
+  if (call && (choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
     // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
     const own = q ? splitModule(q, MP_MODULES) : null;
-    return own && own[1] === 'get_context' ? onGetContext(call, captured(match, 'args')!, ctx, true) : null;
+    if (own && own[1] === 'get_context') return onGetContext(call, captured(match, 'args')!, ctx, true);
+    return own ? null : foreignOnly(captured(match, 'fn')!, call, ctx);
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
-  if (captured(match, 'bases') && choosesMethod(ctx)) return null;
+  if (captured(match, 'bases') && (choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
   const bases = captured(match, 'bases');
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
-  return value ? onValue(value, ctx) : null;
+  return value && ctx.plan.mechanisms.has('local') ? onValue(value, ctx) : null;
 }
 
 /**
@@ -339,6 +360,7 @@ const transform: Transform = {
   id: 'spawn-context',
   description: 'Give every default-context multiprocessing factory an explicit start method (get_context, mp_context=, ctx=).',
   safety: 'safe',
+  mechanism: 'local',
   safetyNote:
     'Only names that resolve to multiprocessing imports are rewritten, and every context-bound factory in the file moves together, so Locks and Queues stay compatible with the Processes they are passed to. Behaviour changes only where the program relied on fork (see the diagnostics).',
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'billiard'),

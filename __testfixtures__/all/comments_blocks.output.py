@@ -17,11 +17,11 @@ def main():
     # Loop over inputs and start a process for each.
     # (two comment lines)
     for i in range(2):
-        p = mp.get_context("spawn").Process(target=work, args=(i,))
+        p = mp.Process(target=work, args=(i,))
         p.start()
         p.join()
 
-    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as ex:  # trailing comment
+    with ProcessPoolExecutor(2) as ex:  # trailing comment
         print(list(ex.map(work, [1, 2])))
     if True:
         print("done")

@@ -21,7 +21,7 @@ def main():
     args = parser.parse_args()
 
     # The pool.
-    pool = mp.get_context("spawn").Pool(2)
+    pool = mp.Pool(2)
     results = pool.map(square, range(args.n))
     pool.close()
     print(sum(results))

@@ -15,7 +15,7 @@ def main():
     args = parser.parse_args()
     print("n =", args.n)
 
-    with mp.get_context("spawn").Pool(2) as pool:
+    with mp.Pool(2) as pool:
         print(pool.map(cube, range(args.n)))
 
 

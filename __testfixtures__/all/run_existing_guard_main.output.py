@@ -6,7 +6,7 @@ def square(x):
 
 
 def main():
-    pool = mp.get_context("spawn").Pool(2)
+    pool = mp.Pool(2)
     print("pool ready")
     print(pool.map(square, [1, 2, 3]))
     pool.close()

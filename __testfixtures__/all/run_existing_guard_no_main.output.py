@@ -7,8 +7,8 @@ def put(q, value):
 
 if __name__ == "__main__":
     mp.set_start_method("spawn")
-    queue = mp.get_context("spawn").Queue()
-    proc = mp.get_context("spawn").Process(target=put, args=(queue, 42))
+    queue = mp.Queue()
+    proc = mp.Process(target=put, args=(queue, 42))
     proc.start()
     print("got", queue.get())
     proc.join()

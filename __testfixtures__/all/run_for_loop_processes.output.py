@@ -9,9 +9,9 @@ procs = []
 
 
 def main():
-    q = mp.get_context("spawn").Queue()
+    q = mp.Queue()
     for i in range(3):
-        p = mp.get_context("spawn").Process(target=produce, args=(q, i))
+        p = mp.Process(target=produce, args=(q, i))
         p.start()
         procs.append(p)
     print(sorted(q.get() for _ in procs))

@@ -18,7 +18,7 @@ def show():
 
 def main():
     global results
-    pool = mp.get_context("spawn").Pool(2)
+    pool = mp.Pool(2)
     store(pool.map(double, range(4)))
     results = results[::-1]
     show()

@@ -6,7 +6,7 @@ def neg(x):
 
 
 def run(values):
-    with mp.get_context("spawn").Pool(2) as pool:
+    with mp.Pool(2) as pool:
         return pool.map(neg, values)
 
 

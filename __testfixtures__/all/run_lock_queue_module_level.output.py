@@ -1,4 +1,4 @@
-from multiprocessing import get_context, set_start_method
+from multiprocessing import Lock, Process, Queue, set_start_method
 
 
 def add(lock, q, n):
@@ -7,9 +7,9 @@ def add(lock, q, n):
 
 
 def main():
-    lock = get_context("spawn").Lock()
-    q = get_context("spawn").Queue()
-    procs = [get_context("spawn").Process(target=add, args=(lock, q, i)) for i in range(3)]
+    lock = Lock()
+    q = Queue()
+    procs = [Process(target=add, args=(lock, q, i)) for i in range(3)]
     for p in procs:
         p.start()
     print(sorted(q.get() for _ in procs))

@@ -7,7 +7,7 @@ def square(x):
 
 def main():
     print("start")
-    pool = mp.get_context("spawn").Pool(2)
+    pool = mp.Pool(2)
     print(pool.map(square, range(6)))
     pool.close()
     pool.join()

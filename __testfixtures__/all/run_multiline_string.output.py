@@ -11,7 +11,7 @@ third"""
 
 
 def main():
-    p = mp.get_context("spawn").Process(target=show, args=(banner,))
+    p = mp.Process(target=show, args=(banner,))
     p.start()
     p.join()
     print(f"""exit:

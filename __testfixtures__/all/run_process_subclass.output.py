@@ -1,7 +1,7 @@
 import multiprocessing as mp
 
 
-class Shout(mp.get_context("spawn").Process):
+class Shout(mp.Process):
     def __init__(self, word):
         super().__init__()
         self.word = word

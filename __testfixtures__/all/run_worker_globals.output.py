@@ -11,7 +11,7 @@ def label(i):
 def main():
     parent_only = len(TABLE) * 10
 
-    with mp.get_context("spawn").Pool(2) as pool:
+    with mp.Pool(2) as pool:
         print(pool.map(label, range(5)), parent_only)
 
 

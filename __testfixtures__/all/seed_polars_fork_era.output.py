@@ -21,7 +21,7 @@ def main():
     test_df = pl.read_parquet("/tmp/test.parquet")
 
     for i in range(0, 5):
-        proc = multiprocessing.get_context("spawn").Process(
+        proc = multiprocessing.Process(
             target=test_sub_process, args=(test_df, i)
         )
         proc.start()

@@ -13,5 +13,4 @@ def main():
 
 
 if __name__ == "__main__":
-    mp.set_start_method("spawn")
     main()

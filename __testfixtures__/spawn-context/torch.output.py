@@ -10,3 +10,10 @@ def train(model, dataset):
     default = DataLoader(dataset)
     explicit = DataLoader(dataset, num_workers=2, multiprocessing_context="forkserver")
     return procs, fast, inline, default, explicit
+
+
+def loaders(dataset, args, n):
+    counted = DataLoader(dataset, num_workers=args.workers, multiprocessing_context="spawn" if args.workers > 0 else None)
+    summed = DataLoader(dataset, num_workers=n + 1, multiprocessing_context="spawn" if (n + 1) > 0 else None)
+    none = DataLoader(dataset, num_workers=0x0)
+    return counted, summed, none

@@ -14,7 +14,7 @@ export interface Program {
   output: string;
 }
 
-export function programNames(fixtureDir: string, prefix = 'run_'): string[] {
+export function programNames(fixtureDir: string, prefix: string = 'run_'): string[] {
   return fs
     .readdirSync(fixtureDir)
     .filter((f) => f.startsWith(prefix) && f.endsWith('.input.py'))
@@ -42,8 +42,12 @@ export interface BehaviourOptions {
   platforms: (method: Options['method']) => (Options['method'] | undefined)[];
   /** Also show the input breaks on a spawn-default platform, with this on stderr. */
   inputFailsUnderSpawn?: RegExp;
-  /** How many run_* programs there must be (default 10). */
+  /** How many programs there must be (default 10). */
   minPrograms?: number;
+  /** Which fixtures are programs (default run_). */
+  prefix?: string;
+  /** The programs are left on fork: their processes must still start with it. */
+  keepsFork?: boolean;
 }
 
 /**
@@ -52,11 +56,11 @@ export interface BehaviourOptions {
  * target method.
  */
 export function defineBehaviourTests(title: string, transforms: readonly Transform[], fixtureDir: string, opts: BehaviourOptions): void {
-  const names = programNames(fixtureDir);
+  const names = programNames(fixtureDir, opts.prefix);
   describe(title, () => {
     let list: Program[] = [];
     beforeAll(() => {
-      list = loadPrograms(transforms, fixtureDir);
+      list = loadPrograms(transforms, fixtureDir, opts.prefix);
     });
     afterAll(() => list.forEach((p) => fs.rmSync(p.dir, { recursive: true, force: true })));
 
@@ -78,7 +82,7 @@ export function defineBehaviourTests(title: string, transforms: readonly Transfo
           expect({ platformDefault, code: migrated.code, stderr: migrated.stderr }).toEqual({ platformDefault, code: original.code, stderr: '' });
           expect(lines(migrated.stdout)).toEqual(lines(original.stdout));
           expect(migrated.methods.length).toBeGreaterThan(0);
-          expect(new Set(migrated.methods)).toEqual(new Set([platformDefault ?? p.options.method]));
+          expect(new Set(migrated.methods)).toEqual(new Set([opts.keepsFork ? 'fork' : (platformDefault ?? p.options.method)]));
         }
       });
     }

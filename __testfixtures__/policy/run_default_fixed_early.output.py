@@ -1,0 +1,13 @@
+import multiprocessing as mp
+
+METHOD = mp.get_start_method()
+
+
+def work(x):
+    return x + 1
+
+
+if __name__ == "__main__":
+    print(METHOD in ("fork", "spawn", "forkserver"))
+    with mp.get_context("spawn").Pool(2) as pool:
+        print(pool.map(work, range(3)))
