@@ -49,6 +49,14 @@ describe('realworld counting', () => {
     expect(count.startsProcesses('import multiprocessing\nn = multiprocessing.cpu_count()\n')).toBe(false);
     expect(count.startsProcesses('import billiard\nbilliard.Pool(2)\n')).toBe(false);
     expect(count.startsProcesses('import multiprocessing\n# a Pool(2) would be nice\n')).toBe(false);
+    expect(count.startsProcesses('from torch.utils.data import DataLoader\nDataLoader(ds, batch_size=2)\n')).toBe(false);
+  });
+
+  test('imports: one from-import per line, parenthesised lists across lines, relative ones', () => {
+    const src = 'from a import b as c\nfrom utils.loaders import make\nfrom x import (\n    y,\n    z,\n)\nfrom . import sib\n';
+    const paths = count.importedPaths(src, 'pkg/run.py');
+    expect(paths).toEqual(expect.arrayContaining(['utils/loaders.py', 'pkg/utils/loaders.py', 'x/z.py', 'pkg/sib.py']));
+    expect(paths.some((p: string) => p.includes('from'))).toBe(false);
   });
 
   test('set_start_method without a start looks through repository imports', () => {

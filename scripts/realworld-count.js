@@ -38,16 +38,18 @@ function mechanisms(diff) {
 }
 
 // Heuristic for "this file starts processes": a stdlib/torch factory that starts or serves
-// processes, a Process subclass, a DataLoader, or tqdm's process_map. Not counted:
+// processes, a Process subclass, a DataLoader given num_workers, or tqdm's process_map. Not counted:
 // `torch.multiprocessing.spawn`/`start_processes` (they choose their own method), cpu_count,
 // ThreadPool/ThreadPoolExecutor (the \b keeps `ThreadPool(` out), and files that use only
 // billiard or `multiprocess` (stdlib set_start_method does nothing for them).
-const STARTS = /(?<![\w.]multiprocess\.|billiard\.)\b(?:Process|Pool|ProcessPoolExecutor|Manager|SyncManager|SharedMemoryManager)\s*\(|class\s+\w+\s*\([^)]*\bProcess\s*\)|\bDataLoader\s*\(|\bprocess_map\s*\(/;
+const STARTS = /(?<![\w.]multiprocess\.|billiard\.)\b(?:Process|Pool|ProcessPoolExecutor|Manager|SyncManager|SharedMemoryManager)\s*\(|class\s+\w+\s*\([^)]*\bProcess\s*\)|\bprocess_map\s*\(/;
+// A DataLoader starts workers only with num_workers (its default is 0).
+const LOADER = /DataLoader\s*\(/;
 const STDLIB = /^\s*(?:import|from)\s+(?:multiprocessing|concurrent\.futures|torch\.multiprocessing|torch)\b/m;
 
 function startsProcesses(source) {
   const code = stripComments(source);
-  return STDLIB.test(code) && STARTS.test(code);
+  return STDLIB.test(code) && (STARTS.test(code) || (LOADER.test(code) && /\bnum_workers\b/.test(code)));
 }
 
 /** Comments and docstring-ish lines out, so a `Pool(` in prose does not count. */
@@ -78,16 +80,17 @@ function importedPaths(source, filePath) {
     const segs = dir ? dir.split('/') : [];
     return segs.slice(0, Math.max(segs.length - (n - 1), 0)).join('/');
   };
-  for (const m of stripComments(source).matchAll(/^\s*from\s+(\.*)([\w.]*)\s+import\s+\(?([\w\s,.*]+)\)?/gm)) {
+  // Names: a parenthesised list (may span lines) or the rest of one line.
+  for (const m of stripComments(source).matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n]*))/gm)) {
     const dots = m[1].length;
-    const names = m[3].split(',').map((s) => s.trim().split(/\s+/)[0]).filter((s) => s && s !== '*');
+    const names = (m[3] ?? m[4]).split(',').map((s) => s.trim().split(/\s+/)[0]).filter((s) => s && s !== '*');
     const bases = dots ? [up(dots)] : ['', dir];
     for (const base of bases) {
       add(base, m[2]);
       for (const n of names) add(base, m[2] ? `${m[2]}.${n}` : n);
     }
   }
-  for (const m of stripComments(source).matchAll(/^\s*import\s+([\w., ]+)/gm)) {
+  for (const m of stripComments(source).matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) {
     for (const mod of m[1].split(',').map((s) => s.trim().split(/\s+/)[0])) {
       add('', mod);
       add(dir, mod);
