@@ -218,23 +218,25 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
     throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
   }
   const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode, MODULE_ONLY.test(transform.query) ? { maxStartDepth: 0 } : {})) : matchesAround(q, tree.rootNode, text, anchors);
-  for (const match of matches) {
-    let out: Fix | Fix[] | null | undefined;
-    try {
-      out = transform.fix(match, ctx);
-    } catch (e) {
-      throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  let found: Fix[] = [];
+  try {
+    for (const match of matches) {
+      const out = transform.fix(match, ctx);
+      if (out) found.push(...(Array.isArray(out) ? out : [out]));
     }
-    for (const fix of out ? (Array.isArray(out) ? out : [out]) : []) {
-      const mechanism = mechanismOf(fix, transform);
-      if (mechanism !== null && !plan.mechanisms.has(mechanism)) continue;
-      const safety = fix.safety ?? transform.safety;
-      if (safety === 'unsafe' && !options.unsafeFixes) {
-        if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
-        continue;
-      }
-      fixes.push(fix);
+    if (transform.finish && found.length > 0) found = transform.finish(found, ctx);
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  for (const fix of found) {
+    const mechanism = mechanismOf(fix, transform);
+    if (mechanism !== null && !plan.mechanisms.has(mechanism)) continue;
+    const safety = fix.safety ?? transform.safety;
+    if (safety === 'unsafe' && !options.unsafeFixes) {
+      if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
+      continue;
     }
+    fixes.push(fix);
   }
   return { fixes, diagnostics };
 }

@@ -130,6 +130,8 @@ export interface Transform {
    */
   anchors?(ctx: FileContext): Iterable<string> | null;
   fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null | undefined;
+  /** Sees all of a pass's fixes of one file at once, and may combine them (one shared edit for many sites). */
+  finish?(fixes: Fix[], ctx: FileContext): Fix[];
 }
 
 export interface AppliedFix {

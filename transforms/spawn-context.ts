@@ -1,5 +1,6 @@
 import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
+import { sharedContext, type SiteFix } from '../src/shared-context';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
@@ -99,13 +100,18 @@ function lineOf(ctx: FileContext, node: SyntaxNode): string {
  * `mp.Pool` → `mp.get_context("spawn").Pool`; `Pool` (from-imported) → `get_context("spawn").Pool`,
  * merging `get_context` into the same from-import.
  */
-function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: FileContext): Fix | null {
+function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: FileContext): SiteFix | null {
   const method = methodLiteral(ctx);
   if (ref.type === 'attribute') {
     const object = ref.childForFieldName('object')!;
     return {
       message: `${ref.text} → ${object.text}.get_context(${method}).${factory}`,
       edits: [{ start: object.endIndex, end: object.endIndex, text: `.get_context(${method})` }],
+      share: {
+        node: ref,
+        via: object,
+        as: (name) => ({ message: `${ref.text} → ${name}.${factory}`, edits: [{ start: object.startIndex, end: object.endIndex, text: name }] }),
+      },
     };
   }
   const found = ctx.names.lookup(ref.text, ref);
@@ -121,6 +127,14 @@ function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: Fi
     message: `${ref.text} → ${getContext.expr}(${method}).${factory}`,
     edits: [...getContext.edits, { start: ref.startIndex, end: ref.endIndex, text: `${getContext.expr}(${method}).${factory}` }],
     prune: [{ module, name: factory }],
+    share: {
+      node: ref,
+      as: (name) => ({
+        message: `${ref.text} → ${name}.${factory}`,
+        edits: [{ start: ref.startIndex, end: ref.endIndex, text: `${name}.${factory}` }],
+        prune: [{ module, name: factory }],
+      }),
+    },
   };
 }
 
@@ -141,7 +155,7 @@ function insertArgument(args: SyntaxNode, text: string, ctx: FileContext): Edit 
 
 const hasSplat = (items: SyntaxNode[]) => items.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
 
-function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: string, spec: ContextArg, ctx: FileContext): Fix | null {
+function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: string, spec: ContextArg, ctx: FileContext): SiteFix | null {
   const items = argumentsOf(args);
   if (keywordArg(items, spec.keyword)) return null;
   const positional = items.filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat');
@@ -156,9 +170,14 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
     return null;
   }
   const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
+  const callee = call.childForFieldName('function')!.text;
   return {
-    message: `${call.childForFieldName('function')!.text}(...) gets ${spec.keyword}=${value}`,
+    message: `${callee}(...) gets ${spec.keyword}=${value}`,
     edits: [...mp.edits, insertArgument(args, `${spec.keyword}=${value}`, ctx)],
+    share: {
+      node: call,
+      as: (name) => ({ message: `${callee}(...) gets ${spec.keyword}=${name}`, edits: [insertArgument(args, `${spec.keyword}=${name}`, ctx)] }),
+    },
   };
 }
 
@@ -377,6 +396,7 @@ const transform: Transform = {
   `,
   anchors,
   fix,
+  finish: (fixes, ctx) => (ctx.plan.mechanisms.has('local') ? sharedContext(fixes, ctx, methodLiteral(ctx)) : fixes),
 };
 
 export default transform;

@@ -1,5 +1,7 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def square(x):
     return x * x
@@ -7,9 +9,9 @@ def square(x):
 
 def main():
     print("start")
-    with mp.get_context("spawn").Pool(2) as pool:
+    with _mp_context.Pool(2) as pool:
         print(pool.map(square, range(6)))
-    lock = mp.get_context("spawn").Lock()
+    lock = _mp_context.Lock()
     with lock:
         print("locked")
 

@@ -1,6 +1,8 @@
 import multiprocessing.pool
 from multiprocessing.managers import BaseManager
 
+_mp_context = multiprocessing.get_context("spawn")
+
 
 class MyManager(BaseManager):
     pass
@@ -16,4 +18,4 @@ class CustomInit(BaseManager):
 
 
 def run():
-    return MyManager(ctx=multiprocessing.get_context("spawn")), MyPool(2, context=multiprocessing.get_context("spawn")), CustomInit(5000)
+    return MyManager(ctx=_mp_context), MyPool(2, context=_mp_context), CustomInit(5000)

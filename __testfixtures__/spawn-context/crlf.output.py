@@ -1,7 +1,9 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def run(f):
-    q = mp.get_context("spawn").Queue()
-    p = mp.get_context("spawn").Process(target=f, args=(q,))
+    q = _mp_context.Queue()
+    p = _mp_context.Process(target=f, args=(q,))
     return p, q

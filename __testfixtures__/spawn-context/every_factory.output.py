@@ -1,27 +1,29 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def work(x):
     return x * 2
 
 
 def main():
-    procs = [mp.get_context("spawn").Process(target=work, args=(i,)) for i in range(2)]
-    with mp.get_context("spawn").Pool(2) as pool:
+    procs = [_mp_context.Process(target=work, args=(i,)) for i in range(2)]
+    with _mp_context.Pool(2) as pool:
         print(pool.map(work, [1, 2, 3]))
-    manager = mp.get_context("spawn").Manager()
-    q = mp.get_context("spawn").Queue()
-    jq = mp.get_context("spawn").JoinableQueue()
-    sq = mp.get_context("spawn").SimpleQueue()
-    lock = mp.get_context("spawn").Lock()
-    rlock = mp.get_context("spawn").RLock()
-    cond = mp.get_context("spawn").Condition(lock)
-    sem = mp.get_context("spawn").Semaphore(2)
-    bsem = mp.get_context("spawn").BoundedSemaphore(2)
-    event = mp.get_context("spawn").Event()
-    barrier = mp.get_context("spawn").Barrier(2)
-    value = mp.get_context("spawn").Value("i", 0)
-    array = mp.get_context("spawn").Array("d", 3)
+    manager = _mp_context.Manager()
+    q = _mp_context.Queue()
+    jq = _mp_context.JoinableQueue()
+    sq = _mp_context.SimpleQueue()
+    lock = _mp_context.Lock()
+    rlock = _mp_context.RLock()
+    cond = _mp_context.Condition(lock)
+    sem = _mp_context.Semaphore(2)
+    bsem = _mp_context.BoundedSemaphore(2)
+    event = _mp_context.Event()
+    barrier = _mp_context.Barrier(2)
+    value = _mp_context.Value("i", 0)
+    array = _mp_context.Array("d", 3)
     return procs, manager, q, jq, sq, rlock, cond, sem, bsem, event, barrier, value, array
 
 

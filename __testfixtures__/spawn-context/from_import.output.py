@@ -1,14 +1,16 @@
 from multiprocessing import cpu_count, get_context
 
+_mp_context = get_context("spawn")
+
 
 def square(x):
     return x * x
 
 
 def run():
-    with get_context("spawn").Pool(cpu_count()) as pool:
+    with _mp_context.Pool(cpu_count()) as pool:
         result = pool.map(square, range(10))
-    p = get_context("spawn").Process(target=square, args=(2,))
+    p = _mp_context.Process(target=square, args=(2,))
     p.start()
     p.join()
     return result

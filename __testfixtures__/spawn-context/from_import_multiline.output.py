@@ -3,9 +3,11 @@ from multiprocessing import (
     get_context,
 )
 
+_mp_context = get_context("spawn")
+
 
 def run():
-    lock = get_context("spawn").Lock()
-    q = get_context("spawn").Queue()
+    lock = _mp_context.Lock()
+    q = _mp_context.Queue()
     a, b = Pipe()
     return lock, q, a, b

@@ -1,13 +1,15 @@
 import multiprocessing
 
+_mp_context = multiprocessing.get_context("spawn")
+
 
 def square(x):
     return x * x
 
 
 def run():
-    p = multiprocessing.get_context("spawn").Process(target=square, args=(3,))
+    p = _mp_context.Process(target=square, args=(3,))
     p.start()
     p.join()
-    with multiprocessing.get_context("spawn").Pool(processes=4) as pool:
+    with _mp_context.Pool(processes=4) as pool:
         return pool.map(square, range(10))

@@ -1,7 +1,8 @@
 """Managers and shared ctypes take a ctx argument."""
 from multiprocessing.managers import BaseManager, SharedMemoryManager, SyncManager
-from multiprocessing import sharedctypes
-import multiprocessing
+from multiprocessing import sharedctypes, get_context
+
+_mp_context = get_context("spawn")
 
 
 class MyManager(BaseManager):
@@ -9,9 +10,9 @@ class MyManager(BaseManager):
 
 
 def run():
-    sync = SyncManager(ctx=multiprocessing.get_context("spawn"))
-    mine = MyManager(address=("", 50000), authkey=b"abc", ctx=multiprocessing.get_context("spawn"))
-    shm = SharedMemoryManager(ctx=multiprocessing.get_context("spawn"))
-    v = sharedctypes.Value("i", 7, ctx=multiprocessing.get_context("spawn"))
-    a = sharedctypes.Array("d", [1.0, 2.0], lock=False, ctx=multiprocessing.get_context("spawn"))
+    sync = SyncManager(ctx=_mp_context)
+    mine = MyManager(address=("", 50000), authkey=b"abc", ctx=_mp_context)
+    shm = SharedMemoryManager(ctx=_mp_context)
+    v = sharedctypes.Value("i", 7, ctx=_mp_context)
+    a = sharedctypes.Array("d", [1.0, 2.0], lock=False, ctx=_mp_context)
     return sync, mine, shm, v, a

@@ -1,5 +1,7 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def writer(arr, cond):
     with cond:
@@ -9,10 +11,10 @@ def writer(arr, cond):
 
 
 if __name__ == "__main__":
-    arr = mp.get_context("spawn").Array("d", 4)
-    cond = mp.get_context("spawn").Condition(mp.get_context("spawn").RLock())
+    arr = _mp_context.Array("d", 4)
+    cond = _mp_context.Condition(_mp_context.RLock())
     with cond:
-        p = mp.get_context("spawn").Process(target=writer, args=(arr, cond))
+        p = _mp_context.Process(target=writer, args=(arr, cond))
         p.start()
         cond.wait_for(lambda: arr[3] != 0, timeout=30)
     p.join()

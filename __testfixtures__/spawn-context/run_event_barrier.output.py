@@ -1,5 +1,7 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def party(barrier, event, q, i):
     barrier.wait()
@@ -8,10 +10,10 @@ def party(barrier, event, q, i):
 
 
 if __name__ == "__main__":
-    barrier = mp.get_context("spawn").Barrier(2)
-    event = mp.get_context("spawn").Event()
-    q = mp.get_context("spawn").SimpleQueue()
-    procs = [mp.get_context("spawn").Process(target=party, args=(barrier, event, q, i)) for i in range(2)]
+    barrier = _mp_context.Barrier(2)
+    event = _mp_context.Event()
+    q = _mp_context.SimpleQueue()
+    procs = [_mp_context.Process(target=party, args=(barrier, event, q, i)) for i in range(2)]
     for p in procs:
         p.start()
     event.set()

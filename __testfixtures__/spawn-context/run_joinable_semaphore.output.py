@@ -1,5 +1,7 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def consume(jq, sem, out):
     while True:
@@ -13,10 +15,10 @@ def consume(jq, sem, out):
 
 
 if __name__ == "__main__":
-    jq = mp.get_context("spawn").JoinableQueue()
-    sem = mp.get_context("spawn").BoundedSemaphore(1)
-    out = mp.get_context("spawn").Queue()
-    p = mp.get_context("spawn").Process(target=consume, args=(jq, sem, out))
+    jq = _mp_context.JoinableQueue()
+    sem = _mp_context.BoundedSemaphore(1)
+    out = _mp_context.Queue()
+    p = _mp_context.Process(target=consume, args=(jq, sem, out))
     p.start()
     for i in range(3):
         jq.put(i)

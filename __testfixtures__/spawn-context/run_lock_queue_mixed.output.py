@@ -1,5 +1,7 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def add(lock, q, n):
     with lock:
@@ -7,9 +9,9 @@ def add(lock, q, n):
 
 
 if __name__ == "__main__":
-    lock = mp.get_context("spawn").Lock()
-    q = mp.get_context("spawn").Queue()
-    procs = [mp.get_context("spawn").Process(target=add, args=(lock, q, i)) for i in range(3)]
+    lock = _mp_context.Lock()
+    q = _mp_context.Queue()
+    procs = [_mp_context.Process(target=add, args=(lock, q, i)) for i in range(3)]
     for p in procs:
         p.start()
     print(sorted(q.get() for _ in procs))

@@ -1,5 +1,7 @@
 import multiprocessing
 
+_mp_context = multiprocessing.get_context("spawn")
+
 
 def init(counter, lock):
     global COUNTER, LOCK
@@ -13,8 +15,8 @@ def add(n):
 
 
 if __name__ == "__main__":
-    counter = multiprocessing.get_context("spawn").Value("i", 0)
-    lock = multiprocessing.get_context("spawn").Lock()
-    with multiprocessing.get_context("spawn").Pool(2, initializer=init, initargs=(counter, lock)) as pool:
+    counter = _mp_context.Value("i", 0)
+    lock = _mp_context.Lock()
+    with _mp_context.Pool(2, initializer=init, initargs=(counter, lock)) as pool:
         pool.map(add, range(10))
     print("total", counter.value)

@@ -1,14 +1,16 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def fill(shared, key):
     shared[key] = key.upper()
 
 
 if __name__ == "__main__":
-    with mp.get_context("spawn").Manager() as manager:
+    with _mp_context.Manager() as manager:
         shared = manager.dict()
-        procs = [mp.get_context("spawn").Process(target=fill, args=(shared, k)) for k in "abc"]
+        procs = [_mp_context.Process(target=fill, args=(shared, k)) for k in "abc"]
         for p in procs:
             p.start()
         for p in procs:

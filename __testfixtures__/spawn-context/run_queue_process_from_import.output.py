@@ -1,5 +1,7 @@
 from multiprocessing import get_context
 
+_mp_context = get_context("spawn")
+
 
 def produce(q, n):
     for i in range(n):
@@ -8,8 +10,8 @@ def produce(q, n):
 
 
 if __name__ == "__main__":
-    q = get_context("spawn").Queue()
-    p = get_context("spawn").Process(target=produce, args=(q, 5))
+    q = _mp_context.Queue()
+    p = _mp_context.Process(target=produce, args=(q, 5))
     p.start()
     print(list(iter(q.get, None)))
     p.join()

@@ -1,7 +1,9 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
 
-class Worker(mp.get_context("spawn").Process):
+
+class Worker(_mp_context.Process):
     def __init__(self, q, n):
         super().__init__()
         self.q = q
@@ -12,7 +14,7 @@ class Worker(mp.get_context("spawn").Process):
 
 
 if __name__ == "__main__":
-    q = mp.get_context("spawn").Queue()
+    q = _mp_context.Queue()
     workers = [Worker(q, i) for i in range(3)]
     for w in workers:
         w.start()

@@ -1,13 +1,15 @@
 import multiprocessing as mp
 
+_mp_context = mp.get_context("spawn")
+
 
 def printer():
     print("hello")
 
 
 if __name__ == '__main__':
-    p = mp.get_context("spawn").Process(target=printer)
+    p = _mp_context.Process(target=printer)
     p.start()
     p.join()
-    with mp.get_context("spawn").Pool(4) as pool:
+    with _mp_context.Pool(4) as pool:
         pool.map(print, ["a", "b"])

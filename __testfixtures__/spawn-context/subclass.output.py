@@ -1,13 +1,15 @@
 import multiprocessing as mp
-from multiprocessing import Process, get_context
+from multiprocessing import Process
+
+_mp_context = mp.get_context("spawn")
 
 
-class Worker(mp.get_context("spawn").Process):
+class Worker(_mp_context.Process):
     def run(self):
         print("worker")
 
 
-class Other(get_context("spawn").Process):
+class Other(_mp_context.Process):
     pass
 
 

@@ -1,10 +1,12 @@
 import multiprocessing
 
+_mp_context = multiprocessing.get_context("spawn")
+
 
 def run(f):
-	q = multiprocessing.get_context("spawn").Queue()
+	q = _mp_context.Queue()
 	if q:
-		p = multiprocessing.get_context("spawn").Process(
+		p = _mp_context.Process(
 			target=f,
 			args=(q,),
 		)
