@@ -12,6 +12,17 @@ const STARTERS = new Set([
   'torch.multiprocessing.spawn', 'torch.multiprocessing.start_processes',
 ]);
 const CONTEXT_STARTERS = new Set(['Process', 'Pool', 'Manager']);
+/** torch's DataLoader starts its workers when iterated; made with workers, it is process code. */
+const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
+
+/** A DataLoader call that may get worker processes: num_workers (keyword or sixth argument) other than 0. */
+function loadsWithWorkers(call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'num_workers');
+  const workers = keyword?.childForFieldName('value') ?? args.filter((a) => a.type !== 'keyword_argument')[5];
+  if (!workers) return args.some((a) => a.type === 'dictionary_splat');
+  return !(workers.type === 'integer' && Number(workers.text.replace(/_/g, '')) === 0);
+}
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const STARTER_MODULES = /^(multiprocessing|concurrent|torch)(\.|$)/;
 
@@ -107,6 +118,7 @@ export class ProcessStarts {
     if (!fn) return false;
     const q = this.names.qualifiedName(fn);
     if (q && STARTERS.has(canonical(q))) return true;
+    if (q && DATALOADERS.has(q)) return loadsWithWorkers(call);
     if (fn.type === 'attribute' && CONTEXT_STARTERS.has(fn.childForFieldName('attribute')?.text ?? '')) {
       if (this.isContext(fn.childForFieldName('object')!)) return true;
     }
@@ -133,7 +145,7 @@ export class ProcessStarts {
     const found = this.names.lookup(ref.text, ref);
     if (!found || found.scope !== this.names.module || found.bindings.length !== 1) return false;
     const def = found.bindings[0].node;
-    if (def.type === 'class_definition') return this.isProcessClass(def);
+    if (def.type === 'class_definition') return this.isProcessClass(def) || this.methodCallStarts(ref, def);
     if (def.type !== 'function_definition') return false;
     const key = `${def.startIndex}`;
     const known = this.functions.get(key);
@@ -143,6 +155,27 @@ export class ProcessStarts {
     const result = body !== null && this.firstStart(body) !== null;
     this.functions.set(key, result);
     return result;
+  }
+
+  /** `A().run()`, where the method `run` of the module's class `A` starts processes. */
+  private methodCallStarts(ref: SyntaxNode, cls: SyntaxNode): boolean {
+    const made = ref.parent;
+    const attribute = made?.type === 'call' ? made.parent : null;
+    if (attribute?.type !== 'attribute' || attribute.parent?.type !== 'call') return false;
+    const name = attribute.childForFieldName('attribute')?.text;
+    for (let m of cls.childForFieldName('body')?.namedChildren ?? []) {
+      if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
+      if (m.type !== 'function_definition' || m.childForFieldName('name')?.text !== name) continue;
+      const key = `${m.startIndex}`;
+      const known = this.functions.get(key);
+      if (known !== undefined) return known === true;
+      this.functions.set(key, 'pending');
+      const body = m.childForFieldName('body');
+      const result = body !== null && this.firstStart(body) !== null;
+      this.functions.set(key, result);
+      return result;
+    }
+    return false;
   }
 
   private isProcessClass(cls: SyntaxNode): boolean {

@@ -210,7 +210,7 @@ const transform: Transform = {
   safety: 'safe',
   safetyNote:
     'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310.',
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor'),
+  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader'),
   query: '(module) @module',
   fix: (_match, ctx) => hoist(ctx),
 };

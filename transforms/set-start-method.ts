@@ -229,7 +229,7 @@ const transform: Transform = {
   prefilter: (text, { path, facts, options }) =>
     mentions(text, 'set_start_method') ||
     ((mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
-      (options.allEntryPoints || facts.importsProcessCode === true || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent'))),
+      (options.allEntryPoints || facts.importsProcessCode === true || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),
   query: '(module) @module',
   fix: (_match, ctx) => fix(ctx),
 };

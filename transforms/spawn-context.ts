@@ -340,6 +340,31 @@ function choosesMethod(ctx: FileContext): boolean {
   return chosen;
 }
 
+const chooserCache = new WeakMap<object, SyntaxNode | null>();
+
+/**
+ * The first `get_context(x)` whose method is computed (a variable, a parameter, a conditional):
+ * the file picks its start method at run time, maybe per platform, and its calls are left alone.
+ */
+function runTimeChoice(ctx: FileContext): SyntaxNode | null {
+  let found = chooserCache.get(ctx.importIndex);
+  if (found === undefined) {
+    found = null;
+    for (const c of callsNaming(ctx.root, ctx.source, ['get_context'])) {
+      const q = ctx.names.qualifiedName(c.childForFieldName('function')!);
+      if (!q || !MP_MODULES.some((m) => q === `${m}.get_context`)) continue;
+      const args = argumentsOf(c.childForFieldName('arguments')!);
+      const first = args[0]?.type === 'keyword_argument' ? args[0].childForFieldName('value') : args[0];
+      if (first && first.type !== 'string' && first.type !== 'none' && first.type !== 'parenthesized_expression') {
+        found = c;
+        break;
+      }
+    }
+    chooserCache.set(ctx.importIndex, found);
+  }
+  return found;
+}
+
 /** The node captured as `name`. Module level, not an arrow made per match: see memory.ts. */
 function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
   for (const c of match.captures) if (c.name === name) return c.node;
@@ -348,7 +373,11 @@ function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
 
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const call = captured(match, 'call');
-  if (call && (choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
+  const chooser = runTimeChoice(ctx);
+  if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local')) {
+    ctx.report(call, 'MP313', `the start method is chosen at run time here (${call.text.length > 60 ? 'get_context(...)' : call.text}); the file's default-context calls are left alone`, 'make sure every choice it can make is spawn-safe, or pass the context to the calls that still use the default');
+  }
+  if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
     // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
     const own = q ? splitModule(q, MP_MODULES) : null;
@@ -356,7 +385,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     return own ? null : foreignOnly(captured(match, 'fn')!, call, ctx);
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
-  if (captured(match, 'bases') && (choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
+  if (captured(match, 'bases') && (runTimeChoice(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
   const bases = captured(match, 'bases');
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
