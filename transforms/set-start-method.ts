@@ -58,9 +58,18 @@ function startsWithDefault(ctx: FileContext): boolean {
     if (fn.type === 'attribute' && ctx.starts.isContext(fn.childForFieldName('object')!)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     if (args.some((a) => a.type === 'keyword_argument' && CONTEXT_KEYWORDS.has(a.childForFieldName('name')?.text ?? ''))) continue;
+    // A call of the file's own function or method counts through the starts in its body, which
+    // this loop sees too (torch's spawn in a helper must not count through the call).
+    if (q === null && fn.type === 'identifier' && definesFunction(ctx, fn)) continue;
+    if (fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'call') continue;
     return true;
   }
   return false;
+}
+
+function definesFunction(ctx: FileContext, ref: SyntaxNode): boolean {
+  const found = ctx.names.lookup(ref.text, ref);
+  return found?.scope === ctx.names.module && found.bindings.length === 1 && found.bindings[0].node.type === 'function_definition';
 }
 
 /** A test module's guard (`unittest.main()`): the test runner, not this file, is the entry point. */

@@ -375,7 +375,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const call = captured(match, 'call');
   const chooser = runTimeChoice(ctx);
   if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local')) {
-    ctx.report(call, 'MP313', `the start method is chosen at run time here (${call.text.length > 60 ? 'get_context(...)' : call.text}); the file's default-context calls are left alone`, 'make sure every choice it can make is spawn-safe, or pass the context to the calls that still use the default');
+    ctx.report(call, 'MP314', `the start method is chosen at run time here (${call.text.length > 60 ? 'get_context(...)' : call.text}); the file's default-context calls are left alone`, 'make sure every choice it can make is spawn-safe, or pass the context to the calls that still use the default');
   }
   if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
     // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.

@@ -1,4 +1,4 @@
-from multiprocessing import get_context, set_start_method
+from multiprocessing import get_context
 
 
 def my_fun(s):
@@ -11,5 +11,4 @@ def main():
 
 
 if __name__ == "__main__":
-    set_start_method("spawn")
     main()
