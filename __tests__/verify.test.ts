@@ -153,6 +153,15 @@ describe('other ways to run the command', () => {
     expect(r.code).toBe(0);
   });
 
+  test.concurrent('--method forkserver: the fork server is not reported as a fork, a closure is', async () => {
+    const clean = await cli(['verify', '--method', 'forkserver', '--', 'python3', 'app.py'], project('clean'));
+    expect(clean.stderr).not.toMatch(/MP\d{3}/);
+    expect(clean.code).toBe(0);
+    const closure = await cli(['verify', '--method', 'forkserver', '--', 'python3', 'app.py'], project('closure_process'));
+    expect(closure.stderr).toMatch(/^app\.py:11:1: MP103 /m);
+    expect(closure.stderr).toMatch(/\nmp-codemod verify: 1 finding under forkserver\n$/);
+  });
+
   test.concurrent('github and sarif formats', async () => {
     const dir = project('closure_process');
     const gh = await cli(['verify', '--output-format', 'github', '--', 'python3', 'app.py'], dir);
