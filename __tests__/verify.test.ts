@@ -162,6 +162,35 @@ describe('other ways to run the command', () => {
     expect(closure.stderr).toMatch(/\nmp-codemod verify: 1 finding under forkserver\n$/);
   });
 
+  test.concurrent("os.fork is a warning (MP303); a worker's own errors are not spawn failures", async () => {
+    const dir = project('clean');
+    fs.writeFileSync(
+      path.join(dir, 'own.py'),
+      [
+        'import multiprocessing as mp',
+        'import os',
+        '',
+        '',
+        'def work():',
+        '    raise TypeError("cannot pickle \'generator\' object")',
+        '',
+        '',
+        'if __name__ == "__main__":',
+        '    p = mp.Process(target=work)',
+        '    p.start()',
+        '    p.join()',
+        '    pid = os.fork()',
+        '    if pid == 0:',
+        '        os._exit(0)',
+        '    os.waitpid(pid, 0)',
+        '',
+      ].join('\n'),
+    );
+    const r = await verifyJson(dir, ['python3', 'own.py'], FINISH);
+    expect(r.found).toEqual(['MP303 own.py:13']);
+    expect(r.code).toBe(0);
+  });
+
   test.concurrent('github and sarif formats', async () => {
     const dir = project('closure_process');
     const gh = await cli(['verify', '--output-format', 'github', '--', 'python3', 'app.py'], dir);

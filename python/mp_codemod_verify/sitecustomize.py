@@ -88,7 +88,7 @@ def _pickle_code(message, proc):
     return "MP108"
 
 
-def _code(exc, stack, proc=None):
+def _code(exc, stack, proc=None, pickling=True):
     message = str(exc)
     if "context has already been set" in message:
         return "MP302"
@@ -102,6 +102,8 @@ def _code(exc, stack, proc=None):
         return "MP312"
     if "Can't get attribute" in message:
         return "MP107"
+    if not pickling:
+        return None  # a worker's own pickling errors are the program's business
     import pickle
 
     if isinstance(exc, pickle.PicklingError) or "pickle" in message.lower():
@@ -109,11 +111,12 @@ def _code(exc, stack, proc=None):
     return None
 
 
-def _record_exception(exc, outer_frame, proc=None, where="parent"):
+def _record_exception(exc, outer_frame, proc=None, where="parent", pickling=True):
+    """Records a known spawn failure; `pickling`: while a process starts (its objects are pickled)."""
     if getattr(exc, "_mp_codemod_recorded", False):
         return
     stack = _frames(exc.__traceback__, outer_frame)
-    code = _code(exc, stack, proc)
+    code = _code(exc, stack, proc, pickling)
     if code is None:
         return
     try:
@@ -129,9 +132,46 @@ def _record_exception(exc, outer_frame, proc=None, where="parent"):
 
 def _child():
     """A multiprocessing child, also while it bootstraps (before parent_process() is known)."""
-    from multiprocessing import process
-
+    process = sys.modules.get("multiprocessing.process")
+    if process is None:
+        return False
     return process.parent_process() is not None or getattr(process.current_process(), "_inheriting", False)
+
+
+def _audit(event, args):
+    if event != "os.fork" or _child():
+        return
+    stack = _frames(frame=sys._getframe(1))
+    if any(f[0].endswith("forkserver.py") for f in stack):
+        return  # the fork server forking its children, not the program
+    via_mp = any(f[0].endswith("popen_fork.py") for f in stack)
+    _write({"kind": "fork", "code": "MP301" if via_mp else "MP303", "where": "parent", "stack": stack})
+
+
+class _AfterImport:
+    """Installs the patches once `multiprocessing` is imported: most processes never import it."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "multiprocessing":
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = getattr(spec, "loader", None)
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        exec_module = loader.exec_module
+
+        def exec_then_install(module):
+            exec_module(module)
+            try:
+                _install()
+            except Exception as e:  # never break the program under test
+                sys.stderr.write("mp-codemod verify: helper not installed: %s\n" % e)
+
+        loader.exec_module = exec_then_install
+        return spec
 
 
 def _install():
@@ -178,7 +218,7 @@ def _install():
         try:
             run(self)
         except BaseException as e:
-            _record_exception(e, None, self, "child")
+            _record_exception(e, None, self, "child", pickling=False)
             raise
 
     process.BaseProcess.run = run_
@@ -215,23 +255,12 @@ def _install():
             try:
                 return main(*args, **kwargs)
             except BaseException as e:
-                _record_exception(e, None, None, "child")
+                _record_exception(e, None, None, "child", pickling=False)
                 raise
 
         spawn._main = _main
 
     _spawn_main_hook()
-
-    def audit(event, args):
-        if event != "os.fork" or _child():
-            return
-        stack = _frames(frame=sys._getframe(1))
-        if any(f[0].endswith("forkserver.py") for f in stack):
-            return  # the fork server forking its children, not the program
-        via_mp = any(f[0].endswith("popen_fork.py") for f in stack)
-        _write({"kind": "fork", "code": "MP301" if via_mp else "MP303", "where": "parent", "stack": stack})
-
-    sys.addaudithook(audit)
 
 
 def _chain():
@@ -253,8 +282,9 @@ def _chain():
 
 
 if _RECORDS:
-    try:
+    sys.addaudithook(_audit)
+    if "multiprocessing" in sys.modules:
         _install()
-    except Exception as e:  # never break the program under test
-        sys.stderr.write("mp-codemod verify: helper not installed: %s\n" % e)
+    else:
+        sys.meta_path.insert(0, _AfterImport())
 _chain()
