@@ -191,6 +191,13 @@ describe('other ways to run the command', () => {
     expect(r.code).toBe(0);
   });
 
+  test.concurrent('a lambda handed to Pool.map is reported where map is called', async () => {
+    const dir = project('clean');
+    fs.writeFileSync(path.join(dir, 'map.py'), fs.readFileSync(path.join(dir, 'app.py'), 'utf8').replace('pool.map(square,', 'pool.map(lambda x: x,'));
+    const r = await verifyJson(dir, ['python3', 'map.py'], FINISH);
+    expect(r.found).toEqual(['MP101 map.py:14']);
+  });
+
   test.concurrent('github and sarif formats', async () => {
     const dir = project('closure_process');
     const gh = await cli(['verify', '--output-format', 'github', '--', 'python3', 'app.py'], dir);

@@ -246,6 +246,21 @@ def _install():
 
     synchronize.SemLock.__init__ = semlock_init
 
+    import multiprocessing.pool as pool
+
+    get = pool.ApplyResult.get
+
+    def get_(self, timeout=None):
+        # Pool tasks are pickled in a handler thread; the error comes back here, in the caller.
+        try:
+            return get(self, timeout)
+        except BaseException as e:
+            if "pickle" in str(e).lower() and not _child():
+                _record_exception(e, sys._getframe(1), None, "parent")
+            raise
+
+    pool.ApplyResult.get = get_
+
     def _spawn_main_hook():
         import multiprocessing.spawn as spawn
 
