@@ -241,6 +241,15 @@ describe('--compare', () => {
     expect(r.code).toBe(0);
   });
 
+  test.concurrent('names the tests that fail only under spawn', async () => {
+    const missing = pytestMissing();
+    if (missing) throw new Error(missing);
+    const r = await cli(['verify', '--compare', '--', ...PYTEST], project('closure_process'));
+    expect(r.stderr).toContain('differs: FAILED test_app.py::test_main only under spawn');
+    expect(r.stderr).toContain('differs: exit 0 with the default method, exit 1 under spawn');
+    expect(r.code).toBe(1);
+  });
+
   test('failed tests, timings and addresses', () => {
     const run = (stdout: string, code: number) => ({ code, signal: null, timedOut: false, leftOver: false, stdout, stderr: '' });
     const a = run('1 passed in 0.52s <object at 0x7f00>\n', 0);
@@ -253,6 +262,14 @@ describe('--compare', () => {
 });
 
 describe('usage and mapping', () => {
+  test('--timeout stops a command that hangs for another reason: exit 124 and one clear line', async () => {
+    const started = Date.now();
+    const r = await cli(['verify', '--timeout', '1', '--', 'python3', '-c', 'import time; time.sleep(60)'], os.tmpdir());
+    expect(r.code).toBe(124);
+    expect(r.stderr).toContain('mp-codemod verify: the command did not finish in 1s and was stopped (exit 124); nothing was recorded that explains the hang\n');
+    expect(Date.now() - started).toBeLessThan(20000);
+  });
+
   test('no command is a usage error', async () => {
     const r = await cli(['verify'], os.tmpdir());
     expect(r.code).toBe(2);
