@@ -291,6 +291,9 @@ describe('usage and mapping', () => {
     const rec = (line: number): VerifyRecord => ({ kind: 'failure', code: 'MP101', where: 'parent', error: 'PicklingError: x', pid: 1, stack: [[app, line, 'main', '__main__'], [lib, 1, 'f', 'lib'], ['/usr/lib/python3.11/pickle.py', 5, 'dump', 'pickle']] });
     const found = findings([rec(9), rec(9), rec(10)], root, false);
     expect(found.map((f) => `${f.code} ${f.path}:${f.line}`)).toEqual(['MP101 app.py:9', 'MP101 app.py:10']);
+    const sub = path.join(root, 'sub');
+    fs.mkdirSync(sub);
+    expect(findings([rec(9)], sub, false).map((f) => `${f.path}:${f.line}`)).toEqual([`${path.join('..', 'app.py')}:9`]);
     const sync: VerifyRecord = { kind: 'child-sync', code: 'MP202', where: 'child', pid: 2, stack: [[app, 3, '<module>', '__mp_main__']] };
     expect(findings([sync], root, false)).toEqual([]); // only when the command hung
     expect(findings([sync], root, true).map((f) => f.line)).toEqual([3]);

@@ -76,8 +76,17 @@ function definitionSite(error: string | undefined, root: string): Site | null {
  * the definition the child could not find.
  */
 export function siteOf(r: VerifyRecord, root: string): Site | null {
-  if (r.code === 'MP107') return definitionSite(r.error, root) ?? innermost(r.origin, root) ?? innermost(r.stack, root);
-  return innermost(r.origin, root) ?? innermost(r.stack, root);
+  const inside = r.code === 'MP107' ? definitionSite(r.error, root) ?? innermost(r.origin, root) ?? innermost(r.stack, root) : innermost(r.origin, root) ?? innermost(r.stack, root);
+  return inside ?? outside(r.origin) ?? outside(r.stack);
+}
+
+/** Run from a subfolder, the code may sit above the root: the innermost frame that is not a library's. */
+function outside(frames: Frame[] | undefined): Site | null {
+  for (let i = (frames ?? []).length - 1; i >= 0; i--) {
+    const [file, line] = frames![i];
+    if (path.isAbsolute(file) && !/[\\/](site-packages|dist-packages|node_modules|mp_codemod_verify|lib[\\/]python\d[\d.]*)[\\/]/.test(file) && fs.existsSync(file)) return { file, line };
+  }
+  return null;
 }
 
 const MESSAGES: Record<string, { message: string; hint: string }> = {
