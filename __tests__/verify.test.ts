@@ -69,7 +69,7 @@ const CASES: [string, string, string | null, boolean][] = [
   ['closure_process', 'MP103 app.py:11', 'MP103 app.py:11', false],
   ['module_pool', 'MP310 app.py:8', 'MP304 app.py:8', true],
   ['module_event', 'MP202 app.py:3', 'MP202 app.py:3', true],
-  ['mixed_lock', 'MP312 app.py:12', 'MP312 app.py:12', false],
+  ['mixed_lock', 'MP313 app.py:12', 'MP313 app.py:12', false],
   ['late_set_start_method', 'MP302 app.py:3', 'MP302 app.py:3', false],
   ['guard_worker', 'MP107 app.py:5', null, false],
 ];

@@ -28,11 +28,11 @@ export const CODES: Record<string, CodeInfo> = {
   MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
+  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
   MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
-  MP312: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
-  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+  MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
 };
 
 export function severityOf(code: string): Severity {

@@ -99,7 +99,7 @@ def _code(exc, stack, proc=None, pickling=True):
                 return "MP310" if module in ("__mp_main__", "__main__") else "MP304"
         return "MP310"
     if "SemLock created in a fork context" in message:
-        return "MP312"
+        return "MP313"
     if "Can't get attribute" in message:
         return "MP107"
     if not pickling:

@@ -103,7 +103,7 @@ const MESSAGES: Record<string, { message: string; hint: string }> = {
   MP303: { message: 'os.fork() was called', hint: 'subprocess, or multiprocessing with a spawn context' },
   MP304: { message: 'a module starts processes when it is imported: every spawn child that imports it starts them again', hint: 'move that code into a function' },
   MP310: { message: 'processes start at module level of the main script: spawn children re-run it (no __main__ guard)', hint: 'move the code under if __name__ == "__main__": (mp-codemod --write does)' },
-  MP312: { message: 'a lock or queue made in a fork context is shared with a spawn process', hint: 'make both from one context (ctx.Lock(), ctx.Process)' },
+  MP313: { message: 'a lock or queue made in a fork context is shared with a spawn process', hint: 'make both from one context (ctx.Lock(), ctx.Process)' },
 };
 
 export interface Finding extends Diagnostic {
