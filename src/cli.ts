@@ -57,6 +57,7 @@ function parser() {
     .scriptName('mp-codemod')
     .usage('$0 [paths..]\n\nMigrate Python code away from the fork multiprocessing start method.\nDry run by default: prints a unified diff and writes nothing.')
     .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, describe: 'files and folders (default: .)' }))
+    .command('verify -- <command..>', 'run a command (tests) with spawn as the default and report what breaks; see verify --help')
     .option('write', { alias: 'w', type: 'boolean', describe: 'apply the changes in place' })
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if any file would change' })
     .option('diff', { type: 'boolean', describe: 'with --check or --write: print the diffs too' })
@@ -164,6 +165,8 @@ export function defaultIO(): IO {
 export async function main(argv: string[], io: IO = defaultIO()): Promise<number> {
   let verbose = argv.includes('--verbose');
   try {
+    // `verify` has its own options and parser (src/verify); a folder named verify is `./verify`.
+    if (argv[0] === 'verify') return await (require('./verify') as typeof import('./verify')).verify(argv.slice(1), io, VERSION);
     const { args, output } = parseArgs(argv);
     if (output) {
       io.stdout(output.endsWith('\n') ? output : `${output}\n`);

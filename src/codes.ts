@@ -33,6 +33,10 @@ export const CODES: Record<string, CodeInfo> = {
   MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+  // Seen only by `mp-codemod verify`, when the program runs under spawn.
+  MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
+  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
+  MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
 };
 
 export const blocksMigration = (code: string): boolean => CODES[code]?.blocks === true;
