@@ -46,6 +46,27 @@ describe('the cross-file scan', () => {
     expect(flagged(entries)).toEqual([]);
   });
 
+  test('resolves imports where Python would: relative in the package, absolute beside the script or by full name', () => {
+    const root = makeTree({
+      'lib/__init__.py': '',
+      'lib/distributed/__init__.py': '',
+      'lib/distributed/utils.py': JOBS,
+      'examples/score.py': `import utils${MAIN}`,
+      'examples/near/utils.py': JOBS,
+      'examples/near/run.py': `import utils${MAIN}`,
+      'lib/distributed/cli.py': `from .utils import run${MAIN}`,
+      'lib/tools/__init__.py': '',
+      'lib/tools/cli.py': `from .utils import run${MAIN}`,
+      'lib/tools/full.py': `from lib.distributed import utils${MAIN}`,
+    });
+    const scan = new ProjectScan();
+    const names = ['lib/__init__.py', 'lib/distributed/__init__.py', 'lib/distributed/utils.py', 'examples/score.py', 'examples/near/utils.py', 'examples/near/run.py', 'lib/distributed/cli.py', 'lib/tools/__init__.py', 'lib/tools/cli.py', 'lib/tools/full.py'];
+    for (const name of names) scan.note({ path: name, real: path.join(root, name) }, fs.readFileSync(path.join(root, name), 'utf8'));
+    const found = [...scan.entryPointsImportingProcessCode()].map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+    // score.py's `import utils` is not lib/distributed/utils.py; tools/cli.py has no sibling utils.
+    expect(found).toEqual(['examples/near/run.py', 'lib/distributed/cli.py', 'lib/tools/full.py']);
+  });
+
   test('asks processing about the modules entry points import, and believes its answer', () => {
     const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'pkg/quiet.py': 'import multiprocessing\n', 'run.py': `from pkg import jobs${MAIN}` });
     const scan = new ProjectScan();

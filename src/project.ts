@@ -15,13 +15,41 @@ function readText(file: string): string | null {
   }
 }
 
-/** Every dotted name a file may be imported as: its path below each ancestor folder. */
-function moduleNames(real: string): string[] {
-  const parts = real.replace(/\.pyw?$/, '').split(path.sep).filter(Boolean);
-  if (parts[parts.length - 1] === '__init__') parts.pop();
-  const names: string[] = [];
-  for (let i = parts.length - 1; i >= 0 && i >= parts.length - 8; i--) names.push(parts.slice(i).join('.'));
-  return names;
+/** Whether a folder is a package (holds __init__.py); cached per run by the scan. */
+function isPackage(dir: string, cache: Map<string, boolean>): boolean {
+  let known = cache.get(dir);
+  if (known === undefined) cache.set(dir, (known = fs.existsSync(path.join(dir, '__init__.py'))));
+  return known;
+}
+
+/**
+ * The name a module is imported by from outside its package: its folders up to the top-most
+ * package, then its own name (`fairseq/distributed/utils.py` is fairseq.distributed.utils, never
+ * plain `utils`).
+ */
+function qualifiedModuleName(real: string, packages: Map<string, boolean>): string {
+  const parts = [path.basename(real).replace(/\.pyw?$/, '')];
+  if (parts[0] === '__init__') parts.pop();
+  for (let dir = path.dirname(real); isPackage(dir, packages); dir = path.dirname(dir)) {
+    parts.unshift(path.basename(dir));
+    if (path.dirname(dir) === dir) break;
+  }
+  return parts.join('.');
+}
+
+/** The files an import may name, from the importing file: `.mod` in its package, `mod` beside it or by its full name. */
+function candidatePaths(fromFile: string, imported: Imported): string[] {
+  let base = path.dirname(fromFile);
+  for (let i = 1; i < imported.dots; i++) base = path.dirname(base);
+  const stem = path.join(base, ...imported.name.split('.'));
+  return [`${stem}.py`, path.join(stem, '__init__.py')];
+}
+
+interface Imported {
+  /** Dotted name after the leading dots. */
+  name: string;
+  /** Leading dots of a relative import; 0 for an absolute one. */
+  dots: number;
 }
 
 /** Names a direct start call ends with; resolving only those calls keeps this cheap. */
@@ -78,17 +106,23 @@ function* importLines(text: string): Generator<RegExpExecArray> {
   }
 }
 
-/** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports included). */
-function importedByText(text: string): string[] {
-  const out: string[] = [];
+/** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports keep their dots). */
+function importedByText(text: string): Imported[] {
+  const out: Imported[] = [];
+  const add = (dotted: string) => {
+    const dots = /^\.*/.exec(dotted)![0].length;
+    const name = dotted.slice(dots).replace(/^\./, '');
+    if (name) out.push({ name, dots });
+  };
   for (const m of importLines(text)) {
-    if (m[1]) for (const part of m[1].split(',')) out.push(part.trim().split(/\s+/)[0]);
+    if (m[1]) for (const part of m[1].split(',')) add(part.trim().split(/\s+/)[0]);
     if (m[2] !== undefined) {
-      out.push(m[2]);
-      for (const name of (m[3] ?? m[4] ?? '').split(',')) out.push(`${m[2]}.${name.trim().split(/\s+/)[0]}`);
+      add(m[2]);
+      const sep = /\.$/.test(m[2]) ? '' : '.';
+      for (const name of (m[3] ?? m[4] ?? '').split(',')) add(`${m[2]}${sep}${name.trim().split(/\s+/)[0]}`);
     }
   }
-  return out.map((n) => n.replace(/^\.+/, '')).filter(Boolean);
+  return out;
 }
 
 /**
@@ -99,12 +133,19 @@ function importedByText(text: string): string[] {
  */
 export class ProjectScan {
   private readonly byName = new Map<string, Found[]>();
-  private readonly entries: { file: Found; imported: string[] }[] = [];
+  private readonly byPath = new Map<string, Found>();
+  private readonly packages = new Map<string, boolean>();
+  private readonly entries: { file: Found; imported: Imported[] }[] = [];
 
   /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
   note(file: Found, text: string): boolean {
     if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) {
-      for (const name of moduleNames(file.real)) this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
+      // A module outside any package is importable only from its own folder: found by path alone.
+      if (isPackage(path.dirname(file.real), this.packages)) {
+        const name = qualifiedModuleName(file.real, this.packages);
+        this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
+      }
+      this.byPath.set(file.real, file);
     } else if (mentions(text, '__main__')) {
       this.entries.push({ file, imported: importedByText(text) });
       return true;
@@ -118,8 +159,17 @@ export class ProjectScan {
    */
   modulesToJudge(): Set<string> {
     const out = new Set<string>();
-    for (const { file, imported } of this.entries) {
-      for (const m of imported) for (const f of this.byName.get(m) ?? []) if (f.real !== file.real) out.add(f.real);
+    for (const { file, imported } of this.entries) for (const f of this.importedFiles(file, imported)) out.add(f.real);
+    return out;
+  }
+
+  /** The modules of the run an entry point imports: relative ones in its package, absolute ones beside it or by full name. */
+  private importedFiles(file: Found, imported: Imported[]): Found[] {
+    const out: Found[] = [];
+    for (const m of imported) {
+      const near = candidatePaths(file.real, m).map((p) => this.byPath.get(p)).filter((f): f is Found => f !== undefined);
+      const found = near.length > 0 || m.dots > 0 ? near : (this.byName.get(m.name) ?? []);
+      for (const f of found) if (f.real !== file.real) out.push(f);
     }
     return out;
   }
@@ -139,7 +189,7 @@ export class ProjectScan {
       return v;
     };
     for (const { file, imported } of this.entries) {
-      if (imported.some((m) => (this.byName.get(m) ?? []).some((f) => f.real !== file.real && startsProcesses(f)))) result.add(file.real);
+      if (this.importedFiles(file, imported).some(startsProcesses)) result.add(file.real);
     }
     return result;
   }

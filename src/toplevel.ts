@@ -305,7 +305,9 @@ function findProblem(statements: Statement[], ctx: FileContext): { node: SyntaxN
     if (m.kind !== 'move') continue;
     for (const name of m.reads) {
       let later: Statement | undefined;
-      for (let k = i + 1; k < statements.length && !later; k++) if (statements[k].kind === 'keep' && statements[k].binds.has(name)) later = statements[k];
+      for (let k = i + 1; k < statements.length && !later; k++) {
+        if (statements[k].kind === 'keep' && statements[k].binds.has(name) && !importsModule(statements[k].node, name)) later = statements[k];
+      }
       let earlier = false;
       for (let k = 0; k < i && !earlier; k++) earlier = statements[k].binds.has(name);
       if (later && earlier) {
@@ -314,6 +316,12 @@ function findProblem(statements: Statement[], ctx: FileContext): { node: SyntaxN
     }
   }
   return undefined;
+}
+
+/** `import os` and `import os.path` bind `os` to the same module: a second one is no rebinding. */
+function importsModule(node: SyntaxNode, name: string): boolean {
+  if (node.type !== 'import_statement') return false;
+  return node.namedChildren.some((c) => c.type === 'dotted_name' && c.text.split('.')[0].trim() === name);
 }
 
 function enclosedByScope(node: SyntaxNode, stop: SyntaxNode): boolean {

@@ -365,6 +365,22 @@ function runTimeChoice(ctx: FileContext): SyntaxNode | null {
   return found;
 }
 
+const PLATFORM_TEST = /\b(sys\.platform|os\.name|platform\.system\s*\(|IS_WINDOWS|IS_MAC)/;
+
+/**
+ * The `if` around `node` (at any depth, through defs) whose condition tests the platform: code
+ * that picks per platform (processes where fork is the default, serial work elsewhere) has made
+ * its own choice, and is left alone.
+ */
+function platformSwitch(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const conditions = [p.childForFieldName('condition'), ...p.namedChildren.filter((c) => c.type === 'elif_clause').map((c) => c.childForFieldName('condition'))];
+    if (conditions.some((c) => c && PLATFORM_TEST.test(c.text))) return p;
+  }
+  return null;
+}
+
 /** The node captured as `name`. Module level, not an arrow made per match: see memory.ts. */
 function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
   for (const c of match.captures) if (c.name === name) return c.node;
@@ -376,6 +392,13 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const chooser = runTimeChoice(ctx);
   if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local')) {
     ctx.report(call, 'MP314', `the start method is chosen at run time here (${call.text.length > 60 ? 'get_context(...)' : call.text}); the file's default-context calls are left alone`, 'make sure every choice it can make is spawn-safe, or pass the context to the calls that still use the default');
+  }
+  const site = call ?? captured(match, 'bases');
+  const switched = site && ctx.plan.mechanisms.has('local') ? platformSwitch(site) : null;
+  if (switched) {
+    const q = call ? ctx.names.qualifiedName(captured(match, 'fn')!) : null;
+    if (q && splitModule(q, MP_MODULES)) ctx.report(call!, 'MP314', `this process code runs only on some platforms (line ${switched.startPosition.row + 1} tests the platform); it is left alone`, 'make sure the branch is spawn-safe before it runs on a spawn platform, or pass an explicit context');
+    return null;
   }
   if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
     // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
