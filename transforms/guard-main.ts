@@ -120,7 +120,15 @@ function hoist(ctx: FileContext): Fix | null {
     message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${name}() under a __main__ guard`;
   } else {
     const fn = guardFunction(guard, ctx, movedNames);
-    const target = fn ? fn.childForFieldName('body')! : guard.childForFieldName('consequence')!;
+    const consequence = guard.childForFieldName('consequence')!;
+    if (!fn && consequence.startPosition.row === guard.startPosition.row) {
+      // `if __name__ == "__main__": main()`: the guard opens onto lines of its own, moved code first.
+      const colon = guard.children.find((c) => c.type === ':')!;
+      const inner = leadingWhitespace(source, guard.startIndex) + style.indent;
+      edits.push({ start: colon.endIndex, end: consequence.startIndex, text: `${nl}${body(inner)}${inner}` });
+      return { message: `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into the __main__ guard`, edits };
+    }
+    const target = fn ? fn.childForFieldName('body')! : consequence;
     const statements = target.namedChildren;
     const firstCode = statements.findIndex((n) => !isComment(n));
     const skipDoc = fn && firstCode !== -1 && isDocstring(statements[firstCode]) ? statements[firstCode + 1] : statements[0];
