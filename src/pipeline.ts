@@ -6,7 +6,6 @@ import { Names, indexImports, type ImportIndex } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
-import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
@@ -98,13 +97,33 @@ export function transformSource(
   /** Also tell whether the input starts processes anywhere, from its first tree. */
   judge = false,
 ): SourceResult {
+  const trees: Tree[] = [];
+  try {
+    return transformWith(trees, input, transforms, options, path, facts, judge);
+  } finally {
+    // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
+    for (const t of trees) t.delete();
+  }
+}
+
+/** transformSource; every tree it makes goes into `trees`. */
+function transformWith(
+  trees: Tree[],
+  input: string,
+  transforms: readonly Transform[],
+  options: Options = defaultOptions,
+  path = '<stdin>',
+  facts: FileFacts = { inPackage: false },
+  /** Also tell whether the input starts processes anywhere, from its first tree. */
+  judge = false,
+): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
-  let tree = parse(input);
+  let tree = kept(trees, parse(input));
   // The analyses go into the tree's cache, where the transforms find them.
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
@@ -126,7 +145,7 @@ export function transformSource(
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
-    tree = checked(parseEdited(tree, text, outcome.edits, outcome.output), outcome.output, transform);
+    tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
     text = outcome.output;
   };
   try {
@@ -171,7 +190,6 @@ export function transformSource(
     if (!(e instanceof TransformFailure)) throw e;
     return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
   }
-  holdUntilNextFile({ tree, lines });
   result.output = text;
   result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
@@ -283,6 +301,11 @@ class Context implements FileContext {
   report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void {
     this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
   }
+}
+
+function kept(trees: Tree[], tree: Tree): Tree {
+  trees.push(tree);
+  return tree;
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from './parser';
+import type { Tree } from './syntax/types';
 import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
 import { decode } from './source';
@@ -42,10 +43,17 @@ export function startsProcessesIn(text: string, starts: () => ProcessStarts): bo
 }
 
 function parseAndJudge(text: string): boolean {
-  return startsProcessesIn(text, () => {
-    const root = parse(text).rootNode;
-    return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
-  });
+  // Parsed only when the words are there; the tree is freed in any case.
+  let tree: Tree | undefined;
+  try {
+    return startsProcessesIn(text, () => {
+      tree = parse(text);
+      const root = tree.rootNode;
+      return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
+    });
+  } finally {
+    tree?.delete();
+  }
 }
 
 /**
