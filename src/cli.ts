@@ -185,7 +185,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
 }
 
 async function execute(args: Args, io: IO): Promise<number> {
-  await ready();
+  await ready(Boolean(args.stdin));
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);
