@@ -7,6 +7,7 @@ import { ProcessStarts } from './starts';
 import { decode } from './source';
 import type { Found } from './walk';
 import { mentions } from './words';
+import { detached } from './memory';
 
 function readText(file: string): string | null {
   try {
@@ -114,7 +115,7 @@ export class ProjectScan {
     if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) {
       for (const name of moduleNames(file.real)) this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
     } else if (mentions(text, '__main__')) {
-      this.entries.push({ file, imported: importedByText(text) });
+      this.entries.push({ file, imported: importedByText(text).map(detached) });
       return true;
     }
     return false;
