@@ -77,11 +77,18 @@ describe('programmatic API', () => {
       fs.writeFileSync(
         path.join(consumer, 'use.ts'),
         [
-          'import { transformSource, run, builtinTransforms, type Transform, type SourceResult } from "mp-codemod";',
+          'import { ready, transformSource, run, builtinTransforms, type Transform, type SourceResult } from "mp-codemod";',
           'import { defineFixtureTests } from "mp-codemod/testing";',
-          'const mine: Transform = { id: "x", description: "", safety: "safe", safetyNote: "", prefilter: /x/, query: "(module) @m", fix: () => null };',
-          'const out: SourceResult = transformSource("import multiprocessing as mp\\n\\n\\ndef f():\\n    return mp.Pool(2)\\n", builtinTransforms);',
-          'console.log(JSON.stringify({ output: out.output, ids: [...builtinTransforms, mine].map((t) => t.id), fixtures: typeof defineFixtureTests, run: typeof run }));',
+          // Nodes are typed in a consumer too (not any): a string is not a number.
+          'const mine: Transform = { id: "x", description: "", safety: "safe", safetyNote: "", prefilter: /x/, query: "(module) @m", fix: (m) => {',
+          '  // @ts-expect-error',
+          '  const kind: number = m.captures[0].node.type;',
+          '  return kind ? null : null;',
+          '} };',
+          'void ready().then(() => {',
+          '  const out: SourceResult = transformSource("import multiprocessing as mp\\n\\n\\ndef f():\\n    return mp.Pool(2)\\n", builtinTransforms);',
+          '  console.log(JSON.stringify({ output: out.output, ids: [...builtinTransforms, mine].map((t) => t.id), fixtures: typeof defineFixtureTests, run: typeof run }));',
+          '});',
         ].join('\n'),
       );
       fs.writeFileSync(

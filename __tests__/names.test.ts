@@ -8,7 +8,7 @@ function setUp(text: string) {
   const names = new Names(root, text);
   const at = (word: string, n = 0): SyntaxNode => {
     const starts = [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].map((m) => m.index!);
-    const node = root.descendantForIndex(starts[n], starts[n] + word.length);
+    const node = root.descendantForIndex(starts[n], starts[n] + word.length)!;
     expect(node.type).toBe('identifier');
     return node;
   };

@@ -41,25 +41,28 @@ function readAll(files) {
 function parseOnly(files, threads, visit = false) {
   const code = `
     const { parentPort, workerData } = require('worker_threads');
-    const Parser = require(${JSON.stringify(require.resolve('tree-sitter', { paths: [ROOT] }))});
-    const Python = require(${JSON.stringify(require.resolve('tree-sitter-python', { paths: [ROOT] }))});
+    const { Parser, Language } = require(${JSON.stringify(require.resolve('web-tree-sitter', { paths: [ROOT] }))});
     const fs = require('fs');
-    const p = new Parser(); p.setLanguage(Python);
+    const WASM = ${JSON.stringify(require.resolve('tree-sitter-python/tree-sitter-python.wasm', { paths: [ROOT] }))};
+    let p;
     const visitAll = (tree) => {
       const c = tree.walk();
       let types = 0;
       for (;;) {
         types += c.nodeTypeId;
         if (c.gotoFirstChild()) continue;
-        while (!c.gotoNextSibling()) if (!c.gotoParent()) return types;
+        while (!c.gotoNextSibling()) if (!c.gotoParent()) return c.delete(), types;
       }
     };
     (async () => {
+      await Parser.init();
+      p = new Parser();
+      p.setLanguage(await Language.load(fs.readFileSync(WASM)));
       for (const f of workerData.files) {
         const text = fs.readFileSync(f, 'utf8');
-        const tree = p.parse(text, undefined, { bufferSize: text.length * 2 + 1024 });
+        const tree = p.parse(text);
         if (workerData.visit) visitAll(tree);
-        await new Promise((r) => setImmediate(r));
+        tree.delete();
       }
       parentPort.postMessage('done');
     })();`;

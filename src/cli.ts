@@ -7,6 +7,7 @@ import { selectTransforms } from './select';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
+import { ready } from './parser';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import { progressBar } from './report/progress';
@@ -188,6 +189,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
 }
 
 async function execute(args: Args, io: IO): Promise<number> {
+  await ready(Boolean(args.stdin));
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);

@@ -15,7 +15,7 @@ export function statementsOf(root: SyntaxNode, text: string, keyword: string, ty
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const token = root.descendantForIndex(m.index, m.index + keyword.length);
     // A keyword token has the keyword as its type; the same word in a string or name does not.
-    if (token.type !== keyword) continue;
+    if (token?.type !== keyword) continue;
     const stmt = token.parent;
     if (stmt && types.has(stmt.type) && !seen.has(stmt.id)) {
       seen.add(stmt.id);
@@ -49,7 +49,7 @@ export function identifiersNamed(
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (accept && !accept(text, m.index, m.index + m[0].length)) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
-    if (node.type === 'identifier' && node.startIndex === m.index && node.endIndex === m.index + m[0].length) out.push(node);
+    if (node?.type === 'identifier' && node.startIndex === m.index && node.endIndex === m.index + m[0].length) out.push(node);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { decode, encode } from './source';
 import { atomicWrite, WriteError } from './write';
-import { parse, firstSyntaxError } from './parser';
+import { syntaxErrorIn } from './parser';
 import type { FileResult, Summary } from './runner';
 import type { Paint } from './report/text';
 import { colourDiff } from './report/text';
@@ -58,7 +58,7 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     });
     if (accepted.length === 0) continue;
     const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
-    if (result === false || firstSyntaxError(parse(result).rootNode, result)) {
+    if (result === false || syntaxErrorIn(result)) {
       p.write(`${file.path}: the accepted changes alone do not parse; not written\n`);
       refused.push(file.path);
       continue;

@@ -95,8 +95,13 @@ export class Names {
   ) {
     this.module = new Scope('module', null, root, 0, text.length, 'module', root);
     this.rootId = root.id;
+    // Cursors live in the WebAssembly heap: deleted when done.
     const cursor = root.walk();
-    this.walkChildren(cursor, this.module, false);
+    try {
+      this.walkChildren(cursor, this.module, false);
+    } finally {
+      cursor.delete();
+    }
     // A `global` statement lets a function bind module names: those functions are walked now,
     // so that the module's bindings are complete.
     for (const g of statementsOf(root, text, 'global', GLOBALS)) this.ensureAround(g);
@@ -107,12 +112,16 @@ export class Names {
     if (!scope.unwalked) return;
     scope.unwalked = false;
     const c = scope.node.walk();
-    if (!c.gotoFirstChild()) return;
-    do {
-      const field = c.currentFieldName;
-      if (field === 'parameters' && scope.kind === 'function') this.walkParameters(c, scope.parent!, scope);
-      else if (field === 'body') return this.walk(c, scope, false);
-    } while (c.gotoNextSibling());
+    try {
+      if (!c.gotoFirstChild()) return;
+      do {
+        const field = c.currentFieldName;
+        if (field === 'parameters' && scope.kind === 'function') this.walkParameters(c, scope.parent!, scope);
+        else if (field === 'body') return this.walk(c, scope, false);
+      } while (c.gotoNextSibling());
+    } finally {
+      c.delete();
+    }
   }
 
   /** Walks every deferred scope around `node`, outermost first. */

@@ -1,57 +1,77 @@
-import Parser = require('tree-sitter');
-import Python = require('tree-sitter-python');
-import type { Point, SyntaxNode, Tree } from 'tree-sitter';
+import * as fs from 'fs';
+import * as v8 from 'v8';
+import { Parser, Language, Query as WQuery } from 'web-tree-sitter';
+import type * as W from 'web-tree-sitter';
+import type { Point, Query, QueryMatch, SyntaxNode, Tree } from './syntax/types';
 import type { Edit } from './types';
-import { noteParsed, holdForever, beforeFirstCollection } from './memory';
-import { VARIED_MODULE } from './sample';
 import { statementsOf, identifiersNamed } from './find';
-import { useNodeFields, FIELDS_SAMPLE } from './node-fields';
 
 const PY2 = new Set(['print_statement', 'exec_statement']);
 
 let parser: Parser | undefined;
-const queries = new Map<string, Parser.Query>();
-
-// Big files need a larger buffer than the default, or the binding rejects them.
-const bufferSizeFor = (text: string) => Math.max(32 * 1024, text.length * 2 + 1024);
-
-export function parse(text: string, old?: Tree): Tree {
-  if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(Python as unknown as Parser.Language);
-    useNodeFields(parser.parse(FIELDS_SAMPLE));
-  }
-  noteParsed(text.length);
-  const tree = parser.parse(text, old, { bufferSize: bufferSizeFor(text) });
-  // The binding registers every node it hands out with its tree (a weak reference each, checked
-  // on every later hand-out and rewritten on every edit), only so that one node stays one object
-  // and survives edits. Nodes here are compared by id and dropped before their tree is edited,
-  // so this tree keeps no register: a tenth of a dense run's time.
-  const unregistered = tree as unknown as { _cacheNode(): void; _cacheNodes(): void };
-  unregistered._cacheNode = skip;
-  unregistered._cacheNodes = skip;
-  return tree;
-}
-
-const skip = () => {};
+let python: Language | undefined;
+let loading: Promise<void> | undefined;
+const queries = new Map<string, Query>();
 
 /**
- * Each kind of node is its own class in the binding, with its own hidden class in V8. A kind that
- * no live node has loses it at the next collection, and the optimised code built for it goes
- * too (see memory.ts). One node of most kinds, from a varied module, is held for good, and a
- * cursor (its class gains a property when made): made before the first collection, so runs too
- * small to collect (--stdin) do not pay for it.
+ * Loads tree-sitter (WebAssembly) and the Python grammar that the tree-sitter-python package
+ * ships, from the installed packages. Once per thread, before the first parse or query; both are
+ * synchronous afterwards.
+ *
+ * `shortRun` (one file, as with --stdin): V8 compiles WebAssembly with its baseline compiler,
+ * then optimises the hot functions (the grammar's big lexer) on background threads, and a process
+ * that is about to end still waits for that. For one 26-line file on a loaded 2-core machine, the
+ * whole run took a median of 1.25 s with it and 0.58 s with the baseline compiler only, which
+ * parses a tenth to a fifth slower: worth it only for short runs. The flag is process-wide and
+ * counts only before the first load.
  */
-beforeFirstCollection(holdNodeClasses);
+export function ready(shortRun = false): Promise<void> {
+  if (shortRun && !loading) v8.setFlagsFromString('--liftoff-only');
+  loading ??= (async () => {
+    await Parser.init();
+    // Bytes, not a path: Language.load reads a path with a dynamic import(), which jest's module
+    // sandbox refuses.
+    const language = await Language.load(fs.readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+    const p = new Parser();
+    p.setLanguage(language);
+    [python, parser] = [language, p];
+  })();
+  return loading;
+}
 
-function holdNodeClasses(): void {
-  const cursor = parse(VARIED_MODULE).walk();
-  const nodes: SyntaxNode[] = [];
-  for (;;) {
-    nodes.push(cursor.currentNode);
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return holdForever([nodes, cursor]);
+function loaded(): { parser: Parser; python: Language } {
+  if (!parser || !python) throw new Error('the Python parser is not loaded: call and await ready() first');
+  return { parser, python };
+}
+
+/** The grammar, once ready() is done (for its ABI version and the like). */
+export function language(): Language {
+  return loaded().python;
+}
+
+/**
+ * A tree of `text`. Trees live in the WebAssembly heap, which no collector sees: whoever parses
+ * calls `tree.delete()` when done (its nodes are unusable after that).
+ */
+export function parse(text: string, old?: Tree): Tree {
+  const tree = loaded().parser.parse(text, old as W.Tree | undefined);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree as unknown as Tree;
+}
+
+/** `fn` of the tree of `text`; the tree is deleted afterwards, also when `fn` throws. */
+export function withTree<T>(text: string, fn: (tree: Tree) => T): T {
+  const tree = parse(text);
+  try {
+    return fn(tree);
+  } finally {
+    tree.delete();
   }
+}
+
+/** The position of the first syntax problem in `text` (see firstSyntaxError), or null. */
+export function syntaxErrorIn(text: string): Point | null {
+  return withTree(text, (tree) => firstSyntaxError(tree.rootNode, text)?.startPosition ?? null);
 }
 
 /**
@@ -163,10 +183,10 @@ function pointAfter(start: Point, inserted: string): Point {
 }
 
 /** Compiled once per process and cached by source. */
-export function query(source: string): Parser.Query {
+export function query(source: string): Query {
   let q = queries.get(source);
   if (!q) {
-    q = new Parser.Query(Python as unknown as Parser.Language, source);
+    q = new WQuery(loaded().python, source) as unknown as Query;
     queries.set(source, q);
   }
   return q;
@@ -196,8 +216,8 @@ export function firstSyntaxError(root: SyntaxNode, text: string): SyntaxNode | n
  * every match that contains one), in matchOrder. The query runs once on each such ancestor, for
  * the matches that start right there.
  */
-export function matchesAround(q: Parser.Query, root: SyntaxNode, text: string, words: Iterable<string>): Parser.QueryMatch[] {
-  const found = new Map<string, Parser.QueryMatch>();
+export function matchesAround(q: Query, root: SyntaxNode, text: string, words: Iterable<string>): QueryMatch[] {
+  const found = new Map<string, QueryMatch>();
   const visited = new Set<number>();
   for (const id of identifiersNamed(root, text, words)) {
     for (let at: SyntaxNode | null = id; at; at = at.parent) {
@@ -216,7 +236,7 @@ export function matchesAround(q: Parser.Query, root: SyntaxNode, text: string, w
  * pattern. (tree-sitter's own order depends on how far each match got; fixes that start at the
  * same place are applied in this order.)
  */
-export function inMatchOrder(matches: Parser.QueryMatch[]): Parser.QueryMatch[] {
+export function inMatchOrder(matches: QueryMatch[]): QueryMatch[] {
   const keyed = matches.map((match) => {
     let start = Infinity;
     let end = -Infinity;

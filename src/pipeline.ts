@@ -6,7 +6,6 @@ import { Names, indexImports, type ImportIndex } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
 import { severityOf } from './codes';
-import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
 import { planned } from './policy';
@@ -104,11 +103,20 @@ export function transformSource(
   /** Also tell whether the input starts processes anywhere, from its first tree. */
   judge = false,
 ): SourceResult {
-  return planned(input, options, (plan) => runChain(input, transforms, options, path, facts, judge, plan));
+  return planned(input, options, (plan) => {
+    const trees: Tree[] = [];
+    try {
+      return runChain(trees, input, transforms, options, path, facts, judge, plan);
+    } finally {
+      // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
+      for (const t of trees) t.delete();
+    }
+  });
 }
 
-/** Runs the transforms in order on one source text, keeping the fixes the plan allows. */
+/** Runs the transforms in order on one source text, keeping the fixes the plan allows; every tree it makes goes into `trees`. */
 function runChain(
+  trees: Tree[],
   input: string,
   transforms: readonly Transform[],
   options: Options,
@@ -123,7 +131,7 @@ function runChain(
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
-  let tree = parse(input);
+  let tree = kept(trees, parse(input));
   // The analyses go into the tree's cache, where the transforms find them.
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
@@ -145,7 +153,7 @@ function runChain(
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
-    tree = checked(parseEdited(tree, text, outcome.edits, outcome.output), outcome.output, transform);
+    tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
     text = outcome.output;
   };
   try {
@@ -192,7 +200,6 @@ function runChain(
     if (!(e instanceof TransformFailure)) throw e;
     return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
   }
-  holdUntilNextFile({ tree, lines });
   result.output = text;
   result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
@@ -311,6 +318,11 @@ class Context implements FileContext {
   report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void {
     this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
   }
+}
+
+function kept(trees: Tree[], tree: Tree): Tree {
+  trees.push(tree);
+  return tree;
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */

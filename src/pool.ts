@@ -4,7 +4,6 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileResult, RunOptions } from './runner';
 import type { Found } from './walk';
-import { releaseMemory } from './memory';
 import { interrupted } from './interrupt';
 
 /** Below this many candidates, starting threads costs more than it saves. */
@@ -107,8 +106,8 @@ export class Pool {
     for (let f = this.takeInBand(); f && !interrupted(); f = this.takeInBand()) {
       this.results.push(processSafely(f, opts));
       opts.onProgress?.(0, 0);
-      // Also lets the threads' messages in between files.
-      await releaseMemory();
+      // Lets the threads' messages (and signal handlers) in between files.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from './parser';
+import type { Tree } from './syntax/types';
 import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
 import { decode } from './source';
 import type { Found } from './walk';
 import { mentions } from './words';
+import { detached } from './memory';
 
 function readText(file: string): string | null {
   try {
@@ -70,10 +72,17 @@ export function startsProcessesIn(text: string, starts: () => ProcessStarts): bo
 }
 
 function parseAndJudge(text: string): boolean {
-  return startsProcessesIn(text, () => {
-    const root = parse(text).rootNode;
-    return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
-  });
+  // Parsed only when the words are there; the tree is freed in any case.
+  let tree: Tree | undefined;
+  try {
+    return startsProcessesIn(text, () => {
+      tree = parse(text);
+      const root = tree.rootNode;
+      return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
+    });
+  } finally {
+    tree?.delete();
+  }
 }
 
 /**
@@ -147,7 +156,7 @@ export class ProjectScan {
       }
       this.byPath.set(file.real, file);
     } else if (mentions(text, '__main__')) {
-      this.entries.push({ file, imported: importedByText(text) });
+      this.entries.push({ file, imported: importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots })) });
       return true;
     }
     return false;

@@ -9,6 +9,7 @@ import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
 import { ProjectScan } from './project';
+import { ready } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -247,6 +248,7 @@ export function summarise(files: FileResult[], seconds: number): Summary {
  */
 export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
+  await ready();
   const found = discover(paths, opts);
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;

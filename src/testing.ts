@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { transformSource, defaultOptions } from './pipeline';
 import { decode, encode } from './source';
-import { parse, firstSyntaxError } from './parser';
+import { ready, syntaxErrorIn } from './parser';
 import type { Options, Transform } from './types';
 
 /**
@@ -14,7 +14,7 @@ import type { Options, Transform } from './types';
  * Every output must parse, and a second run over it must change nothing.
  */
 export function defineFixtureTests(transforms: Transform | readonly Transform[], dir: string): void {
-  const { describe, test, expect } = globalThis as unknown as JestLike;
+  const { describe, beforeAll, test, expect } = globalThis as unknown as JestLike;
   const list = Array.isArray(transforms) ? (transforms as Transform[]) : [transforms as Transform];
   const cases = fs
     .readdirSync(dir)
@@ -22,6 +22,8 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
     .map((f) => f.slice(0, -'.input.py'.length))
     .sort();
   describe(`${list.map((t) => t.id).join('+')} fixtures`, () => {
+    // The parser is WebAssembly and loads asynchronously, once per test file.
+    beforeAll(() => ready());
     test('the fixture folder has cases', () => expect(cases.length).toBeGreaterThan(0));
     for (const name of cases) {
       const file = (ext: string) => path.join(dir, `${name}.${ext}`);
@@ -36,7 +38,7 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
         expect(first.syntaxError).toBeUndefined();
         const expected = read('output.py') ?? inputBytes;
         expect(encode(first.output, decoded).toString('latin1')).toBe(expected.toString('latin1'));
-        expect(firstSyntaxError(parse(first.output).rootNode, first.output)).toBeNull();
+        expect(syntaxErrorIn(first.output)).toBeNull();
         const second = transformSource(first.output, list, options, file('output.py'), { inPackage: false, ...facts });
         expect(second.output).toBe(first.output);
         const wanted = read('diagnostics.txt');
@@ -51,6 +53,7 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
 
 interface JestLike {
   describe(name: string, fn: () => void): void;
+  beforeAll(fn: () => Promise<unknown>): void;
   test(name: string, fn: () => void): void;
   expect(value: unknown): {
     toBe(v: unknown): void;

@@ -61,7 +61,8 @@ export function mainGuards(root: SyntaxNode, text: string): SyntaxNode[] {
   const found = new Map<number, SyntaxNode>();
   const re = /__(?:name|main)__/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const node = topLevelOf(root, root.descendantForIndex(m.index, m.index + m[0].length));
+    const at = root.descendantForIndex(m.index, m.index + m[0].length);
+    const node = at && topLevelOf(root, at);
     if (node && !found.has(node.id) && isMainGuard(node)) found.set(node.id, node);
   }
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);

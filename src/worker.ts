@@ -3,19 +3,33 @@ import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import { CRASH_TEST_MARK, type WorkerInit, type WorkerMessage } from './pool';
-import { releaseMemory } from './memory';
+import { ready } from './parser';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
 const init = workerData as WorkerInit;
-const opts = {
+const optionsOf = () => ({
   ...init.options,
   transforms: selectTransforms(init.specs, init.cwd),
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
-};
+});
+let opts: ReturnType<typeof optionsOf>;
 
-parentPort!.on('message', (message: WorkerMessage) => {
+// Messages that come while the parser loads wait, in order. (A failure to load fails the thread,
+// which the pool reports.)
+let waiting: WorkerMessage[] | null = [];
+void ready().then(() => {
+  // After the parser: loading a transform compiles its query.
+  opts = optionsOf();
+  const early = waiting!;
+  waiting = null;
+  early.forEach(handle);
+});
+
+parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(message) : handle(message)));
+
+function handle(message: WorkerMessage): void {
   if ('importsProcessCode' in message) {
     opts.importsProcessCode = new Set(message.importsProcessCode);
     return;
@@ -27,5 +41,4 @@ parentPort!.on('message', (message: WorkerMessage) => {
   const { file } = message;
   if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
   parentPort!.postMessage(processSafely(file, opts));
-  void releaseMemory();
-});
+}

@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import MagicString from 'magic-string';
+import { Node, Parser, Tree, TreeCursor, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION } from 'web-tree-sitter';
+import { parse, language, syntaxErrorIn } from '../src/parser';
+import { transformSource } from '../src/pipeline';
+import { builtinTransforms } from '../transforms';
+import type { Transform } from '../src/types';
+
+describe('the WebAssembly parser', () => {
+  it('loads the grammar tree-sitter-python ships, of an ABI version web-tree-sitter reads', () => {
+    const python = language();
+    expect(python.name).toBe('python');
+    expect(python.abiVersion).toBeGreaterThanOrEqual(MIN_COMPATIBLE_VERSION);
+    expect(python.abiVersion).toBeLessThanOrEqual(LANGUAGE_VERSION);
+    // From the installed package, not from anywhere else.
+    expect(fs.existsSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))).toBe(true);
+    const tree = parse('import multiprocessing as mp\n\nif __name__ == "__main__":\n    mp.Process(target=print).start()\n');
+    expect(tree.rootNode.hasError).toBe(false);
+    expect(tree.rootNode.namedChildren.map((n) => n.type)).toEqual(['import_statement', 'if_statement']);
+    tree.delete();
+  });
+
+  it('has the versions package.json pins', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    const installed = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')).version;
+    // web-tree-sitter exports no ./package.json; its main file sits beside it.
+    expect(pkg.dependencies['web-tree-sitter']).toBe(installed(path.join(path.dirname(require.resolve('web-tree-sitter')), 'package.json')));
+    expect(pkg.dependencies['tree-sitter-python']).toBe(installed(require.resolve('tree-sitter-python/package.json')));
+    expect(pkg.dependencies['tree-sitter']).toBeUndefined();
+  });
+
+  // magic-string takes JS string (UTF-16) indices; tree-sitter counts bytes of its own encoding.
+  it('gives JS string indices and UTF-16 columns, also after characters outside the BMP', () => {
+    // Built piece by piece, so that where each identifier starts is known without tree-sitter.
+    const pieces = ['@s', ' = "😀é😀"; ', '@alpha', ' = 1\n', '@t', ' = ("\u{1F600}", ', '@alpha', ')  # 😀\n', '@x𝔘y', ' =\t[', '@beta', ' for ', '@beta', ' in "αβγ😀"]\r\n', '@gamma', ' = ', '@x𝔘y', '\n'];
+    let text = '';
+    let upper = '';
+    const expected: [string, number][] = [];
+    for (const p of pieces) {
+      const id = p.startsWith('@') ? p.slice(1) : null;
+      if (id) expected.push([id, text.length]);
+      text += id ?? p;
+      upper += id ? id.toUpperCase() : p;
+    }
+    const tree = parse(text);
+    expect(tree.rootNode.hasError).toBe(false);
+    const ids = tree.rootNode.descendantsOfType('identifier');
+    expect(ids.map((n) => [text.slice(n.startIndex, n.endIndex), n.startIndex])).toEqual(expected);
+    for (const n of ids) {
+      const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+      expect(n.startPosition.column).toBe(n.startIndex - lineStart);
+    }
+    const s = new MagicString(text);
+    for (const n of ids) s.update(n.startIndex, n.endIndex, n.text.toUpperCase());
+    expect(s.toString()).toBe(upper);
+    tree.delete();
+  });
+
+  it('parses input over 32 KB', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `value_${i} = "😀" * ${i}\n`).join('');
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(syntaxErrorIn(text)).toBeNull();
+    expect(syntaxErrorIn(`${text}def f(:\n`)).toEqual({ row: 3000, column: 6 });
+  });
+});
+
+describe('trees and cursors', () => {
+  /** Counts trees made and deleted, and cursors made and deleted, while `fn` runs. */
+  function counted(fn: () => void): { trees: number; treesDeleted: number; cursors: number; cursorsDeleted: number } {
+    const counts = { trees: 0, treesDeleted: 0, cursors: 0, cursorsDeleted: 0 };
+    const parse0 = Parser.prototype.parse;
+    const delete0 = Tree.prototype.delete;
+    const walk0 = Node.prototype.walk;
+    const cursorDelete0 = TreeCursor.prototype.delete;
+    Parser.prototype.parse = function (this: Parser, ...args: Parameters<Parser['parse']>) {
+      const tree = parse0.apply(this, args);
+      if (tree) counts.trees++;
+      return tree;
+    };
+    Tree.prototype.delete = function (this: Tree) {
+      counts.treesDeleted++;
+      return delete0.call(this);
+    };
+    Node.prototype.walk = function (this: Node) {
+      counts.cursors++;
+      return walk0.call(this);
+    };
+    TreeCursor.prototype.delete = function (this: TreeCursor) {
+      counts.cursorsDeleted++;
+      return cursorDelete0.call(this);
+    };
+    try {
+      fn();
+    } finally {
+      Object.assign(Parser.prototype, { parse: parse0 });
+      Object.assign(Tree.prototype, { delete: delete0 });
+      Object.assign(Node.prototype, { walk: walk0 });
+      Object.assign(TreeCursor.prototype, { delete: cursorDelete0 });
+    }
+    return counts;
+  }
+
+  const SCRIPT = 'import multiprocessing as mp\n\n\ndef work(x):\n    return x\n\n\nmp.Process(target=work, args=(1,)).start()\nwith mp.Pool(2) as p:\n    p.map(work, [1, 2])\n';
+
+  it('transformSource deletes every tree and cursor it makes', () => {
+    let out = '';
+    const counts = counted(() => (out = transformSource(SCRIPT, builtinTransforms).output));
+    expect(out).not.toBe(SCRIPT);
+    expect(counts.trees).toBeGreaterThan(1); // re-parses after edits
+    expect(counts.treesDeleted).toBe(counts.trees);
+    expect(counts.cursors).toBeGreaterThan(0);
+    expect(counts.cursorsDeleted).toBe(counts.cursors);
+  });
+
+  it('transformSource deletes the trees of a file when a transform throws', () => {
+    const boom: Transform = { id: 'boom', description: '', safety: 'safe', safetyNote: '', prefilter: /multiprocessing/, query: '(module) @m', fix: () => { throw new Error('boom'); } };
+    let error: unknown;
+    const counts = counted(() => (error = transformSource(SCRIPT, [...builtinTransforms, boom]).error));
+    expect(error).toEqual({ transform: 'boom', message: 'failed: boom' });
+    expect(counts.trees).toBeGreaterThan(1);
+    expect(counts.treesDeleted).toBe(counts.trees);
+  });
+});

@@ -1,0 +1,46 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { makeTree, POOL_SCRIPT } from './helpers/tree';
+
+// Worker threads run from the compiled code (the TypeScript sources always run in-band), so the
+// run happens in a child process, with Worker.postMessage watched from outside the pool.
+const CLI = path.join(__dirname, '..', 'dist', 'src', 'cli.js');
+
+const WATCH = `
+const { Worker } = require('worker_threads');
+const post = Worker.prototype.postMessage;
+const outstanding = new Map();
+let most = 0;
+let posted = 0;
+Worker.prototype.postMessage = function (message) {
+  if (message && message.file) {
+    if (!outstanding.has(this)) {
+      outstanding.set(this, 0);
+      // First in line: an answer counts before the pool posts the next file.
+      this.prependListener('message', () => outstanding.set(this, outstanding.get(this) - 1));
+    }
+    outstanding.set(this, outstanding.get(this) + 1);
+    most = Math.max(most, outstanding.get(this));
+    posted++;
+  }
+  return post.call(this, message);
+};
+require(process.env.CLI).main(process.argv.slice(1), { ...require(process.env.CLI).defaultIO(), stdout: () => {} }).then((code) => {
+  process.stderr.write(JSON.stringify({ code, most, posted, threads: outstanding.size }) + '\\n');
+});
+`;
+
+describe('the worker pool', () => {
+  test('has at most two files in flight to each thread, however many candidates wait', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`m${i}.py`] = POOL_SCRIPT.replace('return x', `return x + ${i}`);
+    const root = makeTree(files);
+    const r = spawnSync(process.execPath, ['-e', WATCH, '.', '--jobs', '3', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, CLI } });
+    const stats = JSON.parse(r.stderr.trim().split('\n').pop()!);
+    expect(stats.code).toBe(0);
+    expect(stats.threads).toBeGreaterThanOrEqual(1);
+    expect(stats.posted).toBeGreaterThan(10); // the threads did take files
+    expect(stats.most).toBeGreaterThan(0);
+    expect(stats.most).toBeLessThanOrEqual(2);
+  });
+});
