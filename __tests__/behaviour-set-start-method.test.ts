@@ -17,12 +17,13 @@ test('a third-party-style helper that uses the bare default context is spawned t
   const root = makeTree({
     // Not rewritten by the entry point's migration: stands for code the team does not own.
     'vendored/helper.py': 'import multiprocessing\nimport sys\n\n\ndef where(_):\n    return sys.modules["__main__"].__name__\n\n\ndef run():\n    with multiprocessing.Pool(2) as pool:\n        return sorted(set(pool.map(where, range(4))))\n',
-    'app.py': 'import multiprocessing\nfrom vendored import helper\n\nif __name__ == "__main__":\n    print(helper.run())\n',
+    'app.py': 'from vendored import helper\n\nif __name__ == "__main__":\n    print(helper.run())\n',
   });
   try {
     const before = runPython(['app.py'], { cwd: root });
     expect(before.stdout).toBe("['__main__']\n"); // forked children share the parent's __main__
-    const r = await cli(['--write', '-t', 'set-start-method', 'app.py'], root);
+    // The entry point starts its processes through a module of the run, which the cross-file scan reads.
+    const r = await cli(['--write', '-t', 'set-start-method', '.'], root);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toContain('    multiprocessing.set_start_method("spawn")\n    print(helper.run())');
     const after = runPython(['app.py'], { cwd: root });
@@ -59,7 +60,7 @@ describe("a package's __main__.py", () => {
     });
     try {
       const before = runPython(['-m', 'pkg'], { cwd: root });
-      const r = await cli(['--write', '-t', 'set-start-method', 'pkg/__main__.py'], root);
+      const r = await cli(['--write', '-t', 'set-start-method', '.'], root); // the run holds pkg/jobs.py, which starts the processes
       expect(r.code).toBe(0);
       expect(fs.readFileSync(path.join(root, 'pkg/__main__.py'), 'utf8')).toBe('"""Run with python -m pkg."""\nimport multiprocessing\n\nfrom pkg.jobs import run\nmultiprocessing.set_start_method("spawn")\n\nprint(run())\n');
       const after = runPython(['-m', 'pkg'], { cwd: root });

@@ -221,7 +221,7 @@ describe('--stdin', () => {
     // And the same run: `--gitignore` (on by default) sends the second call through yargs.
     const quick = await cli(['--stdin', '--stdin-filename', 'x.py'], '/', POOL_SCRIPT);
     const full = await cli(['--stdin', '--stdin-filename', 'x.py', '--gitignore'], '/', POOL_SCRIPT);
-    expect(quick.stdout).toContain('mp.get_context("spawn").Pool(2)');
+    expect(quick.stdout).toContain('mp.set_start_method("spawn")');
     expect(quick).toEqual(full);
   });
 });

@@ -23,8 +23,8 @@ describe('[tool.mp-codemod] in pyproject.toml', () => {
     const r = await cli(['--json', '.'], root);
     const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
     expect(Object.keys(files).sort()).toEqual(['other/app.py', 'svc-a/app.py', 'svc-b/lib/fork.py']);
-    expect(files['svc-a/app.py'].diff).toContain('get_context("forkserver").Pool');
-    expect(files['other/app.py'].diff).toContain('get_context("spawn").Pool');
+    expect(files['svc-a/app.py'].diff).toContain('set_start_method("forkserver")');
+    expect(files['other/app.py'].diff).toContain('set_start_method("spawn")');
     // svc-b: only spawn-context, unsafe fixes on: the fork context is rewritten, no set_start_method.
     expect(files['svc-b/lib/fork.py'].diff).toContain('+ctx = mp.get_context("spawn")');
     expect(files['svc-b/lib/fork.py'].transforms).toEqual(['spawn-context']);
@@ -33,11 +33,11 @@ describe('[tool.mp-codemod] in pyproject.toml', () => {
   test('command-line flags override the file; --isolated ignores it; --config names one', async () => {
     const root = monorepo();
     const flag = await cli(['--json', '--method', 'spawn', 'svc-a/app.py'], root);
-    expect(JSON.parse(flag.stdout).files[0].diff).toContain('get_context("spawn")');
+    expect(JSON.parse(flag.stdout).files[0].diff).toContain('set_start_method("spawn")');
     const isolated = await cli(['--json', '--isolated', 'svc-a'], root);
     expect(JSON.parse(isolated.stdout).files.map((f: { path: string }) => f.path)).toEqual(['svc-a/app.py', 'svc-a/gen/out.py']);
     const named = await cli(['--json', '--config', 'svc-a/pyproject.toml', 'other/app.py'], root);
-    expect(JSON.parse(named.stdout).files[0].diff).toContain('get_context("forkserver")');
+    expect(JSON.parse(named.stdout).files[0].diff).toContain('set_start_method("forkserver")');
   });
 
   test('--show-config prints the effective settings for a path', async () => {
@@ -66,7 +66,7 @@ describe('[tool.mp-codemod] in pyproject.toml', () => {
 test('--stdin takes the settings of the pyproject.toml nearest --stdin-filename', async () => {
   const root = monorepo();
   const r = await cli(['--stdin', '--stdin-filename', 'svc-a/new.py'], root, POOL_SCRIPT);
-  expect(r.stdout).toContain('get_context("forkserver").Pool(2)');
+  expect(r.stdout).toContain('set_start_method("forkserver")');
   const elsewhere = await cli(['--stdin', '--stdin-filename', 'other/new.py'], root, POOL_SCRIPT);
-  expect(elsewhere.stdout).toContain('get_context("spawn").Pool(2)');
+  expect(elsewhere.stdout).toContain('set_start_method("spawn")');
 });

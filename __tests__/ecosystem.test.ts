@@ -33,7 +33,7 @@ describe('pre-commit', () => {
     const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });
     expect(runHook('mp-codemod-check', root, ['a.py']).status).toBe(1);
     expect(runHook('mp-codemod', root, ['a.py']).status).toBe(0);
-    expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toContain('get_context("spawn")');
+    expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toContain('mp.set_start_method("spawn")');
     expect(fs.readFileSync(path.join(root, 'b.py'), 'utf8')).toBe(POOL_SCRIPT);
     expect(runHook('mp-codemod-check', root, ['a.py']).status).toBe(0);
   });
@@ -98,7 +98,7 @@ describe('programmatic API', () => {
       execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', consumer], { encoding: 'utf8' });
       const printed = JSON.parse(execFileSync(process.execPath, [path.join(consumer, 'out', 'use.js')], { encoding: 'utf8' }));
       expect(printed.output).toBe('import multiprocessing as mp\n\n\ndef f():\n    return mp.get_context("spawn").Pool(2)\n');
-      expect(printed.ids).toEqual(['spawn-context', 'guard-main', 'set-start-method', 'diagnostics', 'x']);
+      expect(printed.ids).toEqual(['diagnostics', 'guard-main', 'set-start-method', 'spawn-context', 'x']);
       expect(printed.fixtures).toBe('function');
     } finally {
       fs.rmSync(consumer, { recursive: true, force: true });

@@ -5,8 +5,10 @@ import { cli, makeTree } from './helpers/tree';
 // Two changes far enough apart to be two hunks.
 const PADDING = Array.from({ length: 12 }, (_, i) => `X${i} = ${i}`).join('\n');
 const SOURCE = `import multiprocessing as mp\n\n\ndef a():\n    return mp.Pool(2)\n\n\n${PADDING}\n\n\ndef b():\n    return mp.Queue()\n`;
-const FIRST = SOURCE.replace('mp.Pool(2)', 'mp.get_context("spawn").Pool(2)');
-const BOTH = FIRST.replace('mp.Queue()', 'mp.get_context("spawn").Queue()');
+// Two call sites share one module-level context; each change brings the binding with it.
+const BOUND = SOURCE.replace('import multiprocessing as mp\n', 'import multiprocessing as mp\n\n_mp_context = mp.get_context("spawn")\n');
+const FIRST = BOUND.replace('mp.Pool(2)', '_mp_context.Pool(2)');
+const BOTH = FIRST.replace('mp.Queue()', '_mp_context.Queue()');
 const T = ['-t', 'spawn-context', '--interactive'];
 
 describe('--interactive', () => {
@@ -15,7 +17,7 @@ describe('--interactive', () => {
     const r = await cli(T, root, 'y\nn\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Apply change 1/2 to app.py? [y,n,a,q] ');
-    expect(r.stdout).toContain('+    return mp.get_context("spawn").Pool(2)');
+    expect(r.stdout).toContain('+    return _mp_context.Pool(2)');
     expect(r.stdout).toContain('fixed app.py (1 of 2 changes)');
     expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(FIRST);
   });

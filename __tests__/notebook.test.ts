@@ -18,10 +18,17 @@ function jupyterDump(nb: object): string {
 }
 
 const NB = notebook([
-  cell(['import multiprocessing as mp\n', '%matplotlib inline\n', '!pip list']),
+  cell(['import multiprocessing as mp\n', 'from operator import neg\n', '%matplotlib inline\n', '!pip list']),
+  cell(['def square(x):\n', '    return x * x']),
+  cell(['with mp.Pool(2) as pool:\n', '    print(pool.map(neg, [1, 2]))']),
+  cell(['%%bash\n', 'echo "mp.Pool(3)"\n']),
+]);
+
+/** The same with a worker defined in a cell: spawn children cannot import it (MP106). */
+const NB_LOCAL_WORKER = notebook([
+  cell(['import multiprocessing as mp\n']),
   cell(['def square(x):\n', '    return x * x']),
   cell(['with mp.Pool(2) as pool:\n', '    print(pool.map(square, [1, 2]))']),
-  cell(['%%bash\n', 'echo "mp.Pool(3)"\n']),
 ]);
 
 describe('notebooks', () => {
@@ -30,15 +37,22 @@ describe('notebooks', () => {
     const r = await cli(['--write'], root);
     expect(r.code).toBe(0);
     const expected = JSON.parse(JSON.stringify(NB));
-    expected.cells[3].source = ['with mp.get_context("spawn").Pool(2) as pool:\n', '    print(pool.map(square, [1, 2]))'];
+    expected.cells[3].source = ['with mp.get_context("spawn").Pool(2) as pool:\n', '    print(pool.map(neg, [1, 2]))'];
     expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(jupyterDump(expected));
   });
 
-  test('diffs name the cell; diagnostics give cell and line (MP106: a worker defined in a cell)', async () => {
+  test('diffs name the cell', async () => {
     const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
     const r = await cli([], root);
     expect(r.stdout).toContain('--- a/analysis.ipynb (cell 4)\n+++ b/analysis.ipynb (cell 4)\n');
-    expect(r.stderr).toContain('analysis.ipynb[cell 4]:2:20: MP106 square is defined in the notebook');
+  });
+
+  test('a worker defined in a cell: diagnostics give cell and line (MP106), and the notebook is left alone (MP312)', async () => {
+    const root = makeTree({ 'local.ipynb': jupyterDump(NB_LOCAL_WORKER) });
+    const r = await cli(['--write'], root);
+    expect(r.stderr).toContain('local.ipynb[cell 4]:2:20: MP106 square is defined in the notebook');
+    expect(r.stderr).toContain('MP312');
+    expect(fs.readFileSync(path.join(root, 'local.ipynb'), 'utf8')).toBe(jupyterDump(NB_LOCAL_WORKER));
   });
 
   test('a notebook with nothing to change is left byte for byte, whatever its layout', async () => {

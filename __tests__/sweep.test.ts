@@ -55,7 +55,8 @@ describe.each([[[] as string[]], [['--unsafe-fixes']]])('stdlib sweep %j', (extr
     // Recorded in the test output for the people who read CI logs.
     console.log(`stdlib sweep ${extra.join(' ') || '(safe fixes)'}: ${report.summary.scanned} files, ${changed.length} changed, ${skipped.length} skipped (${skipped.map((f: { path: string; reason: string }) => `${f.path}: ${f.reason}`).join('; ')}), ${report.summary.diagnostics} diagnostics`);
     expect(byStatus('error')).toEqual([]);
-    expect(changed.length).toBeGreaterThan(10);
+    // Fewer than before the migration policy: files spawn would still break are left alone (MP312).
+    expect(changed.length).toBeGreaterThan(5);
     expect(report.summary.scanned).toBeGreaterThan(1500);
 
     // Every changed file still parses with python3's own parser (when its original did).

@@ -155,7 +155,10 @@ export class ProjectScan {
         this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
       }
       this.byPath.set(file.real, file);
-    } else if (mentions(text, '__main__')) {
+    }
+    // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
+    // still start its processes only through a module of the run.
+    if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
       this.entries.push({ file, imported: importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots })) });
       return true;
     }
@@ -186,7 +189,7 @@ export class ProjectScan {
   /** `known`: verdicts already given by processing, by real path; the other modules are parsed here. */
   entryPointsImportingProcessCode(known: ReadonlyMap<string, boolean> = new Map()): Set<string> {
     const result = new Set<string>();
-    if (this.byName.size === 0) return result;
+    if (this.byPath.size === 0) return result;
     const verdicts = new Map(known);
     const startsProcesses = (file: Found) => {
       let v = verdicts.get(file.real);

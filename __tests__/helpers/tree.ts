@@ -42,4 +42,5 @@ export async function cli(args: string[], cwd: string, stdin = '', env: NodeJS.P
 }
 
 export const POOL_SCRIPT = 'import multiprocessing as mp\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n    with mp.Pool(2) as p:\n        p.map(f, [1])\n';
+/** POOL_SCRIPT after spawn-context alone. */
 export const POOL_SCRIPT_FIXED = POOL_SCRIPT.replace('mp.Pool(2)', 'mp.get_context("spawn").Pool(2)');
