@@ -28,6 +28,8 @@ interface Handoff {
   worker: SyntaxNode;
   /** Values pickled with each task. */
   args: SyntaxNode[];
+  /** Iterables of map-like methods: their items are pickled, one per task, not the iterable. */
+  iterables?: SyntaxNode[];
   /** Pool/executor method calls (a Queue may not travel through their arguments). */
   viaPool: boolean;
   /** An initializer= function: it runs first in each child. */
@@ -45,6 +47,36 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | null {
 
 /** Elements of a tuple/list literal, or the value itself. */
 const elements = (n: SyntaxNode | null): SyntaxNode[] => (!n ? [] : ['tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.filter(isCode) : [n]);
+
+const LITERALS = new Set(['tuple', 'list', 'set', 'parenthesized_expression']);
+const BUILT = new Set(['list_comprehension', 'generator_expression', 'set_comprehension']);
+
+/**
+ * The values a pool argument carries into the tasks: the argument, and what the tuples and lists
+ * it spells out or builds in a comprehension hold (`[(queue, n) for n in xs]` carries `queue`).
+ */
+function carried(n: SyntaxNode, depth = 0): SyntaxNode[] {
+  if (depth > 3) return [n];
+  if (LITERALS.has(n.type)) return [n, ...n.namedChildren.filter(isCode).flatMap((c) => carried(c, depth + 1))];
+  if (BUILT.has(n.type)) {
+    const body = n.childForFieldName('body');
+    return body ? [n, ...carried(body, depth + 1)] : [n];
+  }
+  // `[x] * n` repeats x in every item.
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '*') {
+    const list = [n.childForFieldName('left'), n.childForFieldName('right')].find((c) => c && LITERALS.has(c.type));
+    return list ? [n, ...carried(list, depth + 1)] : [n];
+  }
+  return [n];
+}
+
+/** `functools.partial(f, a, b)`: the function and the values it binds (pickled with it). */
+function partialOf(n: SyntaxNode, ctx: FileContext): { fn: SyntaxNode; bound: SyntaxNode[] } | null {
+  if (n.type !== 'call' || ctx.names.qualifiedName(n.childForFieldName('function')!) !== 'functools.partial') return null;
+  const [fn, ...bound] = positional(n);
+  const keywords = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'keyword_argument').map((a) => a.childForFieldName('value')!);
+  return fn ? { fn, bound: [...bound, ...keywords] } : null;
+}
 
 /** The call a name was assigned from (`x = f()`, `with f() as x`) in the scope it is read in. */
 function assignedCall(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
@@ -93,18 +125,25 @@ function handoffs(ctx: FileContext): Handoff[] {
     if (!fn) continue;
     const target = keyword(call, 'target');
     if (target && (ctx.starts.isStart(call) || /Process$/.test(fn.text))) {
-      out.push({ call, worker: target, args: [...elements(keyword(call, 'args'))], viaPool: false });
+      const p = partialOf(target, ctx);
+      out.push({ call, worker: p?.fn ?? target, args: [...(p?.bound ?? []), ...elements(keyword(call, 'args'))], viaPool: false });
     }
     const init = keyword(call, 'initializer');
-    if (init && ctx.starts.isStart(call)) out.push({ call, worker: init, args: elements(keyword(call, 'initargs')), viaPool: false, initializer: true });
+    if (init && ctx.starts.isStart(call)) {
+      const p = partialOf(init, ctx);
+      out.push({ call, worker: p?.fn ?? init, args: [...(p?.bound ?? []), ...elements(keyword(call, 'initargs'))], viaPool: false, initializer: true });
+    }
     if (fn.type === 'attribute' && POOL_METHODS.has(fn.childForFieldName('attribute')!.text)) {
       const pool = assignedCall(fn.childForFieldName('object')!, ctx);
       if (!pool || !ctx.starts.isStart(pool)) continue;
-      const [worker, ...rest] = positional(call);
-      if (!worker) continue;
+      const [given, ...rest] = positional(call);
+      if (!given) continue;
       const method = fn.childForFieldName('attribute')!.text;
-      const args = method.startsWith('apply') ? elements(rest[0] ?? null) : rest;
-      out.push({ call, worker, args, viaPool: true });
+      // A partial's bound values travel with the function, for every task.
+      const p = partialOf(given, ctx);
+      const mapLike = /map/.test(method);
+      const args = [...(p?.bound ?? []), ...(method.startsWith('apply') ? elements(rest[0] ?? null) : mapLike ? [] : rest)];
+      out.push({ call, worker: p?.fn ?? given, args, iterables: mapLike ? rest : [], viaPool: true });
     }
   }
   return out;
@@ -279,15 +318,34 @@ function enclosing(node: SyntaxNode, type: string): SyntaxNode | null {
   return null;
 }
 
+const READS = new Set(['read', 'read_bytes', 'read_text']);
+
+/** `open(p).read()`, `f.read()` of `with open(p) as f`, `Path(p).read_bytes()`: a whole file's contents. */
+function readsFile(call: SyntaxNode, ctx: FileContext): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || !READS.has(fn.childForFieldName('attribute')!.text)) return false;
+  const opened = assignedCall(fn.childForFieldName('object')!, ctx);
+  const callee = opened?.childForFieldName('function');
+  if (!opened || !callee) return false;
+  const q = ctx.names.qualifiedName(callee);
+  if (q !== null) return /^(io\.open|builtins\.open|pathlib\.(Pure)?(Posix|Windows)?Path)$/.test(q);
+  // Builtin open: the name is not bound in the file.
+  return callee.type === 'identifier' && callee.text === 'open' && ctx.names.lookup('open', callee) === null;
+}
+
 function checkArguments(h: Handoff, ctx: FileContext): void {
-  for (const arg of h.args) {
+  // Pool tasks carry what their arguments hold; a Process's args are its own.
+  const items = (h.iterables ?? []).flatMap((a) => carried(a).slice(1));
+  const values = h.viaPool ? [...h.args.flatMap((a) => carried(a)), ...items] : h.args;
+  for (const arg of values) {
     const made = assignedCall(arg, ctx);
+    if (!made) continue;
     const q = qualifiedCallee(made, ctx);
-    if (!q) continue;
-    if (h.viaPool && QUEUES.test(q)) {
+    if (h.viaPool && q && QUEUES.test(q)) {
       ctx.report(arg, 'MP203', `${arg.text} is a multiprocessing Queue passed through pool arguments`, 'use a Manager().Queue(), or hand the queue over with Pool(initializer=..., initargs=(queue,))');
-    } else if (LARGE.test(q)) {
-      ctx.report(arg, 'MP401', `${arg.text} (from ${q}) is pickled and copied for every task`, 'pass the file path and load it in the child, or load it once per worker in an initializer');
+    } else if ((q && LARGE.test(q)) || readsFile(made, ctx)) {
+      const from = q && LARGE.test(q) ? q : 'a whole file read';
+      ctx.report(arg, 'MP401', `${arg.text} (from ${from}) is pickled and copied for every task`, 'pass the file path and load it in the child, or load it once per worker in an initializer or into shared memory');
     }
   }
 }
