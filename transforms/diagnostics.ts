@@ -350,13 +350,27 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
   }
 }
 
-function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+/** A logging configuration call in `def`, or in a module-level function it calls (one level down). */
+function configuresLogging(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
+  if (configs.some((c) => isInside(c, def))) return true;
+  return def.descendantsOfType('call').some((call) => {
+    const fn = call.childForFieldName('function');
+    const found = fn?.type === 'identifier' ? definitionOf(fn, ctx) : null;
+    return found !== null && !found.nested && found.def.id !== def.id && configs.some((c) => isInside(c, found.def));
+  });
+}
+
+function checkLogging(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
   const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
   if (!workersLog) return;
-  for (const call of callsNaming(ctx.root, ctx.source, ['basicConfig', 'dictConfig', 'fileConfig'])) {
-    if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
+  const configs = callsNaming(ctx.root, ctx.source, ['basicConfig', 'dictConfig', 'fileConfig']).filter((call) => {
+    if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) return false;
     const q = qualifiedCallee(call, ctx);
-    if (!q || !LOG_CONFIG.test(q)) continue;
+    return q !== null && LOG_CONFIG.test(q);
+  });
+  // An initializer that configures logging does it in every child.
+  if (initializers.some((init) => configuresLogging(init, configs, ctx))) return;
+  for (const call of configs) {
     const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
     if (inParentOnly) {
       ctx.report(call, 'MP204', 'logging is configured here, in the parent only; spawn children log with the defaults', 'configure logging in a Pool initializer too, or send records through a QueueHandler');
@@ -383,7 +397,7 @@ function diagnose(ctx: FileContext): Fix[] {
     if (h.initializer) initializers.push(found.def);
   }
   checkGlobals(workers, initializers, ctx, guard);
-  if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
+  if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;
