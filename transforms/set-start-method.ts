@@ -5,6 +5,7 @@ import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { mentions } from '../src/words';
+import { mayBeFork } from '../src/starts';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const MP_IMPORTS = /^(multiprocessing|torch\.multiprocessing|billiard|multiprocess)(\.|$)/;
@@ -94,6 +95,9 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
       ctx.report(call, 'MP302', 'set_start_method outside an entry point\'s __main__ guard', `it raises "context has already been set" when called twice or after anything fixed the default; use ctx = multiprocessing.get_context(${q}${method}${q}) where processes are made`);
     } else if (force && force.childForFieldName('value')?.text === 'True') {
       ctx.report(call, 'MP302', 'set_start_method(..., force=True) hides a second call', 'call it once, first thing in the __main__ guard, without force=True');
+    }
+    if (first && mayBeFork(first)) {
+      ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use ${q}${method}${q} everywhere`);
     }
     if (first?.type === 'string' && /^['"]fork['"]$/.test(first.text)) {
       fixes.push({

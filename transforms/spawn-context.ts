@@ -5,6 +5,7 @@ import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
+import { mayBeFork, probesAvailability } from '../src/starts';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -183,7 +184,13 @@ function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, fork
     };
   }
   const arg = items[0];
-  if (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call))) {
+  if (items.length !== 1 || KEEP_FORK.test(lineOf(ctx, call))) return null;
+  if (mayBeFork(arg)) {
+    ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use get_context(${method}) everywhere, or mark the line "# mp-codemod: keep-fork"`);
+    return null;
+  }
+  // try: get_context("fork") / except ValueError: a fallback: the code asks whether fork exists.
+  if (arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !probesAvailability(call)) {
     return {
       message: `get_context(${arg.text}) → get_context(${method})`,
       safety: 'unsafe',
