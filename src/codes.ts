@@ -18,7 +18,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments' },
   MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
-  MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True' },
+  MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },
   MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },
   MP304: { severity: 'warning', summary: 'a library module starts processes when it is imported' },
   MP305: { severity: 'warning', summary: 'a default-context factory is passed as a value' },
@@ -28,7 +28,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
-  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
 };
 
 export function severityOf(code: string): Severity {

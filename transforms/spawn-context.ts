@@ -115,7 +115,7 @@ function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: Fi
   if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref);
   else getContext = ctx.names.importTarget('get_context', ref) === `${module}.get_context` ? { expr: 'get_context', edits: [] } : null;
   if (!getContext) {
-    ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: the name is taken here`, `use ${module}.get_context(${method}).${factory} by hand`);
+    ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: ${ctx.names.whyTaken('get_context', ref)}`, `use ${module}.get_context(${method}).${factory} by hand`);
     return null;
   }
   return {
@@ -153,7 +153,7 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
   }
   const mp = ctx.imports.moduleRef('multiprocessing', call);
   if (!mp) {
-    ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: the name multiprocessing is taken here`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
+    ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: ${ctx.names.whyTaken('multiprocessing', call)}`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
     return null;
   }
   const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
@@ -240,10 +240,15 @@ function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileCon
   if (spec) return addContextArgument(call, args, qualified, spec, ctx);
   if (DATALOADERS.has(qualified)) return addDataLoaderContext(args, ctx);
   const foreign = splitModule(qualified, FOREIGN_MODULES);
-  if (foreign && BOUND_FACTORIES.has(foreign[1])) {
+  if (foreign && BOUND_FACTORIES.has(foreign[1]) && !insidePackage(ctx, FOREIGN_MODULES)) {
     ctx.report(call, 'MP306', `${foreign[0]}.${foreign[1]} uses ${foreign[0]}'s own default start method and is not rewritten`, `use ${foreign[0]}.get_context(${methodLiteral(ctx)}).${foreign[1]} if its workers must not fork`);
   }
   return null;
+}
+
+/** The file belongs to one of these packages (a folder of that name holding __init__.py): their own code keeps their default. */
+function insidePackage(ctx: FileContext, packages: string[]): boolean {
+  return ctx.facts.inPackage && new RegExp(`(^|[\\\\/])(${packages.join('|')})[\\\\/]`).test(ctx.path);
 }
 
 function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
