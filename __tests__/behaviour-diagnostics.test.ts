@@ -30,6 +30,14 @@ describe('diagnosed programs under python3', () => {
       const broken = spawn.code !== 0 || spawn.stdout !== fork.stdout;
       expect({ name, broken }).toEqual({ name, broken: !name.startsWith('run_no_false_alarms') });
       if (name.startsWith('run_no_false_alarms')) expect(spawn.code).toBe(0);
+      // An unsafe fix's output (checked byte for byte by the fixture test) repairs the program.
+      const output = path.join(fixtures, `${name}.output.py`);
+      if (fs.existsSync(output)) {
+        fs.copyFileSync(output, path.join(dir, `${name}_fixed.py`));
+        const fixed = runPython([`${name}_fixed.py`], { cwd: dir, platformDefault: 'spawn', timeoutMs: 30000 });
+        expect({ code: fixed.code, stdout: fixed.stdout }).toEqual({ code: fork.code, stdout: fork.stdout });
+        expect(fork.code).toBe(0);
+      }
     });
   }
 });

@@ -9,7 +9,7 @@ export interface CodeInfo {
 export const CODES: Record<string, CodeInfo> = {
   MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it' },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)' },
-  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it' },
+  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)' },
   MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool' },
   MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool' },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook' },

@@ -172,8 +172,11 @@ function captured(def: SyntaxNode, ctx: FileContext): string[] {
 
 const isInside = (node: SyntaxNode, outer: SyntaxNode) => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 
-/** `def` lifted to module level, for a nested worker that captures nothing (unsafe: names may clash or change meaning). */
-function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
+/**
+ * `def` lifted to module level, for a nested worker that captures nothing, or only `captures`
+ * that then become its first parameters (unsafe: names may clash or change meaning).
+ */
+function liftFix(def: SyntaxNode, ctx: FileContext, captures: string[] = []): Fix | null {
   const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
   // Lifting the only statement of a block would leave it empty.
   if ((holder.parent?.namedChildren.filter(isCode).length ?? 0) < 2) return null;
@@ -183,11 +186,18 @@ function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
   const start = lineStartOf(ctx.source, holder.startIndex);
   const end = endOfLine(ctx.source, holder.endIndex);
   const indent = ctx.source.slice(start, holder.startIndex);
-  const text = ctx.source
+  let text = ctx.source
     .slice(start, end)
     .split(/(?<=\n)/)
     .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
     .join('');
+  if (captures.length > 0) {
+    // The def line comes first (no decorators here), so its `(` moved left by the indent only.
+    const params = def.childForFieldName('parameters')!;
+    const open = params.startIndex + 1 - start - indent.length;
+    const more = params.namedChildren.some(isCode) ? ', ' : '';
+    text = `${text.slice(0, open)}${captures.join(', ')}${more}${text.slice(open)}`;
+  }
   const at = lineStartOf(ctx.source, top.startIndex);
   const nl = ctx.style.newline;
   // First in its block: the blank lines after it go too, so the block does not open with a gap.
@@ -203,6 +213,53 @@ function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
       { start, end: cut, text: '' },
     ],
   };
+}
+
+/**
+ * Every capture is a parameter of the function right around `def`, never rebound there, and
+ * `worker` is the only other mention of the def: binding the captures with functools.partial
+ * at the handoff then passes the values the closure would have read. Methods are left alone
+ * (partial would pickle `self`).
+ */
+function plainArguments(def: SyntaxNode, captures: string[], worker: SyntaxNode, ctx: FileContext): boolean {
+  const outer = enclosing(def, 'function_definition');
+  if (!outer || enclosing(outer, 'class_definition') || def.parent?.type === 'decorated_definition') return false;
+  if (def.children.some((c) => c.type === 'async') || def.descendantsOfType('nonlocal_statement').length > 0) return false;
+  // A default value read at def time would read a module global once lifted.
+  const own = def.childForFieldName('parameters')!.descendantsOfType('identifier');
+  if (own.some((id) => captures.includes(id.text))) return false;
+  const params = outer.childForFieldName('parameters')!;
+  const reads = def.childForFieldName('body')!.descendantsOfType('identifier');
+  for (const name of captures) {
+    const at = reads.find((id) => id.text === name);
+    const found = at ? ctx.names.lookup(name, at) : null;
+    if (!found || found.scope.node.id !== outer.id || found.bindings.length !== 1 || !isInside(found.bindings[0].node, params)) return false;
+  }
+  const name = def.childForFieldName('name')!;
+  const mentions = outer.descendantsOfType('identifier').filter((id) => id.text === name.text && id.id !== name.id);
+  return mentions.length === 1 && mentions[0].id === worker.id;
+}
+
+/** The closure lifted to module level, its captures first parameters, bound at the handoff with functools.partial. */
+function liftWithPartial(def: SyntaxNode, captures: string[], worker: SyntaxNode, ctx: FileContext): Fix | null {
+  const lift = liftFix(def, ctx, captures);
+  if (!lift) return null;
+  let partial: { expr: string; edits: Fix['edits'] } | null = null;
+  if (ctx.names.importTarget('partial', worker) === 'functools.partial') partial = { expr: 'partial', edits: [] };
+  else {
+    const ref = ctx.imports.moduleRef('functools', worker);
+    if (ref) partial = { expr: `${ref.expr}.partial`, edits: ref.edits };
+  }
+  if (!partial) return null;
+  const edits = [...lift.edits];
+  // A new import and the lifted def may land at one point: one insertion, import first.
+  for (const e of partial.edits) {
+    const same = edits.find((x) => x.start === e.start && x.end === e.start && e.end === e.start);
+    if (same) same.text = e.text + same.text;
+    else edits.push(e);
+  }
+  edits.push({ start: worker.startIndex, end: worker.endIndex, text: `${partial.expr}(${worker.text}, ${captures.join(', ')})` });
+  return { message: `moved closure ${worker.text}() to module level; ${captures.join(', ')} bound with functools.partial`, safety: 'unsafe', edits };
 }
 
 function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
@@ -228,7 +285,10 @@ function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
   }
   const names = captured(found.def, ctx);
   if (names.length > 0) {
-    ctx.report(w, 'MP103', `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`);
+    const closure = { code: 'MP103', message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
+    const lift = plainArguments(found.def, names, w, ctx) ? liftWithPartial(found.def, names, w, ctx) : null;
+    if (lift) fixes.push({ ...lift, diagnostic: closure });
+    else ctx.report(w, closure.code, closure.message, closure.hint);
     return;
   }
   const lift = liftFix(found.def, ctx);
@@ -414,7 +474,8 @@ const transform: Transform = {
   id: 'diagnostics',
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
-  safetyNote: 'Reports only; its one fix (lifting a nested worker that captures nothing to module level) is unsafe, as the name may clash or mean something else there.',
+  safetyNote:
+    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there.',
   // Workers need a pool or process import; MP303 needs a fork call.
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',
