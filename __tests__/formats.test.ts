@@ -29,6 +29,17 @@ describe('diagnostic output formats', () => {
     expect(lines).toHaveLength(4);
   });
 
+  test('github: every annotation has a line; "would change" points at the first changed line', async () => {
+    const changing = ['"""Jobs."""', '', 'from multiprocessing import Process', '', '', 'def work():', '    pass', '', '', 'if __name__ == "__main__":', '    Process(target=work).start()', ''].join('\n');
+    // Not valid UTF-8 and no coding cookie: skipped as a problem, with no line of its own.
+    const r = await cli(['--output-format', 'github'], makeTree({ 'job.py': changing, 'bad.py': Buffer.from([0x69, 0x6d, 0x70, 0xff, 0xfe, 0x0a]) }));
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => !/^::\w+ file=[^,]+,line=\d+,/.test(l))).toEqual([]);
+    // The import on line 3 gains get_context; both fixes are reported at the call on line 11.
+    expect(lines).toContain('::warning file=job.py,line=3,title=mp-codemod::would change (1 fixes); run npx mp-codemod --write');
+    expect(lines.some((l) => l.startsWith('::error file=bad.py,line=1,title=mp-codemod::skipped: '))).toBe(true);
+  });
+
   test('sarif: valid against the published SARIF 2.1.0 schema, one result per diagnostic', async () => {
     const r = await cli(['--output-format', 'sarif'], files());
     const log = JSON.parse(r.stdout);

@@ -11,7 +11,7 @@ export interface CodeInfo {
 export const CODES: Record<string, CodeInfo> = {
   MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it', blocks: true },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
-  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it', blocks: true },
+  MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
   MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool', blocks: true },
   MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
@@ -20,7 +20,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
   MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
-  MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True' },
+  MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },
   MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },
   MP304: { severity: 'warning', summary: 'a library module starts processes when it is imported' },
   MP305: { severity: 'warning', summary: 'a default-context factory is passed as a value' },
@@ -32,7 +32,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
   MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
-  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+  MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
   MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },

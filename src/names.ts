@@ -214,6 +214,19 @@ export class Names {
     return null;
   }
 
+  /** The star imports that may bind `name` at `at` when nothing else visible binds it (else none). */
+  starsBinding(name: string, at: SyntaxNode): string[] {
+    const found = this.lookup(name, at);
+    return found && found.bindings.length === 0 && !this.module.bindings.has(name) ? found.scope.stars : [];
+  }
+
+  /** Why `name` cannot be used at `at`: "a star import (from m import *) may bind it here", or "it is taken here". */
+  whyTaken(name: string, at: SyntaxNode): string {
+    const stars = this.starsBinding(name, at);
+    if (stars.length === 0) return `the name ${name} is taken here`;
+    return `${stars.map((m) => `from ${m} import *`).join(', ')} may bind ${name} here`;
+  }
+
   /** True when `name` is bound anywhere visible from `at`, or anywhere at module level. */
   isTaken(name: string, at: SyntaxNode): boolean {
     return this.lookup(name, at) !== null || this.module.bindings.has(name);

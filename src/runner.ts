@@ -29,6 +29,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Unified diff of a changed file. */
   diff?: string;
+  /** 1-based line of the first change in a changed file (in a notebook, of the cell's source). */
+  firstChange?: number;
   /** The new text of a changed file (kept only for --interactive). */
   after?: string;
   written?: boolean;
@@ -174,6 +176,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const after = nb.fromModule(book, mod, out.output);
   if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
   const changed = result(file.path, 'changed', base);
+  if (base.fixes.length > 0) changed.firstChange = Math.min(...base.fixes.map((f) => f.line));
   if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
   return opts.write ? writeChanged(changed, file, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes) : changed;
 }
@@ -211,9 +214,19 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     throw e;
   }
   const changed = result(file.path, 'changed', base);
+  changed.firstChange = firstChangedLine(decoded.text, out.output);
   if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
   if (opts.keepText) changed.after = out.output;
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
+}
+
+/** The 1-based line of `before` where `after` first differs from it. */
+export function firstChangedLine(before: string, after: string): number {
+  let i = 0;
+  while (i < before.length && i < after.length && before.charCodeAt(i) === after.charCodeAt(i)) i++;
+  let line = 1;
+  for (let j = before.lastIndexOf('\n', i - 1); j >= 0; j = before.lastIndexOf('\n', j - 1)) line++;
+  return line;
 }
 
 /** processFile that turns an unexpected exception into an error result for that file. */

@@ -218,3 +218,31 @@ function calleeLike(text: string, start: number, end: number): boolean {
   const next = nextCodeChar(text, end);
   return (next === '(' || next === '.') && !isDefinedName(text, start);
 }
+
+const FORK_LITERAL = /^[rRuU]?(['"])fork\1$/;
+
+/** An expression that can evaluate to "fork" without being the literal: `"spawn" if win else "fork"`. */
+export function mayBeFork(expr: SyntaxNode): boolean {
+  if (expr.type === 'parenthesized_expression') return expr.namedChildren.some((c) => c.type !== 'comment' && (FORK_LITERAL.test(c.text) || mayBeFork(c)));
+  if (expr.type !== 'conditional_expression' && expr.type !== 'boolean_operator') return false;
+  return expr.namedChildren.some((c) => c.type !== 'comment' && (FORK_LITERAL.test(c.text) || mayBeFork(c)));
+}
+
+const PROBED_ERRORS = /^\(?\s*(ValueError|Exception|BaseException)\b|^\(.*\b(ValueError|Exception)\b/s;
+
+/**
+ * The call sits in the body of a `try` whose handlers catch what an unavailable start method
+ * raises (ValueError, or everything): the code probes for fork and has a fallback.
+ */
+export function probesAvailability(call: SyntaxNode): boolean {
+  for (let child = call, p = call.parent; p; child = p, p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return false;
+    if (p.type !== 'try_statement' || p.childForFieldName('body')?.id !== child.id) continue;
+    return p.namedChildren.some((h) => {
+      if (h.type !== 'except_clause') return false;
+      const caught = h.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+      return !caught || PROBED_ERRORS.test(caught.text);
+    });
+  }
+  return false;
+}

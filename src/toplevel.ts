@@ -139,7 +139,8 @@ function topIndex(starts: number[], ends: number[], start: number, end: number):
 }
 
 // Loops below, not callbacks made per file: see memory.ts.
-export function moduleStatements(ctx: FileContext): ModuleShape {
+/** `renamed`: start offsets of identifiers a fix renames to a fresh name: they bind and read nothing here. */
+export function moduleStatements(ctx: FileContext, renamed: ReadonlySet<number> = new Set()): ModuleShape {
   const { root, source, names } = ctx;
   const children = root.namedChildren;
   const statements: Statement[] = [];
@@ -172,6 +173,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
 
   for (const [name, bindings] of names.module.bindings) {
     for (const b of bindings) {
+      if (renamed.has(b.start)) continue;
       const i = topIndex(starts, ends, b.start, b.end);
       if (i >= 0) statements[i].binds.add(name);
     }
@@ -180,6 +182,7 @@ export function moduleStatements(ctx: FileContext): ModuleShape {
   const moduleNames = names.module.stars.length > 0 ? null : names.module.bindings.keys();
   for (const id of moduleNames ? identifiersNamed(root, source, moduleNames) : root.descendantsOfType('identifier')) {
     const p = id.parent;
+    if (renamed.size > 0 && renamed.has(id.startIndex)) continue;
     if (!p || p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'global_statement' || p.type === 'nonlocal_statement') continue;
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
     if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;

@@ -28,6 +28,8 @@ interface Handoff {
   worker: SyntaxNode;
   /** Values pickled with each task. */
   args: SyntaxNode[];
+  /** Iterables of map-like methods: their items are pickled, one per task, not the iterable. */
+  iterables?: SyntaxNode[];
   /** Pool/executor method calls (a Queue may not travel through their arguments). */
   viaPool: boolean;
   /** An initializer= function: it runs first in each child. */
@@ -45,6 +47,36 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | null {
 
 /** Elements of a tuple/list literal, or the value itself. */
 const elements = (n: SyntaxNode | null): SyntaxNode[] => (!n ? [] : ['tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.filter(isCode) : [n]);
+
+const LITERALS = new Set(['tuple', 'list', 'set', 'parenthesized_expression']);
+const BUILT = new Set(['list_comprehension', 'generator_expression', 'set_comprehension']);
+
+/**
+ * The values a pool argument carries into the tasks: the argument, and what the tuples and lists
+ * it spells out or builds in a comprehension hold (`[(queue, n) for n in xs]` carries `queue`).
+ */
+function carried(n: SyntaxNode, depth = 0): SyntaxNode[] {
+  if (depth > 3) return [n];
+  if (LITERALS.has(n.type)) return [n, ...n.namedChildren.filter(isCode).flatMap((c) => carried(c, depth + 1))];
+  if (BUILT.has(n.type)) {
+    const body = n.childForFieldName('body');
+    return body ? [n, ...carried(body, depth + 1)] : [n];
+  }
+  // `[x] * n` repeats x in every item.
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '*') {
+    const list = [n.childForFieldName('left'), n.childForFieldName('right')].find((c) => c && LITERALS.has(c.type));
+    return list ? [n, ...carried(list, depth + 1)] : [n];
+  }
+  return [n];
+}
+
+/** `functools.partial(f, a, b)`: the function and the values it binds (pickled with it). */
+function partialOf(n: SyntaxNode, ctx: FileContext): { fn: SyntaxNode; bound: SyntaxNode[] } | null {
+  if (n.type !== 'call' || ctx.names.qualifiedName(n.childForFieldName('function')!) !== 'functools.partial') return null;
+  const [fn, ...bound] = positional(n);
+  const keywords = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'keyword_argument').map((a) => a.childForFieldName('value')!);
+  return fn ? { fn, bound: [...bound, ...keywords] } : null;
+}
 
 /** The call a name was assigned from (`x = f()`, `with f() as x`) in the scope it is read in. */
 function assignedCall(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
@@ -93,18 +125,25 @@ function handoffs(ctx: FileContext): Handoff[] {
     if (!fn) continue;
     const target = keyword(call, 'target');
     if (target && (ctx.starts.isStart(call) || /Process$/.test(fn.text))) {
-      out.push({ call, worker: target, args: [...elements(keyword(call, 'args'))], viaPool: false });
+      const p = partialOf(target, ctx);
+      out.push({ call, worker: p?.fn ?? target, args: [...(p?.bound ?? []), ...elements(keyword(call, 'args'))], viaPool: false });
     }
     const init = keyword(call, 'initializer');
-    if (init && ctx.starts.isStart(call)) out.push({ call, worker: init, args: elements(keyword(call, 'initargs')), viaPool: false, initializer: true });
+    if (init && ctx.starts.isStart(call)) {
+      const p = partialOf(init, ctx);
+      out.push({ call, worker: p?.fn ?? init, args: [...(p?.bound ?? []), ...elements(keyword(call, 'initargs'))], viaPool: false, initializer: true });
+    }
     if (fn.type === 'attribute' && POOL_METHODS.has(fn.childForFieldName('attribute')!.text)) {
       const pool = assignedCall(fn.childForFieldName('object')!, ctx);
       if (!pool || !ctx.starts.isStart(pool)) continue;
-      const [worker, ...rest] = positional(call);
-      if (!worker) continue;
+      const [given, ...rest] = positional(call);
+      if (!given) continue;
       const method = fn.childForFieldName('attribute')!.text;
-      const args = method.startsWith('apply') ? elements(rest[0] ?? null) : rest;
-      out.push({ call, worker, args, viaPool: true });
+      // A partial's bound values travel with the function, for every task.
+      const p = partialOf(given, ctx);
+      const mapLike = /map/.test(method);
+      const args = [...(p?.bound ?? []), ...(method.startsWith('apply') ? elements(rest[0] ?? null) : mapLike ? [] : rest)];
+      out.push({ call, worker: p?.fn ?? given, args, iterables: mapLike ? rest : [], viaPool: true });
     }
   }
   return out;
@@ -133,8 +172,11 @@ function captured(def: SyntaxNode, ctx: FileContext): string[] {
 
 const isInside = (node: SyntaxNode, outer: SyntaxNode) => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 
-/** `def` lifted to module level, for a nested worker that captures nothing (unsafe: names may clash or change meaning). */
-function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
+/**
+ * `def` lifted to module level, for a nested worker that captures nothing, or only `captures`
+ * that then become its first parameters (unsafe: names may clash or change meaning).
+ */
+function liftFix(def: SyntaxNode, ctx: FileContext, captures: string[] = []): Fix | null {
   const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
   // Lifting the only statement of a block would leave it empty.
   if ((holder.parent?.namedChildren.filter(isCode).length ?? 0) < 2) return null;
@@ -144,11 +186,18 @@ function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
   const start = lineStartOf(ctx.source, holder.startIndex);
   const end = endOfLine(ctx.source, holder.endIndex);
   const indent = ctx.source.slice(start, holder.startIndex);
-  const text = ctx.source
+  let text = ctx.source
     .slice(start, end)
     .split(/(?<=\n)/)
     .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
     .join('');
+  if (captures.length > 0) {
+    // The def line comes first (no decorators here), so its `(` moved left by the indent only.
+    const params = def.childForFieldName('parameters')!;
+    const open = params.startIndex + 1 - start - indent.length;
+    const more = params.namedChildren.some(isCode) ? ', ' : '';
+    text = `${text.slice(0, open)}${captures.join(', ')}${more}${text.slice(open)}`;
+  }
   const at = lineStartOf(ctx.source, top.startIndex);
   const nl = ctx.style.newline;
   // First in its block: the blank lines after it go too, so the block does not open with a gap.
@@ -164,6 +213,53 @@ function liftFix(def: SyntaxNode, ctx: FileContext): Fix | null {
       { start, end: cut, text: '' },
     ],
   };
+}
+
+/**
+ * Every capture is a parameter of the function right around `def`, never rebound there, and
+ * `worker` is the only other mention of the def: binding the captures with functools.partial
+ * at the handoff then passes the values the closure would have read. Methods are left alone
+ * (partial would pickle `self`).
+ */
+function plainArguments(def: SyntaxNode, captures: string[], worker: SyntaxNode, ctx: FileContext): boolean {
+  const outer = enclosing(def, 'function_definition');
+  if (!outer || enclosing(outer, 'class_definition') || def.parent?.type === 'decorated_definition') return false;
+  if (def.children.some((c) => c.type === 'async') || def.descendantsOfType('nonlocal_statement').length > 0) return false;
+  // A default value read at def time would read a module global once lifted.
+  const own = def.childForFieldName('parameters')!.descendantsOfType('identifier');
+  if (own.some((id) => captures.includes(id.text))) return false;
+  const params = outer.childForFieldName('parameters')!;
+  const reads = def.childForFieldName('body')!.descendantsOfType('identifier');
+  for (const name of captures) {
+    const at = reads.find((id) => id.text === name);
+    const found = at ? ctx.names.lookup(name, at) : null;
+    if (!found || found.scope.node.id !== outer.id || found.bindings.length !== 1 || !isInside(found.bindings[0].node, params)) return false;
+  }
+  const name = def.childForFieldName('name')!;
+  const mentions = outer.descendantsOfType('identifier').filter((id) => id.text === name.text && id.id !== name.id);
+  return mentions.length === 1 && mentions[0].id === worker.id;
+}
+
+/** The closure lifted to module level, its captures first parameters, bound at the handoff with functools.partial. */
+function liftWithPartial(def: SyntaxNode, captures: string[], worker: SyntaxNode, ctx: FileContext): Fix | null {
+  const lift = liftFix(def, ctx, captures);
+  if (!lift) return null;
+  let partial: { expr: string; edits: Fix['edits'] } | null = null;
+  if (ctx.names.importTarget('partial', worker) === 'functools.partial') partial = { expr: 'partial', edits: [] };
+  else {
+    const ref = ctx.imports.moduleRef('functools', worker);
+    if (ref) partial = { expr: `${ref.expr}.partial`, edits: ref.edits };
+  }
+  if (!partial) return null;
+  const edits = [...lift.edits];
+  // A new import and the lifted def may land at one point: one insertion, import first.
+  for (const e of partial.edits) {
+    const same = edits.find((x) => x.start === e.start && x.end === e.start && e.end === e.start);
+    if (same) same.text = e.text + same.text;
+    else edits.push(e);
+  }
+  edits.push({ start: worker.startIndex, end: worker.endIndex, text: `${partial.expr}(${worker.text}, ${captures.join(', ')})` });
+  return { message: `moved closure ${worker.text}() to module level; ${captures.join(', ')} bound with functools.partial`, safety: 'unsafe', edits };
 }
 
 function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
@@ -189,7 +285,10 @@ function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
   }
   const names = captured(found.def, ctx);
   if (names.length > 0) {
-    ctx.report(w, 'MP103', `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`);
+    const closure = { code: 'MP103', message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
+    const lift = plainArguments(found.def, names, w, ctx) ? liftWithPartial(found.def, names, w, ctx) : null;
+    if (lift) fixes.push({ ...lift, diagnostic: closure });
+    else ctx.report(w, closure.code, closure.message, closure.hint);
     return;
   }
   const lift = liftFix(found.def, ctx);
@@ -279,26 +378,59 @@ function enclosing(node: SyntaxNode, type: string): SyntaxNode | null {
   return null;
 }
 
+const READS = new Set(['read', 'read_bytes', 'read_text']);
+
+/** `open(p).read()`, `f.read()` of `with open(p) as f`, `Path(p).read_bytes()`: a whole file's contents. */
+function readsFile(call: SyntaxNode, ctx: FileContext): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || !READS.has(fn.childForFieldName('attribute')!.text)) return false;
+  const opened = assignedCall(fn.childForFieldName('object')!, ctx);
+  const callee = opened?.childForFieldName('function');
+  if (!opened || !callee) return false;
+  const q = ctx.names.qualifiedName(callee);
+  if (q !== null) return /^(io\.open|builtins\.open|pathlib\.(Pure)?(Posix|Windows)?Path)$/.test(q);
+  // Builtin open: the name is not bound in the file.
+  return callee.type === 'identifier' && callee.text === 'open' && ctx.names.lookup('open', callee) === null;
+}
+
 function checkArguments(h: Handoff, ctx: FileContext): void {
-  for (const arg of h.args) {
+  // Pool tasks carry what their arguments hold; a Process's args are its own.
+  const items = (h.iterables ?? []).flatMap((a) => carried(a).slice(1));
+  const values = h.viaPool ? [...h.args.flatMap((a) => carried(a)), ...items] : h.args;
+  for (const arg of values) {
     const made = assignedCall(arg, ctx);
+    if (!made) continue;
     const q = qualifiedCallee(made, ctx);
-    if (!q) continue;
-    if (h.viaPool && QUEUES.test(q)) {
+    if (h.viaPool && q && QUEUES.test(q)) {
       ctx.report(arg, 'MP203', `${arg.text} is a multiprocessing Queue passed through pool arguments`, 'use a Manager().Queue(), or hand the queue over with Pool(initializer=..., initargs=(queue,))');
-    } else if (LARGE.test(q)) {
-      ctx.report(arg, 'MP401', `${arg.text} (from ${q}) is pickled and copied for every task`, 'pass the file path and load it in the child, or load it once per worker in an initializer');
+    } else if ((q && LARGE.test(q)) || readsFile(made, ctx)) {
+      const from = q && LARGE.test(q) ? q : 'a whole file read';
+      ctx.report(arg, 'MP401', `${arg.text} (from ${from}) is pickled and copied for every task`, 'pass the file path and load it in the child, or load it once per worker in an initializer or into shared memory');
     }
   }
 }
 
-function checkLogging(workers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+/** A logging configuration call in `def`, or in a module-level function it calls (one level down). */
+function configuresLogging(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
+  if (configs.some((c) => isInside(c, def))) return true;
+  return def.descendantsOfType('call').some((call) => {
+    const fn = call.childForFieldName('function');
+    const found = fn?.type === 'identifier' ? definitionOf(fn, ctx) : null;
+    return found !== null && !found.nested && found.def.id !== def.id && configs.some((c) => isInside(c, found.def));
+  });
+}
+
+function checkLogging(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
   const workersLog = workers.some((w) => w.descendantsOfType('call').some((c) => /^(logging|logger|log|LOGGER|LOG)\.\w+$/.test(c.childForFieldName('function')?.text ?? '')));
   if (!workersLog) return;
-  for (const call of callsNaming(ctx.root, ctx.source, ['basicConfig', 'dictConfig', 'fileConfig'])) {
-    if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) continue;
+  const configs = callsNaming(ctx.root, ctx.source, ['basicConfig', 'dictConfig', 'fileConfig']).filter((call) => {
+    if (!/(basicConfig|dictConfig|fileConfig)$/.test(call.childForFieldName('function')?.text ?? '')) return false;
     const q = qualifiedCallee(call, ctx);
-    if (!q || !LOG_CONFIG.test(q)) continue;
+    return q !== null && LOG_CONFIG.test(q);
+  });
+  // An initializer that configures logging does it in every child.
+  if (initializers.some((init) => configuresLogging(init, configs, ctx))) return;
+  for (const call of configs) {
     const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
     if (inParentOnly) {
       ctx.report(call, 'MP204', 'logging is configured here, in the parent only; spawn children log with the defaults', 'configure logging in a Pool initializer too, or send records through a QueueHandler');
@@ -325,7 +457,7 @@ function diagnose(ctx: FileContext): Fix[] {
     if (h.initializer) initializers.push(found.def);
   }
   checkGlobals(workers, initializers, ctx, guard);
-  if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, ctx, guard);
+  if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;
@@ -342,7 +474,8 @@ const transform: Transform = {
   id: 'diagnostics',
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
-  safetyNote: 'Reports only; its one fix (lifting a nested worker that captures nothing to module level) is unsafe, as the name may clash or mean something else there.',
+  safetyNote:
+    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there.',
   // Workers need a pool or process import; MP303 needs a fork call.
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',

@@ -3,7 +3,7 @@ import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { identifiersNamed } from '../src/find';
 import { isDocstring, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
-import { moduleStatements, startsAtImport, type Statement } from '../src/toplevel';
+import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/toplevel';
 import { mentions } from '../src/words';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
@@ -45,16 +45,81 @@ function guardFunction(guard: SyntaxNode, ctx: FileContext, moved: Set<string>):
   return def;
 }
 
-/** Re-indents a chunk of top-level code by `indent`, leaving lines inside multi-line strings as they are. */
-function reindent(text: string, offset: number, indent: string, stringRanges: [number, number][]): string {
+/**
+ * Re-indents a chunk of top-level code by `indent`, leaving lines inside multi-line strings as
+ * they are; `edit` may change each line first (it gets the line's offset in the source).
+ */
+function reindent(text: string, offset: number, indent: string, stringRanges: [number, number][], edit?: (line: string, at: number) => string): string {
   let out = '';
   let pos = 0;
   for (const line of text.split(/(?<=\n)/)) {
     const at = offset + pos;
     const inString = stringRanges.some(([s, e]) => at > s && at < e);
     const blank = /^[ \t]*\r?\n?$/.test(line);
-    out += inString || blank ? line : indent + line;
+    const changed = edit ? edit(line, at) : line;
+    out += inString || blank ? changed : indent + changed;
     pos += line.length;
+  }
+  return out;
+}
+
+const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
+const inScope = (n: SyntaxNode) => {
+  for (let p = n.parent; p; p = p.parent) if (SCOPE_TYPES.has(p.type)) return true;
+  return false;
+};
+
+/** A variable that takes the name of the function it starts: `work = Process(target=work)`. */
+interface Shadow {
+  name: string;
+  fresh: string;
+  /** Its binding and the reads of the process after it (start offsets). */
+  spots: number[];
+}
+
+/**
+ * `X = Process(target=X)` at module level, X otherwise only a module-level def or class: moved
+ * into a function as it stands, the read of X fails (UnboundLocalError), and with a global the
+ * name no longer finds the function when spawn pickles it. Renaming the variable is safe when
+ * only module-level code after it reads it (never a function, class or the guard).
+ */
+function findShadow(ctx: FileContext): Shadow | null {
+  for (const stmt of ctx.root.namedChildren) {
+    const assign = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
+    const right = assign?.childForFieldName('right');
+    if (!left || left.type !== 'identifier' || right?.type !== 'call' || !ctx.starts.firstStart(stmt)) continue;
+    const name = left.text;
+    const bindings = ctx.names.module.bindings.get(name) ?? [];
+    if (bindings.length !== 2 || !bindings.some((b) => b.type === 'function_definition' || b.type === 'class_definition')) continue;
+    if (!bindings.some((b) => b.start === left.startIndex)) continue;
+    const mentions = identifiersNamed(ctx.root, ctx.source, [name]).filter((id) => ctx.names.lookup(name, id)?.scope === ctx.names.module);
+    const readsDef = mentions.some((id) => id.startIndex >= right.startIndex && id.endIndex <= right.endIndex);
+    const later = mentions.filter((id) => id.startIndex >= stmt.endIndex);
+    const plain = (id: SyntaxNode) => !inScope(id) && !isMainGuard(topOf(id, ctx.root)) && id.parent?.type !== 'global_statement';
+    if (!readsDef || !later.every(plain) || mentions.some((id) => id.startIndex < stmt.startIndex && !isDefName(id))) continue;
+    let fresh = `${name}_process`;
+    for (let i = 2; new RegExp(`\\b${fresh}\\b`).test(ctx.source); i++) fresh = `${name}_process${i}`;
+    return { name, fresh, spots: [left.startIndex, ...later.map((id) => id.startIndex)] };
+  }
+  return null;
+}
+
+const isDefName = (id: SyntaxNode) => (id.parent?.type === 'function_definition' || id.parent?.type === 'class_definition') && id.parent.childForFieldName('name')?.id === id.id;
+
+function topOf(node: SyntaxNode, root: SyntaxNode): SyntaxNode {
+  let top = node;
+  while (top.parent && top.parent.id !== root.id) top = top.parent;
+  return top;
+}
+
+/** Renames the spots of `shadow` that fall on a line starting at `at`. */
+function renameOnLine(shadow: Shadow, line: string, at: number): string {
+  let out = line;
+  for (const spot of [...shadow.spots].sort((a, b) => b - a)) {
+    if (spot < at || spot >= at + line.length) continue;
+    const i = spot - at;
+    out = out.slice(0, i) + shadow.fresh + out.slice(i + shadow.name.length);
   }
   return out;
 }
@@ -71,7 +136,8 @@ function hoist(ctx: FileContext): Fix | null {
   const { source, style } = ctx;
   const nl = style.newline;
   if (!startsAtImport(ctx)) return null;
-  const mod = moduleStatements(ctx);
+  const shadow = findShadow(ctx);
+  const mod = moduleStatements(ctx, new Set(shadow?.spots ?? []));
   const starting = mod.statements.filter((s) => s.start !== null && s.kind !== 'guard');
   if (starting.length === 0) return null;
 
@@ -97,7 +163,7 @@ function hoist(ctx: FileContext): Fix | null {
     moved
       .map((s, i) => {
         const gap = i > 0 && /\n[ \t]*\r?\n/.test(source.slice(moved[i - 1].chunkEnd - 1, s.chunkStart + 1)) ? nl : '';
-        let chunk = reindent(source.slice(s.chunkStart, s.chunkEnd), s.chunkStart, indent, strings);
+        let chunk = reindent(source.slice(s.chunkStart, s.chunkEnd), s.chunkStart, indent, strings, shadow ? (line, at) => renameOnLine(shadow, line, at) : undefined);
         if (!/\n$/.test(chunk)) chunk += nl;
         return gap + chunk;
       })
@@ -126,24 +192,34 @@ function hoist(ctx: FileContext): Fix | null {
       const colon = guard.children.find((c) => c.type === ':')!;
       const inner = leadingWhitespace(source, guard.startIndex) + style.indent;
       edits.push({ start: colon.endIndex, end: consequence.startIndex, text: `${nl}${body(inner)}${inner}` });
-      return { message: `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into the __main__ guard`, edits };
+      message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into the __main__ guard`;
+    } else {
+      const target = fn ? fn.childForFieldName('body')! : consequence;
+      const statements = target.namedChildren;
+      const firstCode = statements.findIndex((n) => !isComment(n));
+      const skipDoc = fn && firstCode !== -1 && isDocstring(statements[firstCode]) ? statements[firstCode + 1] : statements[0];
+      const anchor = skipDoc ?? null;
+      const at = anchor ? lineStartOf(source, anchor.startIndex) : endOfLine(source, target.endIndex);
+      const indent = leadingWhitespace(source, (anchor ?? target).startIndex);
+      let text = body(indent);
+      if (fn) {
+        const globals = globalsNeeded(mod.statements, moved, movedNames, fn);
+        if (globals.length > 0) text = `${indent}global ${globals.join(', ')}${nl}${text}`;
+      }
+      edits.push({ start: at, end: at, text });
+      message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${fn ? `${fn.childForFieldName('name')!.text}()` : 'the __main__ guard'}`;
     }
-    const target = fn ? fn.childForFieldName('body')! : consequence;
-    const statements = target.namedChildren;
-    const firstCode = statements.findIndex((n) => !isComment(n));
-    const skipDoc = fn && firstCode !== -1 && isDocstring(statements[firstCode]) ? statements[firstCode + 1] : statements[0];
-    const anchor = skipDoc ?? null;
-    const at = anchor ? lineStartOf(source, anchor.startIndex) : endOfLine(source, target.endIndex);
-    const indent = leadingWhitespace(source, (anchor ?? target).startIndex);
-    let text = body(indent);
-    if (fn) {
-      const globals = globalsNeeded(mod.statements, moved, movedNames, fn);
-      if (globals.length > 0) text = `${indent}global ${globals.join(', ')}${nl}${text}`;
-    }
-    edits.push({ start: at, end: at, text });
-    message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${fn ? `${fn.childForFieldName('name')!.text}()` : 'the __main__ guard'}`;
   }
-  return { message, edits };
+  if (!shadow) return { message, edits };
+  // Every renamed spot must be in moved code, or the rename would be half done.
+  if (!shadow.spots.every((spot) => moved.some((s) => spot >= s.chunkStart && spot < s.chunkEnd))) return refuse(ctx, ctx.root.descendantForIndex(shadow.spots[0])!, `${shadow.name} names both the function or class a process runs and that process`);
+  const at = shadow.spots[0];
+  return {
+    message: `${message}, renaming the variable ${shadow.name} to ${shadow.fresh} (it shadowed the function it starts)`,
+    safety: 'unsafe',
+    edits,
+    diagnostic: { code: 'MP310', message: `guard-main left this module unchanged: ${shadow.name} names both the function or class a process runs and that process; --unsafe-fixes renames the variable to ${shadow.fresh}`, hint: FIX_HINT, start: at },
+  };
 }
 
 /**
@@ -217,7 +293,7 @@ const transform: Transform = {
   description: 'Move module-level process-starting code of scripts into main() under an if __name__ == "__main__": guard.',
   safety: 'safe',
   safetyNote:
-    'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310.',
+    'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310; one fix is unsafe: renaming a variable that takes the name of the function it starts (`work = Process(target=work)`) while moving it.',
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader'),
   query: '(module) @module',
   fix: (_match, ctx) => hoist(ctx),

@@ -5,6 +5,7 @@ import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { mentions } from '../src/words';
+import { mayBeFork } from '../src/starts';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
@@ -109,7 +110,8 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
   let present = false;
   const method = ctx.options.method;
   const q = ctx.style.quote;
-  for (const call of callsIn(ctx.root, ctx, 'set_start_method')) {
+  const calls = callsIn(ctx.root, ctx, 'set_start_method');
+  for (const call of calls) {
     present = true;
     const within = (n: SyntaxNode) => call.startIndex > n.startIndex && call.endIndex <= n.endIndex;
     const inGuard = guard !== null && (within(guard) || calledOnceFromGuard(ctx, guard).some(within));
@@ -117,8 +119,12 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
     const force = keyword(call, 'force');
     if (!entry || !inGuard) {
       ctx.report(call, 'MP302', 'set_start_method outside an entry point\'s __main__ guard', `it raises "context has already been set" when called twice or after anything fixed the default; use ctx = multiprocessing.get_context(${q}${method}${q}) where processes are made`);
-    } else if (force && force.childForFieldName('value')?.text === 'True') {
+    } else if (force && force.childForFieldName('value')?.text === 'True' && calls.length > 1) {
+      // Alone in the guard, force=True only overrides a default that imported code fixed: the file's own choice, accepted.
       ctx.report(call, 'MP302', 'set_start_method(..., force=True) hides a second call', 'call it once, first thing in the __main__ guard, without force=True');
+    }
+    if (first && mayBeFork(first)) {
+      ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use ${q}${method}${q} everywhere`);
     }
     if (first?.type === 'string' && /^['"]fork['"]$/.test(first.text)) {
       fixes.push({
@@ -151,7 +157,7 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
   const statements = body.namedChildren.filter(isCode);
   const ref = setterRef(ctx, body);
   if (!ref) {
-    ctx.report(guard, 'MP308', 'cannot add set_start_method: the name multiprocessing is taken here', 'add the call by hand');
+    ctx.report(guard, 'MP308', `cannot add set_start_method: ${ctx.names.whyTaken('multiprocessing', body)}`, 'add the call by hand');
     return null;
   }
   const freezeRef = ctx.imports.moduleRef('multiprocessing', body);

@@ -6,6 +6,7 @@ import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
+import { mayBeFork, probesAvailability } from '../src/starts';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -120,7 +121,7 @@ function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: Fi
   if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref);
   else getContext = ctx.names.importTarget('get_context', ref) === `${module}.get_context` ? { expr: 'get_context', edits: [] } : null;
   if (!getContext) {
-    ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: the name is taken here`, `use ${module}.get_context(${method}).${factory} by hand`);
+    ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: ${ctx.names.whyTaken('get_context', ref)}`, `use ${module}.get_context(${method}).${factory} by hand`);
     return null;
   }
   return {
@@ -166,7 +167,7 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
   }
   const mp = ctx.imports.moduleRef('multiprocessing', call);
   if (!mp) {
-    ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: the name multiprocessing is taken here`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
+    ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: ${ctx.names.whyTaken('multiprocessing', call)}`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
     return null;
   }
   const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
@@ -215,7 +216,13 @@ function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, fork
     };
   }
   const arg = items[0];
-  if (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call))) {
+  if (items.length !== 1 || KEEP_FORK.test(lineOf(ctx, call))) return null;
+  if (mayBeFork(arg)) {
+    ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use get_context(${method}) everywhere, or mark the line "# mp-codemod: keep-fork"`);
+    return null;
+  }
+  // try: get_context("fork") / except ValueError: a fallback: the code asks whether fork exists.
+  if (arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !probesAvailability(call)) {
     return {
       message: `get_context(${arg.text}) → get_context(${method})`,
       safety: 'unsafe',
@@ -273,10 +280,15 @@ function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileCon
 function foreignOnly(fn: SyntaxNode, call: SyntaxNode, ctx: FileContext): null {
   if (!mayBeRelevant(fn, ctx)) return null;
   const foreign = splitModule(ctx.names.qualifiedName(fn) ?? '', FOREIGN_MODULES);
-  if (foreign && BOUND_FACTORIES.has(foreign[1])) {
+  if (foreign && BOUND_FACTORIES.has(foreign[1]) && !insidePackage(ctx, FOREIGN_MODULES)) {
     ctx.report(call, 'MP306', `${foreign[0]}.${foreign[1]} uses ${foreign[0]}'s own default start method and is not rewritten`, `use ${foreign[0]}.get_context(${methodLiteral(ctx)}).${foreign[1]} if its workers must not fork`);
   }
   return null;
+}
+
+/** The file belongs to one of these packages (a folder of that name holding __init__.py): their own code keeps their default. */
+function insidePackage(ctx: FileContext, packages: string[]): boolean {
+  return ctx.facts.inPackage && new RegExp(`(^|[\\\\/])(${packages.join('|')})[\\\\/]`).test(ctx.path);
 }
 
 function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
@@ -390,7 +402,8 @@ function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const call = captured(match, 'call');
   const chooser = runTimeChoice(ctx);
-  if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local')) {
+  // A conditional that can be fork is MP301 already (diagnostics): one report a spot.
+  if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local') && argumentsOf(captured(match, 'args')!)[0]?.type !== 'conditional_expression') {
     ctx.report(call, 'MP314', `the start method is chosen at run time here (${call.text.length > 60 ? 'get_context(...)' : call.text}); the file's default-context calls are left alone`, 'make sure every choice it can make is spawn-safe, or pass the context to the calls that still use the default');
   }
   const site = call ?? captured(match, 'bases');

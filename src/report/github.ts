@@ -14,10 +14,11 @@ export function githubReport(s: Summary, mode: { write: boolean }): string {
       out.push(`::${d.severity} file=${file},line=${d.line},col=${d.column},title=${prop(`mp-codemod ${d.code}`)}::${data(text)}`);
     }
     if (f.status === 'error' || (f.status === 'skipped' && f.problem)) {
-      out.push(`::error file=${file}${f.line ? `,line=${f.line}` : ''},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);
+      // Annotations without a line are not shown on the changed files of a pull request.
+      out.push(`::error file=${file},line=${f.line ?? 1},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);
     }
     if (f.status === 'changed' && !mode.write) {
-      out.push(`::warning file=${file},title=mp-codemod::${data(`would change (${f.fixes.length} fixes); run npx mp-codemod --write`)}`);
+      out.push(`::warning file=${file},line=${f.firstChange ?? 1},title=mp-codemod::${data(`would change (${f.fixes.length} fixes); run npx mp-codemod --write`)}`);
     }
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
