@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../src/syntax/types';
 import type { FileContext, Fix, Transform } from '../src/types';
 import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
-import { endOfLine } from '../src/imports';
+import { commentsAbove, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { mentions } from '../src/words';
 
@@ -146,7 +146,8 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
     edits.push({ start: colon.endIndex, end: body.startIndex, text: `${nl}${lines.map((l) => indent + l).join(nl)}${nl}${indent}` });
   } else if (anchor) {
     const indent = leadingWhitespace(ctx.source, anchor.startIndex);
-    const at = lineStartOf(ctx.source, anchor.startIndex);
+    // Above the comment lines that lead the statement: they stay with it.
+    const at = commentsAbove(ctx.source, lineStartOf(ctx.source, anchor.startIndex));
     edits.push({ start: at, end: at, text: lines.map((l) => indent + l + nl).join('') });
   } else {
     const indent = leadingWhitespace(ctx.source, statements[statements.length - 1].startIndex);
@@ -163,8 +164,11 @@ function insertInPackageMain(ctx: FileContext): Fix | null {
   const ref = setterRef(ctx, ctx.root);
   if (!ref) return null;
   const call = `${ref.callee}(${q}${ctx.options.method}${q})`;
-  // A new import line and the call land at the same place, so they are one insertion.
-  const edits = ref.newImport ? [ctx.imports.insertImport(`import multiprocessing${ctx.style.newline}${call}`)] : [...ref.edits, ctx.imports.insertImport(call)];
+  const after = ctx.imports.insertAfterImports(call);
+  if (!ref.newImport) return { message: 'set_start_method after the imports of __main__.py', edits: [...ref.edits, after] };
+  const added = ctx.imports.insertImport('import multiprocessing');
+  // When the new import line and the call land at the same place, they are one insertion.
+  const edits = added.start === after.start ? [ctx.imports.insertAfterImports(`import multiprocessing${ctx.style.newline}${call}`)] : [added, after];
   return { message: 'set_start_method after the imports of __main__.py', edits };
 }
 

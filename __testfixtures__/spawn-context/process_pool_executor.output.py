@@ -1,7 +1,7 @@
 import asyncio
 import concurrent.futures as cf
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 
 def work(x):
