@@ -54,6 +54,8 @@ export interface Options {
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** The project's line length: lines the tool creates or lengthens past it are wrapped (default 88). */
+  lineLength?: number;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
 }

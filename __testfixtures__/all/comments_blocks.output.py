@@ -21,7 +21,9 @@ def main():
         p.start()
         p.join()
 
-    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as ex:  # trailing comment
+    with ProcessPoolExecutor(
+        2, mp_context=mp.get_context("spawn")
+    ) as ex:  # trailing comment
         print(list(ex.map(work, [1, 2])))
     if True:
         print("done")

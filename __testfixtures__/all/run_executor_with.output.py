@@ -7,7 +7,9 @@ def inc(x):
 
 
 def main():
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as ex:
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=multiprocessing.get_context("spawn")
+    ) as ex:
         print(sorted(ex.map(inc, [1, 2, 3])))
     print("after")
 

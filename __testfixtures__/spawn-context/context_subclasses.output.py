@@ -16,4 +16,8 @@ class CustomInit(BaseManager):
 
 
 def run():
-    return MyManager(ctx=multiprocessing.get_context("spawn")), MyPool(2, context=multiprocessing.get_context("spawn")), CustomInit(5000)
+    return (
+        MyManager(ctx=multiprocessing.get_context("spawn")),
+        MyPool(2, context=multiprocessing.get_context("spawn")),
+        CustomInit(5000),
+    )

@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 
 
 def run(paths: list[Path], settings: Settings) -> list[np.ndarray]:
-    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=multiprocessing.get_context("spawn")) as ex:
+    with ProcessPoolExecutor(
+        max_workers=settings.workers, mp_context=multiprocessing.get_context("spawn")
+    ) as ex:
         return list(ex.map(load, paths))
 
 

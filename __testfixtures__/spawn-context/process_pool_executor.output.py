@@ -10,11 +10,15 @@ def work(x):
 
 async def main():
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")), work, 1)
+    return await loop.run_in_executor(
+        ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")), work, 1
+    )
 
 
 def other():
-    with cf.ProcessPoolExecutor(max_workers=4, mp_context=multiprocessing.get_context("spawn")) as ex:
+    with cf.ProcessPoolExecutor(
+        max_workers=4, mp_context=multiprocessing.get_context("spawn")
+    ) as ex:
         futures = [ex.submit(work, i) for i in range(3)]
     with ProcessPoolExecutor(
         max_workers=2,

@@ -15,6 +15,8 @@ def add(n):
 if __name__ == "__main__":
     counter = multiprocessing.get_context("spawn").Value("i", 0)
     lock = multiprocessing.get_context("spawn").Lock()
-    with multiprocessing.get_context("spawn").Pool(2, initializer=init, initargs=(counter, lock)) as pool:
+    with multiprocessing.get_context("spawn").Pool(
+        2, initializer=init, initargs=(counter, lock)
+    ) as pool:
         pool.map(add, range(10))
     print("total", counter.value)

@@ -1,0 +1,13 @@
+import multiprocessing
+
+
+def run(paths, load):
+	if paths:
+		with multiprocessing.get_context("spawn").Pool(
+			processes=len(paths), initializer=print, maxtasksperchild=100
+		) as pool:
+			return pool.map(load, paths)
+	q = multiprocessing.get_context("spawn").Queue(
+		maxsize=10,
+	)
+	return q
