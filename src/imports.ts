@@ -5,6 +5,7 @@ import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
 import { statementsOf, identifiersNamed } from './find';
 import { STDLIB_MODULES } from './stdlib';
+import { DEFAULT_LINE_LENGTH, tooLongAfter } from './layout';
 
 const IMPORT = new Set(['import_statement']);
 const FROM_IMPORT = new Set(['import_from_statement']);
@@ -61,7 +62,7 @@ export class Imports {
    * A local name for `module.name` at `at`. When missing it is merged into `fromStatement`,
    * the from-import of `module` the caller already relies on (so it shares its scope).
    */
-  fromName(fromStatement: SyntaxNode, module: string, name: string, at: SyntaxNode): Ref | null {
+  fromName(fromStatement: SyntaxNode, module: string, name: string, at: SyntaxNode, lineLength = DEFAULT_LINE_LENGTH): Ref | null {
     const wanted = `${module}.${name}`;
     if (this.names.importTarget(name, at) === wanted) return { expr: name, edits: [] };
     for (const item of fromStatement.childrenForFieldName('name')) {
@@ -73,7 +74,9 @@ export class Imports {
     const items = fromStatement.childrenForFieldName('name');
     if (items.length === 0) return null;
     const close = fromStatement.children.find((c) => c.type === ')') ?? null;
-    return { expr: name, edits: [mergeName(this.source, this.style, items, close, name)] };
+    const merged = mergeName(this.source, this.style, items, close, name);
+    if (close || !tooLongAfter(this.source, [merged], fromStatement.startIndex, fromStatement.endIndex, lineLength)) return { expr: name, edits: [merged] };
+    return { expr: name, edits: [parenthesize(this.source, this.style, fromStatement, items, merged) ?? merged] };
   }
 
   /** Removes `name` from every `from module import ...` once nothing in the file reads it any more. */
@@ -301,6 +304,22 @@ function mergeName(source: string, style: Style, items: SyntaxNode[], close: Syn
     return { start: lineStart, end: lineStart, text: `${leadingWhitespace(source, next.startIndex)}${name},${style.newline}` };
   }
   return { start: next.startIndex, end: next.startIndex, text: `${name}, ` };
+}
+
+/**
+ * A from-import on one line that `merged` makes too long, as black and isort's black profile
+ * write it: in parentheses, one name a line, with a trailing comma. Null when it is not on one line.
+ */
+function parenthesize(source: string, style: Style, stmt: SyntaxNode, items: SyntaxNode[], merged: Edit): Edit | null {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (first.startPosition.row !== last.endPosition.row) return null;
+  const names = source.slice(first.startIndex, merged.start) + merged.text + source.slice(merged.end, last.endIndex);
+  const nl = style.newline;
+  const indent = leadingWhitespace(source, stmt.startIndex);
+  const inner = indent + style.indent;
+  const list = names.split(',').map((n) => n.trim()).filter(Boolean);
+  return { start: first.startIndex, end: last.endIndex, text: `(${nl}${list.map((n) => `${inner}${n},${nl}`).join('')}${indent})` };
 }
 
 function removeItem(source: string, items: SyntaxNode[], i: number): Edit | null {

@@ -72,7 +72,7 @@ function setterRef(ctx: FileContext, at: SyntaxNode): Setter | null {
   const bare = ctx.names.importTarget('set_start_method', at);
   if (bare && MP.some((m) => bare === `${m}.set_start_method`)) return { callee: 'set_start_method', edits: [], newImport: false };
   const fromImport = ctx.root.namedChildren.find(importsFromMultiprocessing);
-  const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at) : null;
+  const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at, ctx.options.lineLength) : null;
   if (merged) return { callee: merged.expr, edits: merged.edits, newImport: false };
   const mp = ctx.imports.moduleRef('multiprocessing', at);
   return mp ? { callee: `${mp.expr}.set_start_method`, edits: mp.edits, newImport: mp.edits.length > 0 } : null;

@@ -113,7 +113,7 @@ function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: Fi
   const found = ctx.names.lookup(ref.text, ref);
   const stmt = found?.bindings.find((b) => b.target === `${module}.${factory}`)?.node;
   let getContext: { expr: string; edits: Edit[] } | null;
-  if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref);
+  if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref, lineLength(ctx));
   else getContext = ctx.names.importTarget('get_context', ref) === `${module}.get_context` ? { expr: 'get_context', edits: [] } : null;
   if (!getContext) {
     ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: the name is taken here`, `use ${module}.get_context(${method}).${factory} by hand`);
