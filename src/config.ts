@@ -22,6 +22,8 @@ export interface Settings {
   allEntryPoints: boolean;
   /** The limit for lines the tool creates or lengthens; else the project's ruff/black/flake8 setting, else 88. */
   lineLength: number;
+  /** A shell command formatting the new text of changed files (stdin to stdout), e.g. `ruff format -`. */
+  formatCommand?: string;
 }
 
 export interface FoundConfig {
@@ -29,7 +31,7 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' | 'length' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' | 'length' | 'string' }> = {
   method: { key: 'method', kind: 'method' },
   transforms: { key: 'transforms', kind: 'list' },
   select: { key: 'select', kind: 'list' },
@@ -40,6 +42,7 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'boo
   'freeze-support': { key: 'freezeSupport', kind: 'bool' },
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
   'line-length': { key: 'lineLength', kind: 'length' },
+  'format-command': { key: 'formatCommand', kind: 'string' },
 };
 
 const isLength = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -64,6 +67,9 @@ export function readConfig(file: string): FoundConfig | null {
     if (spec.kind === 'method') {
       if (value !== 'spawn' && value !== 'forkserver') throw new UsageError(`${where}: must be "spawn" or "forkserver"`);
       settings.method = value;
+    } else if (spec.kind === 'string') {
+      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${where}: must be a command (a non-empty string)`);
+      settings.formatCommand = value;
     } else if (spec.kind === 'length') {
       if (!isLength(value)) throw new UsageError(`${where}: must be a positive whole number`);
       settings.lineLength = value;
@@ -209,6 +215,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     freezeSupport: s.freezeSupport ?? opts.freezeSupport,
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
     lineLength,
+    formatCommand: s.formatCommand ?? opts.formatCommand,
     transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
     transformSpecs: specs,
     select,
@@ -250,6 +257,7 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
       freezeSupport: o.freezeSupport,
       allEntryPoints: o.allEntryPoints,
       lineLength: o.lineLength ?? DEFAULT_LINE_LENGTH,
+      ...(o.formatCommand ? { formatCommand: o.formatCommand } : {}),
     },
   };
 }
