@@ -60,9 +60,11 @@ const isFirstOnLine = (source: string, node: SyntaxNode) => source.slice(lineSta
  * - one item a line: a new line with the same indentation, keeping the list's trailing-comma habit;
  * - hanging indent or aligned continuation, several items a line: appended to the last line,
  *   or on a new line aligned with it when that line would get too long;
- * - all on one line: stays one line unless it gets longer than `limit`, then it is wrapped as
- *   black wraps a call (the items on one indented line if they fit, else one a line with a
- *   trailing comma). Lines the list does not share are never touched.
+ * - all on one line with its brackets: appended there (the caller wraps the line with wrapLine
+ *   if it gets too long); a magic trailing comma (`f(a,)`) explodes the list, as black does;
+ * - all items on one line between brackets on lines of their own: appended, or exploded one
+ *   item a line when the line would get longer than `limit`.
+ * Lines the list does not share are never touched.
  */
 export function addItem(source: string, style: Style, list: List, text: string, limit: number): Edit[] {
   const { open, items, close } = list;
@@ -200,6 +202,9 @@ function isBodyLine(bracket: SyntaxNode, row: number): boolean {
  * wrapped as black would: at the outermost bracket of the line, its content on one indented
  * line if it fits (and has no magic trailing comma), else one item a line with a trailing comma
  * (a comprehension: one clause a line). Otherwise, or when the line has no such bracket, `edits`.
+ * Only the blanks and commas between items are edited, so other fixes inside the items still
+ * apply in the same pass (and diagnostics inside them keep their positions); the price: a line
+ * that only several fixes together make too long is not wrapped.
  */
 export function wrapLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
   if (!tooLongAfter(source, edits, node.startIndex, node.endIndex, limit)) return edits;
