@@ -70,3 +70,41 @@ test('--stdin takes the settings of the pyproject.toml nearest --stdin-filename'
   const elsewhere = await cli(['--stdin', '--stdin-filename', 'other/new.py'], root, POOL_SCRIPT);
   expect(elsewhere.stdout).toContain('set_start_method("spawn")');
 });
+
+describe('line length', () => {
+  // 55 columns before the edit, 104 after: within 120, past 88 and 100.
+  const LONG = 'from concurrent.futures import ProcessPoolExecutor\n\n\ndef run(f, xs):\n    with ProcessPoolExecutor(max_workers=len(xs) + 1) as ex:\n        return list(ex.map(f, xs))\n';
+  const wrapped = (diff: string) => diff.includes('+    with ProcessPoolExecutor(\n');
+
+  test("each file gets the nearest project's limit: [tool.ruff], [tool.black], ruff.toml, [flake8], [tool.mp-codemod]; 88 without one", async () => {
+    const root = makeTree({
+      'ruff/pyproject.toml': '[tool.ruff]\nline-length = 120\n',
+      'ruff/app.py': LONG,
+      'ruff/sub/.flake8': '[flake8]\nmax-line-length = 100\n',
+      'ruff/sub/app.py': LONG,
+      'black/pyproject.toml': '[tool.black]\nline-length = 120\n',
+      'black/app.py': LONG,
+      'rufftoml/ruff.toml': 'line-length = 120\n',
+      'rufftoml/app.py': LONG,
+      'cfg/setup.cfg': '[metadata]\nname = x\n\n[flake8]\nmax-line-length = 120\n',
+      'cfg/app.py': LONG,
+      'own/pyproject.toml': '[tool.mp-codemod]\nline-length = 120\n\n[tool.black]\nline-length = 79\n',
+      'own/app.py': LONG,
+      'none/app.py': LONG,
+    });
+    const r = await cli(['--json', '.'], root);
+    const diffs = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diff: string }) => [f.path, f.diff]));
+    expect(Object.keys(diffs).sort()).toEqual(['black/app.py', 'cfg/app.py', 'none/app.py', 'own/app.py', 'ruff/app.py', 'ruff/sub/app.py', 'rufftoml/app.py']);
+    for (const name of ['ruff/app.py', 'black/app.py', 'rufftoml/app.py', 'cfg/app.py', 'own/app.py']) expect([name, wrapped(diffs[name])]).toEqual([name, false]);
+    for (const name of ['ruff/sub/app.py', 'none/app.py']) expect([name, wrapped(diffs[name])]).toEqual([name, true]);
+    const isolated = await cli(['--json', '--isolated', 'ruff/app.py'], root);
+    expect(wrapped(JSON.parse(isolated.stdout).files[0].diff)).toBe(true);
+  });
+
+  test('an invalid [tool.mp-codemod] line-length is one clear line, exit 2', async () => {
+    const root = makeTree({ 'svc/pyproject.toml': '[tool.mp-codemod]\nline-length = "wide"\n', 'svc/app.py': POOL_SCRIPT });
+    const r = await cli(['svc'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/svc\/pyproject\.toml: \[tool\.mp-codemod\] line-length: must be a positive whole number$/);
+  });
+});

@@ -355,6 +355,12 @@ function runStdin(args: Args, io: IO, runOpts: RunOptions): number {
   const opts = optionsFor({ path: name, real: where }, runOpts);
   const text = io.readStdin();
   const out = transformSource(text, opts.transforms, opts, name);
+  if (opts.formatCommand && !out.error && !out.syntaxError && out.output !== text) {
+    const { runFormatter } = require('./format') as typeof import('./format');
+    const formatted = runFormatter(opts.formatCommand, out.output, path.dirname(where));
+    if ('error' in formatted) out.error = { transform: 'format', message: formatted.error };
+    else out.output = formatted.text;
+  }
   io.stdout(out.error || out.syntaxError ? text : out.output);
   const keep = opts.keepCode ?? (() => true);
   for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);

@@ -7,6 +7,7 @@ import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import type { Method, Strategy } from './types';
 import type { RunOptions } from './runner';
+import { DEFAULT_LINE_LENGTH } from './layout';
 
 /** What `[tool.mp-codemod]` may set; CLI flags override each key. */
 export interface Settings {
@@ -20,6 +21,10 @@ export interface Settings {
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** The limit for lines the tool creates or lengthens; else the project's ruff/black/flake8 setting, else 88. */
+  lineLength: number;
+  /** A shell command formatting the new text of changed files (stdin to stdout), e.g. `ruff format -`. */
+  formatCommand?: string;
 }
 
 export interface FoundConfig {
@@ -27,7 +32,7 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' }> = {
   method: { key: 'method', kind: 'method' },
   strategy: { key: 'strategy', kind: 'strategy' },
   transforms: { key: 'transforms', kind: 'list' },
@@ -38,7 +43,11 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 
   'unsafe-fixes': { key: 'unsafeFixes', kind: 'bool' },
   'freeze-support': { key: 'freezeSupport', kind: 'bool' },
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
+  'line-length': { key: 'lineLength', kind: 'length' },
+  'format-command': { key: 'formatCommand', kind: 'string' },
 };
+
+const isLength = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 /** Reads `[tool.mp-codemod]` of a pyproject.toml; null when it has no such table. Errors name the file and key. */
 export function readConfig(file: string): FoundConfig | null {
@@ -63,6 +72,12 @@ export function readConfig(file: string): FoundConfig | null {
     } else if (spec.kind === 'strategy') {
       if (value !== 'auto' && value !== 'global' && value !== 'local') throw new UsageError(`${where}: must be "auto", "global" or "local"`);
       settings.strategy = value;
+    } else if (spec.kind === 'string') {
+      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${where}: must be a command (a non-empty string)`);
+      settings.formatCommand = value;
+    } else if (spec.kind === 'length') {
+      if (!isLength(value)) throw new UsageError(`${where}: must be a positive whole number`);
+      settings.lineLength = value;
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
@@ -72,6 +87,83 @@ export function readConfig(file: string): FoundConfig | null {
     }
   }
   return { file, settings };
+}
+
+function readToml(file: string): Record<string, unknown> {
+  try {
+    return parseToml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    const first = ((e as Error).message ?? String(e)).split('\n')[0];
+    throw new UsageError(`${file}: invalid TOML: ${first}`);
+  }
+}
+
+/** `max-line-length` of the [flake8] (or [pycodestyle]) section of an INI file. */
+function iniLineLength(file: string): number | null {
+  let section = '';
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) section = header[1].trim();
+    const value = /^\s*max[-_]line[-_]length\s*[=:]\s*(\d+)\s*$/.exec(line);
+    if (value && (section === 'flake8' || section === 'pycodestyle')) return Number(value[1]);
+  }
+  return null;
+}
+
+/**
+ * The line length a folder's own files set, first found of: pyproject.toml's [tool.mp-codemod],
+ * ruff.toml/.ruff.toml, pyproject.toml's [tool.ruff] and [tool.black], then .flake8, setup.cfg
+ * and tox.ini's [flake8] max-line-length. Null when none of them sets one.
+ */
+export function folderLineLength(dir: string): number | null {
+  const at = (name: string) => {
+    const file = path.join(dir, name);
+    return fs.existsSync(file) ? file : null;
+  };
+  const pyproject = at('pyproject.toml');
+  const tool = pyproject ? ((readToml(pyproject).tool ?? {}) as Record<string, Record<string, unknown> | undefined>) : {};
+  const own = tool['mp-codemod']?.['line-length'];
+  if (isLength(own)) return own;
+  for (const name of ['.ruff.toml', 'ruff.toml']) {
+    const file = at(name);
+    const value = file ? readToml(file)['line-length'] : undefined;
+    if (isLength(value)) return value;
+  }
+  for (const key of ['ruff', 'black']) {
+    const value = tool[key]?.['line-length'];
+    if (isLength(value)) return value;
+  }
+  for (const name of ['.flake8', 'setup.cfg', 'tox.ini']) {
+    const file = at(name);
+    const value = file ? iniLineLength(file) : null;
+    if (value) return value;
+  }
+  return null;
+}
+
+const lineLengthCache = new WeakMap<RunOptions, Map<string, number | null>>();
+
+/** The nearest line-length setting walking up from `dir`; cached per run and folder. */
+function lineLengthAbove(dir: string, opts: RunOptions): number | null {
+  let cache = lineLengthCache.get(opts);
+  if (!cache) lineLengthCache.set(opts, (cache = new Map()));
+  const known = cache.get(dir);
+  if (known !== undefined) return known;
+  let found = folderLineLength(dir);
+  if (found === null) {
+    const parent = path.dirname(dir);
+    found = parent === dir ? null : lineLengthAbove(parent, opts);
+  }
+  cache.set(dir, found);
+  return found;
+}
+
+/** The line length for one file: the command line's, the --config file's, or the nearest project setting. */
+function lineLengthOf(file: Found, opts: RunOptions): number | undefined {
+  if (opts.cli?.lineLength !== undefined) return opts.cli.lineLength;
+  if (!opts.config) return opts.lineLength;
+  if (opts.config !== 'discover') return folderLineLength(path.dirname(opts.config)) ?? opts.lineLength;
+  return lineLengthAbove(path.dirname(file.real), opts) ?? opts.lineLength;
 }
 
 /** The nearest pyproject.toml with a [tool.mp-codemod] table, walking up from `dir`; cached per folder. */
@@ -100,14 +192,23 @@ function configOf(file: Found, opts: RunOptions): FoundConfig | null {
   return findConfig(path.dirname(file.real), configCache);
 }
 
-/** The options for one file: the run's, then its pyproject.toml's [tool.mp-codemod], then the command line's. */
+/**
+ * The options for one file: the run's, then its pyproject.toml's [tool.mp-codemod], then the
+ * command line's; the line length from the nearest project setting (see folderLineLength).
+ */
 export function optionsFor(file: Found, opts: RunOptions): RunOptions {
+  const lineLength = lineLengthOf(file, opts);
   const found = configOf(file, opts);
-  if (!found) return opts;
   let byConfig = optionsCache.get(opts);
   if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
-  const known = byConfig.get(found.file);
+  const key = `${found?.file ?? ''}\0${lineLength ?? ''}`;
+  const known = byConfig.get(key);
   if (known) return known;
+  if (!found) {
+    const plain = lineLength === opts.lineLength ? opts : { ...opts, lineLength };
+    byConfig.set(key, plain);
+    return plain;
+  }
   const s: Partial<Settings> = { ...found.settings, ...opts.cli };
   const select = s.select ?? opts.select ?? [];
   const ignore = s.ignore ?? opts.ignore ?? [];
@@ -119,6 +220,8 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
     freezeSupport: s.freezeSupport ?? opts.freezeSupport,
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
+    lineLength,
+    formatCommand: s.formatCommand ?? opts.formatCommand,
     transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
     transformSpecs: specs,
     select,
@@ -127,7 +230,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     include: s.include ?? opts.include,
     exclude: s.exclude ?? opts.exclude,
   };
-  byConfig.set(found.file, merged);
+  byConfig.set(key, merged);
   return merged;
 }
 
@@ -160,6 +263,8 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
       unsafeFixes: o.unsafeFixes,
       freezeSupport: o.freezeSupport,
       allEntryPoints: o.allEntryPoints,
+      lineLength: o.lineLength ?? DEFAULT_LINE_LENGTH,
+      ...(o.formatCommand ? { formatCommand: o.formatCommand } : {}),
     },
   };
 }

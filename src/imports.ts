@@ -4,9 +4,23 @@ import type { Names } from './names';
 import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
 import { statementsOf, identifiersNamed } from './find';
+import { STDLIB_MODULES } from './stdlib';
+import { DEFAULT_LINE_LENGTH, tooLongAfter } from './layout';
 
 const IMPORT = new Set(['import_statement']);
 const FROM_IMPORT = new Set(['import_from_statement']);
+const IMPORTS = new Set(['import_statement', 'import_from_statement']);
+
+interface ImportLine {
+  stmt: SyntaxNode;
+  /** Where the import's own lines start: the comment lines directly above it belong to it. */
+  start: number;
+  /** Lower-cased module name, as isort and ruff compare them. */
+  module: string;
+  /** `import x`, not `from x import y`. */
+  straight: boolean;
+  stdlib: boolean;
+}
 
 export interface Ref {
   /** Text that names the thing at the place asked about. */
@@ -48,7 +62,7 @@ export class Imports {
    * A local name for `module.name` at `at`. When missing it is merged into `fromStatement`,
    * the from-import of `module` the caller already relies on (so it shares its scope).
    */
-  fromName(fromStatement: SyntaxNode, module: string, name: string, at: SyntaxNode): Ref | null {
+  fromName(fromStatement: SyntaxNode, module: string, name: string, at: SyntaxNode, lineLength = DEFAULT_LINE_LENGTH): Ref | null {
     const wanted = `${module}.${name}`;
     if (this.names.importTarget(name, at) === wanted) return { expr: name, edits: [] };
     for (const item of fromStatement.childrenForFieldName('name')) {
@@ -60,7 +74,9 @@ export class Imports {
     const items = fromStatement.childrenForFieldName('name');
     if (items.length === 0) return null;
     const close = fromStatement.children.find((c) => c.type === ')') ?? null;
-    return { expr: name, edits: [appendItem(this.source, this.style, items[items.length - 1], close, name)] };
+    const merged = mergeName(this.source, this.style, items, close, name);
+    if (close || !tooLongAfter(this.source, [merged], fromStatement.startIndex, fromStatement.endIndex, lineLength)) return { expr: name, edits: [merged] };
+    return { expr: name, edits: [parenthesize(this.source, this.style, fromStatement, items, merged) ?? merged] };
   }
 
   /** Removes `name` from every `from module import ...` once nothing in the file reads it any more. */
@@ -81,8 +97,33 @@ export class Imports {
     return edits;
   }
 
-  /** An edit inserting a whole import line where new imports belong. */
+  /**
+   * An edit inserting `import module` where the file's own convention puts it: into its
+   * standard-library group (in sorted position when that group is sorted), or as a new group
+   * before the third-party and local ones; after the docstring and `from __future__` imports.
+   */
   insertImport(line: string): Edit {
+    const module = /^import[ \t]+([\w.]+)/.exec(line)?.[1];
+    const groups = module ? this.importGroups() : [];
+    if (module && groups.length > 0) {
+      const { newline } = this.style;
+      const std = groups.find((g) => g.every((i) => i.stdlib)) ?? groups.find((g) => g.some((i) => i.stdlib));
+      if (!std) return { start: groups[0][0].start, end: groups[0][0].start, text: `${line}${newline}${newline}` };
+      const place = placeIn(std, { module: module.toLowerCase(), straight: true });
+      if (place !== 'end' && place !== null) {
+        // Comments above a group's first import head the group: the new first import goes below them.
+        const at = place === std[0] ? lineStartOf(this.source, place.stmt.startIndex) : place.start;
+        return { start: at, end: at, text: `${line}${newline}` };
+      }
+      // Unsorted: after the group's last standard-library import (a mixed group's too).
+      const after = place === 'end' ? std[std.length - 1] : std.filter((i) => i.stdlib).pop()!;
+      return this.insertAfter(after.stmt, line);
+    }
+    return this.insertAfterImports(line);
+  }
+
+  /** An edit inserting a line of code after the docstring, `from __future__` imports and the first run of imports. */
+  insertAfterImports(line: string): Edit {
     const { newline } = this.style;
     const anchor = this.importAnchor();
     if (!anchor) {
@@ -93,11 +134,38 @@ export class Imports {
       const gap = !first ? '' : DEFINITIONS.has(first.type) ? newline.repeat(2) : newline;
       return { start: at, end: at, text: `${needsBreak ? newline : ''}${line}${newline}${gap}` };
     }
-    const at = endOfLine(this.source, anchor.endIndex);
+    return this.insertAfter(anchor, line);
+  }
+
+  private insertAfter(stmt: SyntaxNode, line: string): Edit {
+    const { newline } = this.style;
+    const at = endOfLine(this.source, stmt.endIndex);
     if (at === this.source.length && !/[\r\n]$/.test(this.source)) {
       return { start: at, end: at, text: `${newline}${line}` };
     }
     return { start: at, end: at, text: `${line}${newline}` };
+  }
+
+  /**
+   * The module-level imports after the docstring and `from __future__`, in groups split by blank
+   * lines. Each import starts at the comment lines directly above it (they belong to it).
+   */
+  private importGroups(): ImportLine[][] {
+    const stmts = this.root.namedChildren.filter(isCode);
+    let i = 0;
+    if (stmts[0] && isDocstring(stmts[0])) i++;
+    while (stmts[i] && stmts[i].type === 'future_import_statement') i++;
+    const groups: ImportLine[][] = [];
+    let previous: SyntaxNode | null = null;
+    for (; stmts[i] && IMPORTS.has(stmts[i].type); i++) {
+      const stmt = stmts[i];
+      const start = commentsAbove(this.source, lineStartOf(this.source, stmt.startIndex));
+      const gap = previous ? this.source.slice(endOfLine(this.source, previous.endIndex), start) : '';
+      if (!previous || /^[ \t]*(\r\n?|\n)/m.test(gap)) groups.push([]);
+      groups[groups.length - 1].push(importLine(stmt, start));
+      previous = stmt;
+    }
+    return groups;
   }
 
   /** After the docstring, `from __future__` imports and the first run of plain imports. */
@@ -107,7 +175,7 @@ export class Imports {
     let i = 0;
     if (stmts[0] && isDocstring(stmts[0])) anchor = stmts[i++];
     while (stmts[i] && stmts[i].type === 'future_import_statement') anchor = stmts[i++];
-    while (stmts[i] && (stmts[i].type === 'import_statement' || stmts[i].type === 'import_from_statement')) anchor = stmts[i++];
+    while (stmts[i] && IMPORTS.has(stmts[i].type)) anchor = stmts[i++];
     return anchor;
   }
 
@@ -153,6 +221,40 @@ export function isDocstring(stmt: SyntaxNode): boolean {
   return stmt.type === 'expression_statement' && stmt.namedChildCount === 1 && stmt.namedChild(0)!.type === 'string';
 }
 
+function importLine(stmt: SyntaxNode, start: number): ImportLine {
+  const straight = stmt.type === 'import_statement';
+  const first = straight ? stmt.childForFieldName('name') : stmt.childForFieldName('module_name');
+  const dotted = first?.type === 'aliased_import' ? first.childForFieldName('name') : first;
+  const name = dotted?.type === 'dotted_name' ? dotted.text : '';
+  return { stmt, start, module: name.toLowerCase(), straight, stdlib: name !== '' && STDLIB_MODULES.has(name.split('.')[0]) };
+}
+
+/**
+ * The import a new one goes before, when `group` is sorted: isort's and ruff's default order
+ * (`import x` lines first, then `from x import` lines, each by module), or one order by module
+ * (force-sort-within-sections). 'end' when it sorts last, null when the group is not sorted.
+ */
+function placeIn(group: ImportLine[], added: { module: string; straight: boolean }): ImportLine | 'end' | null {
+  const byKind = (i: { module: string; straight: boolean }) => `${i.straight ? 0 : 1} ${i.module}`;
+  const byModule = (i: { module: string }) => i.module;
+  for (const key of [byKind, byModule]) {
+    if (!group.every((item, n) => n === 0 || key(group[n - 1]) <= key(item))) continue;
+    return group.find((item) => key(item) > key(added)) ?? 'end';
+  }
+  return null;
+}
+
+/** The start of the run of comment-only lines directly above the line starting at `lineStart` (or that line). */
+export function commentsAbove(text: string, lineStart: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const above = lineStartOf(text, start - 1);
+    if (!/^[ \t]*#/.test(text.slice(above, start))) break;
+    start = above;
+  }
+  return start;
+}
+
 /** The index just past the line break that ends the line holding `index` (or the end of the text). */
 export function endOfLine(text: string, index: number): number {
   for (let i = index; i < text.length; i++) {
@@ -177,6 +279,47 @@ export function appendItem(source: string, style: Style, last: SyntaxNode, close
     }
   }
   return { start: last.endIndex, end: last.endIndex, text: `, ${text}` };
+}
+
+/** isort's and ruff's default order of imported names (order-by-type: CONSTANTS, Classes, functions), then plain order. */
+const NAME_ORDERS = [
+  (n: string) => `${n.length > 1 && n === n.toUpperCase() ? 0 : /^[A-Z]/.test(n) ? 1 : 2} ${n}`,
+  (n: string) => n.toLowerCase(),
+  (n: string) => n,
+];
+
+/** Adds `name` to a from-import's names: in sorted position when they are sorted, else at the end. */
+function mergeName(source: string, style: Style, items: SyntaxNode[], close: SyntaxNode | null, name: string): Edit {
+  const names = items.map((i) => (i.type === 'aliased_import' ? i.childForFieldName('name')! : i).text);
+  let next: SyntaxNode | undefined;
+  for (const key of NAME_ORDERS) {
+    if (!names.every((n, i) => i === 0 || key(names[i - 1]) <= key(n))) continue;
+    next = items[names.findIndex((n) => key(n) > key(name))];
+    break;
+  }
+  if (!next) return appendItem(source, style, items[items.length - 1], close, name);
+  const lineStart = lineStartOf(source, next.startIndex);
+  // One name a line inside brackets: a line of its own (not after a backslash continuation).
+  if (close && source.slice(lineStart, next.startIndex).trim() === '') {
+    return { start: lineStart, end: lineStart, text: `${leadingWhitespace(source, next.startIndex)}${name},${style.newline}` };
+  }
+  return { start: next.startIndex, end: next.startIndex, text: `${name}, ` };
+}
+
+/**
+ * A from-import on one line that `merged` makes too long, as black and isort's black profile
+ * write it: in parentheses, one name a line, with a trailing comma. Null when it is not on one line.
+ */
+function parenthesize(source: string, style: Style, stmt: SyntaxNode, items: SyntaxNode[], merged: Edit): Edit | null {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (first.startPosition.row !== last.endPosition.row) return null;
+  const names = source.slice(first.startIndex, merged.start) + merged.text + source.slice(merged.end, last.endIndex);
+  const nl = style.newline;
+  const indent = leadingWhitespace(source, stmt.startIndex);
+  const inner = indent + style.indent;
+  const list = names.split(',').map((n) => n.trim()).filter(Boolean);
+  return { start: first.startIndex, end: last.endIndex, text: `(${nl}${list.map((n) => `${inner}${n},${nl}`).join('')}${indent})` };
 }
 
 function removeItem(source: string, items: SyntaxNode[], i: number): Edit | null {

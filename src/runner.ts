@@ -8,6 +8,7 @@ import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
+import { runFormatter } from './format';
 import { ProjectScan } from './project';
 import { ready } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
@@ -58,6 +59,8 @@ export interface RunOptions extends Options, WalkOptions {
   onProgress?: (done: number, total: number) => void;
   /** Process only one of N deterministic shards (by a hash of each path, so shards stay stable as files come and go). */
   shard?: { index: number; count: number };
+  /** `format-command` of the file's [tool.mp-codemod]: run on the new text of changed files only. */
+  formatCommand?: string;
   /** Where settings come from: the nearest pyproject.toml of each file ('discover'), one file, or none. */
   config?: 'discover' | string | false;
   /** Which diagnostic codes to report (--select/--ignore); all when absent. */
@@ -205,18 +208,25 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
   }
   if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
   if (out.output === decoded.text) return result(file.path, 'unchanged', base);
+  let output = out.output;
+  if (opts.formatCommand) {
+    const formatted = runFormatter(opts.formatCommand, output, path.dirname(file.real));
+    if ('error' in formatted) return result(file.path, 'error', { ...base, reason: formatted.error });
+    output = formatted.text;
+    if (output === decoded.text) return result(file.path, 'unchanged', base);
+  }
 
   let newBytes: Buffer;
   try {
-    newBytes = encode(out.output, decoded);
+    newBytes = encode(output, decoded);
   } catch (e) {
     if (e instanceof SourceError) return result(file.path, 'error', { ...base, reason: e.message });
     throw e;
   }
   const changed = result(file.path, 'changed', base);
-  changed.firstChange = firstChangedLine(decoded.text, out.output);
-  if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
-  if (opts.keepText) changed.after = out.output;
+  changed.firstChange = firstChangedLine(decoded.text, output);
+  if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, output);
+  if (opts.keepText) changed.after = output;
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 

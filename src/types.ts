@@ -75,6 +75,8 @@ export interface Options {
   allEntryPoints: boolean;
   /** Which mechanism files get (see Mechanism); default auto. */
   strategy?: Strategy;
+  /** The project's line length: lines the tool creates or lengthens past it are wrapped (default 88). */
+  lineLength?: number;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
 }

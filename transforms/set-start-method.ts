@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../src/syntax/types';
 import type { FileContext, Fix, Transform } from '../src/types';
 import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
-import { endOfLine } from '../src/imports';
+import { commentsAbove, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { mentions } from '../src/words';
 import { mayBeFork } from '../src/starts';
@@ -98,7 +98,7 @@ function setterRef(ctx: FileContext, at: SyntaxNode): Setter | null {
   const bare = ctx.names.importTarget('set_start_method', at);
   if (bare && MP.some((m) => bare === `${m}.set_start_method`)) return { callee: 'set_start_method', edits: [], newImport: false };
   const fromImport = ctx.root.namedChildren.find(importsFromMultiprocessing);
-  const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at) : null;
+  const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at, ctx.options.lineLength) : null;
   if (merged) return { callee: merged.expr, edits: merged.edits, newImport: false };
   const mp = ctx.imports.moduleRef('multiprocessing', at);
   return mp ? { callee: `${mp.expr}.set_start_method`, edits: mp.edits, newImport: mp.edits.length > 0 } : null;
@@ -177,7 +177,8 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
     edits.push({ start: colon.endIndex, end: body.startIndex, text: `${nl}${lines.map((l) => indent + l).join(nl)}${nl}${indent}` });
   } else if (anchor) {
     const indent = leadingWhitespace(ctx.source, anchor.startIndex);
-    const at = lineStartOf(ctx.source, anchor.startIndex);
+    // Above the comment lines that lead the statement: they stay with it.
+    const at = commentsAbove(ctx.source, lineStartOf(ctx.source, anchor.startIndex));
     edits.push({ start: at, end: at, text: lines.map((l) => indent + l + nl).join('') });
   } else {
     const indent = leadingWhitespace(ctx.source, statements[statements.length - 1].startIndex);
@@ -194,8 +195,11 @@ function insertInPackageMain(ctx: FileContext): Fix | null {
   const ref = setterRef(ctx, ctx.root);
   if (!ref) return null;
   const call = `${ref.callee}(${q}${ctx.options.method}${q})`;
-  // A new import line and the call land at the same place, so they are one insertion.
-  const edits = ref.newImport ? [ctx.imports.insertImport(`import multiprocessing${ctx.style.newline}${call}`)] : [...ref.edits, ctx.imports.insertImport(call)];
+  const after = ctx.imports.insertAfterImports(call);
+  if (!ref.newImport) return { message: 'set_start_method after the imports of __main__.py', edits: [...ref.edits, after] };
+  const added = ctx.imports.insertImport('import multiprocessing');
+  // When the new import line and the call land at the same place, they are one insertion.
+  const edits = added.start === after.start ? [ctx.imports.insertAfterImports(`import multiprocessing${ctx.style.newline}${call}`)] : [added, after];
   return { message: 'set_start_method after the imports of __main__.py', edits };
 }
 

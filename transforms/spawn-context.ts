@@ -1,7 +1,8 @@
 import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { sharedContext, type SiteFix } from '../src/shared-context';
-import { appendItem, endOfLine } from '../src/imports';
+import { endOfLine } from '../src/imports';
+import { addItem, wrapLine, DEFAULT_LINE_LENGTH, type List } from '../src/layout';
 import { lineStartOf } from '../src/style';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
@@ -105,34 +106,36 @@ function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: Fi
   const method = methodLiteral(ctx);
   if (ref.type === 'attribute') {
     const object = ref.childForFieldName('object')!;
+    const edits = [{ start: object.endIndex, end: object.endIndex, text: `.get_context(${method})` }];
     return {
       message: `${ref.text} → ${object.text}.get_context(${method}).${factory}`,
-      edits: [{ start: object.endIndex, end: object.endIndex, text: `.get_context(${method})` }],
+      edits: wrapped(callOf(ref), edits, ctx),
       share: {
         node: ref,
         via: object,
-        as: (name) => ({ message: `${ref.text} → ${name}.${factory}`, edits: [{ start: object.startIndex, end: object.endIndex, text: name }] }),
+        as: (name) => ({ message: `${ref.text} → ${name}.${factory}`, edits: wrapped(callOf(ref), [{ start: object.startIndex, end: object.endIndex, text: name }], ctx) }),
       },
     };
   }
   const found = ctx.names.lookup(ref.text, ref);
   const stmt = found?.bindings.find((b) => b.target === `${module}.${factory}`)?.node;
   let getContext: { expr: string; edits: Edit[] } | null;
-  if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref);
+  if (stmt) getContext = ctx.imports.fromName(stmt, module, 'get_context', ref, lineLength(ctx));
   else getContext = ctx.names.importTarget('get_context', ref) === `${module}.get_context` ? { expr: 'get_context', edits: [] } : null;
   if (!getContext) {
     ctx.report(ref, 'MP308', `cannot add get_context for ${ref.text}: ${ctx.names.whyTaken('get_context', ref)}`, `use ${module}.get_context(${method}).${factory} by hand`);
     return null;
   }
+  const rename = [{ start: ref.startIndex, end: ref.endIndex, text: `${getContext.expr}(${method}).${factory}` }];
   return {
     message: `${ref.text} → ${getContext.expr}(${method}).${factory}`,
-    edits: [...getContext.edits, { start: ref.startIndex, end: ref.endIndex, text: `${getContext.expr}(${method}).${factory}` }],
+    edits: [...getContext.edits, ...wrapped(callOf(ref), rename, ctx)],
     prune: [{ module, name: factory }],
     share: {
       node: ref,
       as: (name) => ({
         message: `${ref.text} → ${name}.${factory}`,
-        edits: [{ start: ref.startIndex, end: ref.endIndex, text: `${name}.${factory}` }],
+        edits: wrapped(callOf(ref), [{ start: ref.startIndex, end: ref.endIndex, text: `${name}.${factory}` }], ctx),
         prune: [{ module, name: factory }],
       }),
     },
@@ -147,11 +150,31 @@ function keywordArg(args: SyntaxNode[], name: string): SyntaxNode | undefined {
   return args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
-function insertArgument(args: SyntaxNode, text: string, ctx: FileContext): Edit {
-  const items = argumentsOf(args);
-  if (items.length === 0) return { start: args.startIndex + 1, end: args.startIndex + 1, text };
-  const close = args.children.find((c) => c.type === ')') ?? null;
-  return appendItem(ctx.source, ctx.style, items[items.length - 1], close, text);
+const lineLength = (ctx: FileContext) => ctx.options.lineLength ?? DEFAULT_LINE_LENGTH;
+
+function listOf(args: SyntaxNode): List | null {
+  const open = args.firstChild;
+  const close = args.lastChild;
+  if (open?.type !== '(' || close?.type !== ')') return null;
+  return { open, items: argumentsOf(args), close };
+}
+
+/** A new last argument, in the call's layout (see addItem). */
+function insertArgument(args: SyntaxNode, text: string, ctx: FileContext): Edit[] {
+  const list = listOf(args);
+  if (!list) return [{ start: args.endIndex - 1, end: args.endIndex - 1, text }];
+  return addItem(ctx.source, ctx.style, list, text, lineLength(ctx));
+}
+
+/** `edits` with `node`'s line wrapped black's way when they make it too long (see wrapLine). */
+function wrapped(node: SyntaxNode, edits: Edit[], ctx: FileContext): Edit[] {
+  return wrapLine(ctx.source, ctx.style, node, edits, lineLength(ctx));
+}
+
+/** The arguments of the call `fn` names, else `fn`: where a line that `fn` lengthens is wrapped. */
+function callOf(fn: SyntaxNode): SyntaxNode {
+  const call = fn.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === fn.id ? call.childForFieldName('arguments') ?? fn : fn;
 }
 
 const hasSplat = (items: SyntaxNode[]) => items.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
@@ -174,10 +197,10 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
   const callee = call.childForFieldName('function')!.text;
   return {
     message: `${callee}(...) gets ${spec.keyword}=${value}`,
-    edits: [...mp.edits, insertArgument(args, `${spec.keyword}=${value}`, ctx)],
+    edits: [...mp.edits, ...wrapped(args, insertArgument(args, `${spec.keyword}=${value}`, ctx), ctx)],
     share: {
       node: call,
-      as: (name) => ({ message: `${callee}(...) gets ${spec.keyword}=${name}`, edits: [insertArgument(args, `${spec.keyword}=${name}`, ctx)] }),
+      as: (name) => ({ message: `${callee}(...) gets ${spec.keyword}=${name}`, edits: wrapped(args, insertArgument(args, `${spec.keyword}=${name}`, ctx), ctx) }),
     },
   };
 }
@@ -199,7 +222,7 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
   }
   return {
     message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${value}`,
-    edits: [insertArgument(args, `multiprocessing_context=${value}`, ctx)],
+    edits: wrapped(args, insertArgument(args, `multiprocessing_context=${value}`, ctx), ctx),
   };
 }
 
@@ -212,7 +235,7 @@ function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, fork
   if (items.length === 0 && !forkOnly) {
     return {
       message: `get_context() → get_context(${method})`,
-      edits: [{ start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
+      edits: wrapped(args, insertArgument(args, method, ctx), ctx),
     };
   }
   const arg = items[0];

@@ -1,5 +1,5 @@
-import multiprocessing as mp
 import functools
+import multiprocessing as mp
 
 
 def scale(factor, queue, x):

@@ -1,5 +1,6 @@
-from torch.utils.data import DataLoader
 import multiprocessing
+
+from torch.utils.data import DataLoader
 
 
 def main():

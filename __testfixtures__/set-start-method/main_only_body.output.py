@@ -1,8 +1,8 @@
 """Docstring first."""
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 
 def work(x):

@@ -1,5 +1,5 @@
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 
 def sq(x):

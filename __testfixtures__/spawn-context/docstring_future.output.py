@@ -5,8 +5,8 @@ More text.
 """
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 
 def run(f):

@@ -1,6 +1,6 @@
 """Managers and shared ctypes take a ctx argument."""
 from multiprocessing.managers import BaseManager, SharedMemoryManager, SyncManager
-from multiprocessing import sharedctypes, get_context
+from multiprocessing import get_context, sharedctypes
 
 _mp_context = get_context("spawn")
 

@@ -1,7 +1,7 @@
 import asyncio
 import concurrent.futures as cf
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 _mp_context = multiprocessing.get_context("spawn")
 
@@ -12,7 +12,9 @@ def work(x):
 
 async def main():
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(ProcessPoolExecutor(mp_context=_mp_context), work, 1)
+    return await loop.run_in_executor(
+        ProcessPoolExecutor(mp_context=_mp_context), work, 1
+    )
 
 
 def other():

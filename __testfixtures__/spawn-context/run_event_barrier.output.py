@@ -13,7 +13,9 @@ if __name__ == "__main__":
     barrier = _mp_context.Barrier(2)
     event = _mp_context.Event()
     q = _mp_context.SimpleQueue()
-    procs = [_mp_context.Process(target=party, args=(barrier, event, q, i)) for i in range(2)]
+    procs = [
+        _mp_context.Process(target=party, args=(barrier, event, q, i)) for i in range(2)
+    ]
     for p in procs:
         p.start()
     event.set()

@@ -1,5 +1,5 @@
-from concurrent.futures import ProcessPoolExecutor
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 
 
 def cube(x):
@@ -7,5 +7,7 @@ def cube(x):
 
 
 if __name__ == "__main__":
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as ex:
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=multiprocessing.get_context("spawn")
+    ) as ex:
         print(list(ex.map(cube, range(5))))

@@ -1,0 +1,17 @@
+"""Parameter-server training."""
+import numpy as np
+import torch.multiprocessing as tmp
+
+from .model import train
+
+
+def work(rank):
+    return train(rank, np.zeros(3))
+
+
+if __name__ == "__main__":
+    # 2 trainers, 1 parameter server
+    # (rank 0 is the server)
+    procs = [tmp.Process(target=work, args=(rank,)) for rank in range(3)]
+    for p in procs:
+        p.start()

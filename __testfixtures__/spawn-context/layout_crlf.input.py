@@ -1,0 +1,12 @@
+from concurrent.futures import ProcessPoolExecutor
+
+from torch.utils.data import DataLoader
+
+
+def run(dataset, paths, load):
+    loader = DataLoader(
+        dataset,
+        num_workers=2
+    )
+    with ProcessPoolExecutor(max_workers=len(paths), initializer=print) as ex:
+        return list(ex.map(load, paths)), loader

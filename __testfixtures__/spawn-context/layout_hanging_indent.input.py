@@ -1,0 +1,21 @@
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+
+from torch.utils.data import DataLoader
+
+
+def loaders(dataset):
+    train = DataLoader(dataset, batch_size=32,
+                       num_workers=4)
+    test = DataLoader(dataset,
+                      batch_size=32,
+                      num_workers=4)
+    valid = DataLoader(
+        dataset, batch_size=32, shuffle=False, pin_memory=True, drop_last=False, num_workers=4
+    )
+    return train, test, valid
+
+
+def executor():
+    return ProcessPoolExecutor(max_workers=4,
+                               initializer=print)

@@ -1,0 +1,30 @@
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+from torch.utils.data import DataLoader, DistributedSampler
+
+
+def loaders(dataset):
+    train = DataLoader(
+        dataset,
+        batch_size=32,
+        num_workers=4,
+        sampler=DistributedSampler(dataset),
+        multiprocessing_context="spawn",
+    )
+    test = DataLoader(
+        dataset,
+        batch_size=32,
+        num_workers=4,
+        sampler=DistributedSampler(dataset),
+        multiprocessing_context="spawn"
+    )
+    return train, test
+
+
+def executor():
+    return ProcessPoolExecutor(
+        max_workers=4,
+        initializer=print,  # logs each start
+        mp_context=multiprocessing.get_context("spawn"),
+    )
