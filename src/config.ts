@@ -19,6 +19,10 @@ export interface Settings {
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** The interpreter of the compile gate: a command on PATH, or a path (relative to the pyproject.toml's folder). */
+  python: string;
+  /** The oldest Python 3 minor version the code must run on (--target-version; else requires-python). */
+  targetMinor: number;
 }
 
 export interface FoundConfig {
@@ -26,7 +30,7 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' | 'string' }> = {
   method: { key: 'method', kind: 'method' },
   transforms: { key: 'transforms', kind: 'list' },
   select: { key: 'select', kind: 'list' },
@@ -36,6 +40,7 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'boo
   'unsafe-fixes': { key: 'unsafeFixes', kind: 'bool' },
   'freeze-support': { key: 'freezeSupport', kind: 'bool' },
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
+  python: { key: 'python', kind: 'string' },
 };
 
 /** Reads `[tool.mp-codemod]` of a pyproject.toml; null when it has no such table. Errors name the file and key. */
@@ -58,6 +63,10 @@ export function readConfig(file: string): FoundConfig | null {
     if (spec.kind === 'method') {
       if (value !== 'spawn' && value !== 'forkserver') throw new UsageError(`${where}: must be "spawn" or "forkserver"`);
       settings.method = value;
+    } else if (spec.kind === 'string') {
+      if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: must be a non-empty string`);
+      // A path names a file beside the pyproject.toml; a bare name is looked up on PATH.
+      (settings as Record<string, unknown>)[spec.key] = /[\\/]/.test(value) ? path.resolve(path.dirname(file), value) : value;
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
@@ -113,6 +122,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     unsafeFixes: s.unsafeFixes ?? opts.unsafeFixes,
     freezeSupport: s.freezeSupport ?? opts.freezeSupport,
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
+    python: s.python ?? opts.python,
     transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
     transformSpecs: specs,
     select,
@@ -123,6 +133,53 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   };
   byConfig.set(found.file, merged);
   return merged;
+}
+
+/** The interpreter of the compile gate for a file's options: python3 unless set, none when turned off. */
+export const pythonOf = (opts: RunOptions): string | null => (opts.python === false ? null : (opts.python ?? 'python3'));
+
+const requiresCache = new Map<string, number | undefined>();
+
+/**
+ * The oldest Python 3 minor version a file must run on: --target-version, else the
+ * `requires-python` of the nearest pyproject.toml that has one; undefined when neither says.
+ */
+export function targetFor(file: Found, opts: RunOptions): number | undefined {
+  if (opts.cli?.targetMinor !== undefined) return opts.cli.targetMinor;
+  if (opts.config === false) return undefined;
+  if (typeof opts.config === 'string' && opts.config !== 'discover') return requiresPythonOf(opts.config);
+  return nearestRequires(path.dirname(file.real));
+}
+
+function nearestRequires(dir: string): number | undefined {
+  if (requiresCache.has(dir)) return requiresCache.get(dir);
+  const candidate = path.join(dir, 'pyproject.toml');
+  let found = fs.existsSync(candidate) ? requiresPythonOf(candidate) : undefined;
+  if (found === undefined && path.dirname(dir) !== dir) found = nearestRequires(path.dirname(dir));
+  requiresCache.set(dir, found);
+  return found;
+}
+
+function requiresPythonOf(file: string): number | undefined {
+  try {
+    const doc = parseToml(fs.readFileSync(file, 'utf8')) as { project?: { 'requires-python'?: unknown } };
+    const spec = doc.project?.['requires-python'];
+    return typeof spec === 'string' ? lowestMinor(spec) : undefined;
+  } catch {
+    return undefined; // a broken pyproject.toml is reported by readConfig when it matters
+  }
+}
+
+/** The lowest 3.x a PEP 440 specifier set allows (">=3.9,<4" → 9), from its lower bounds; undefined when it has none. */
+export function lowestMinor(spec: string): number | undefined {
+  let lowest: number | undefined;
+  for (const clause of spec.split(',')) {
+    const m = /^\s*(>=|~=|===?|>|\^|~)?\s*3\.(\d+)(\.\d+)?/.exec(clause);
+    if (!m) continue;
+    const minor = Number(m[2]) + (m[1] === '>' && !m[3] ? 1 : 0);
+    lowest = lowest === undefined ? minor : Math.max(lowest, minor);
+  }
+  return lowest;
 }
 
 /** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
@@ -153,6 +210,8 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
       unsafeFixes: o.unsafeFixes,
       freezeSupport: o.freezeSupport,
       allEntryPoints: o.allEntryPoints,
+      python: pythonOf(o) ?? 'off',
+      targetMinor: targetFor(file, o) ?? 8,
     },
   };
 }

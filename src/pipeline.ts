@@ -130,8 +130,10 @@ export function transformSource(
     text = outcome.output;
   };
   try {
+    let inputCompiles: boolean | undefined;
     for (const transform of transforms) {
       if (!passes(transform, text, info)) continue;
+      const before = text;
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -165,6 +167,15 @@ export function transformSource(
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
         if (outcome.applied.length === 0) break;
         advance(outcome, transform.id);
+      }
+      // The compile gate (injected by the run layer): Python itself must accept what the transform
+      // wrote, unless it rejected the input already.
+      if (options.compile && text !== before) {
+        const problem = options.compile(text, path);
+        if (problem && (inputCompiles ??= options.compile(input, path) === null)) {
+          const at = problem.line ? ` at line ${problem.line}` : '';
+          throw new TransformFailure(transform.id, `produced code Python rejects${at} (${problem.message}); file left unchanged`);
+        }
       }
     }
   } catch (e) {

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
-import { optionsFor, keptByConfig, type Settings } from './config';
+import { optionsFor, keptByConfig, pythonOf, targetFor, type Settings } from './config';
+import { CompileGate, compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -66,6 +67,10 @@ export interface RunOptions extends Options, WalkOptions {
    * run()); 'all' while screening goes on, when it is not known yet which.
    */
   judge?: Set<string> | 'all';
+  /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
+  python?: string | false;
+  /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
+  gate?: { check(source: string, file: string, python: string): Verdict };
 }
 
 export interface Summary {
@@ -77,6 +82,8 @@ export interface Summary {
   errors: number;
   diagnostics: number;
   seconds: number;
+  /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
+  compileOff?: string[];
 }
 
 const packageDirs = new Map<string, boolean>();
@@ -116,6 +123,13 @@ export interface Candidate {
   size: number;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
+}
+
+/** The engine's options for one file: its target version, and the compile gate bound to its interpreter. */
+function engineOptions(file: Found, opts: RunOptions): RunOptions {
+  const python = pythonOf(opts);
+  const targetMinor = targetFor(file, opts);
+  return { ...opts, targetMinor, compile: opts.gate && python ? compileCheck(opts.gate, python) : undefined };
 }
 
 const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false });
@@ -179,7 +193,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
 
 /** One file, start to end. Never throws for problems with the file itself. */
 export function processFile(file: Found, runOpts: RunOptions): FileResult {
-  const opts = optionsFor(file, runOpts);
+  const opts = engineOptions(file, optionsFor(file, runOpts));
   const read = readSource(file);
   if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   if (!('decoded' in read)) return read;
@@ -247,6 +261,19 @@ export function summarise(files: FileResult[], seconds: number): Summary {
  */
 export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
+  // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
+  const gate = opts.python === false || opts.gate ? null : new CompileGate();
+  if (gate) opts = { ...opts, gate };
+  try {
+    const summary = await runWith(paths, opts, started);
+    const off = gate?.offReasons() ?? [];
+    return off.length > 0 ? { ...summary, compileOff: off } : summary;
+  } finally {
+    await gate?.close();
+  }
+}
+
+async function runWith(paths: string[], opts: RunOptions, started: bigint): Promise<Summary> {
   const found = discover(paths, opts);
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
