@@ -28,6 +28,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
+  MP312: { severity: 'warning', summary: 'a rewrite inside an f-string that uses both quotes (before Python 3.12); not rewritten' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
 };
 

@@ -2,6 +2,7 @@ import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
+import { quoteAt } from '../src/fstring';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
@@ -91,6 +92,13 @@ function splitModule(qualified: string, modules: string[]): [string, string] | n
 
 const methodLiteral = (ctx: FileContext) => `${ctx.style.quote}${ctx.options.method}${ctx.style.quote}`;
 
+/** The method as a literal that may go at `node`: inside an f-string, with a quote it does not use (null: none is left). */
+function methodLiteralAt(ctx: FileContext, node: SyntaxNode): string | null {
+  const quote = quoteAt(node, ctx.style.quote, ctx.options.targetMinor);
+  if (quote === null) ctx.report(node, 'MP312', `cannot rewrite ${node.text} inside an f-string that uses both quotes (before Python 3.12)`, `use a context made outside the f-string`);
+  return quote === null ? null : `${quote}${ctx.options.method}${quote}`;
+}
+
 function lineOf(ctx: FileContext, node: SyntaxNode): string {
   return ctx.source.slice(lineStartOf(ctx.source, node.startIndex), endOfLine(ctx.source, node.startIndex));
 }
@@ -100,7 +108,8 @@ function lineOf(ctx: FileContext, node: SyntaxNode): string {
  * merging `get_context` into the same from-import.
  */
 function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: FileContext): Fix | null {
-  const method = methodLiteral(ctx);
+  const method = methodLiteralAt(ctx, ref);
+  if (method === null) return null;
   if (ref.type === 'attribute') {
     const object = ref.childForFieldName('object')!;
     return {
@@ -155,7 +164,9 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
     ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: the name multiprocessing is taken here`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
     return null;
   }
-  const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
+  const method = methodLiteralAt(ctx, args);
+  if (method === null) return null;
+  const value = `${mp.expr}.get_context(${method})`;
   return {
     message: `${call.childForFieldName('function')!.text}(...) gets ${spec.keyword}=${value}`,
     edits: [...mp.edits, insertArgument(args, `${spec.keyword}=${value}`, ctx)],
@@ -167,23 +178,27 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
   if (keywordArg(items, 'multiprocessing_context')) return null;
   const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
   if (!workers || workers.text === '0') return null;
+  const method = methodLiteralAt(ctx, args);
+  if (method === null) return null;
   return {
-    message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${methodLiteral(ctx)}`,
-    edits: [insertArgument(args, `multiprocessing_context=${methodLiteral(ctx)}`, ctx)],
+    message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${method}`,
+    edits: [insertArgument(args, `multiprocessing_context=${method}`, ctx)],
   };
 }
 
 function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, forkOnly = false): Fix | null {
   const items = argumentsOf(args);
-  const method = methodLiteral(ctx);
+  const arg = items[0];
+  const rewrites = (items.length === 0 && !forkOnly) || (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call)));
+  const method = rewrites ? methodLiteralAt(ctx, args) : null;
+  if (method === null) return null;
   if (items.length === 0 && !forkOnly) {
     return {
       message: `get_context() → get_context(${method})`,
       edits: [{ start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
     };
   }
-  const arg = items[0];
-  if (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call))) {
+  if (items.length === 1) {
     return {
       message: `get_context(${arg.text}) → get_context(${method})`,
       safety: 'unsafe',
