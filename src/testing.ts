@@ -3,7 +3,9 @@ import * as path from 'path';
 import { transformSource, defaultOptions } from './pipeline';
 import { decode, encode } from './source';
 import { parse, firstSyntaxError } from './parser';
+import { serverScript } from './compile';
 import type { Options, Transform } from './types';
+import { spawnSync } from 'child_process';
 
 /**
  * Fixture tests in the jscodeshift style, for jest. For every `<case>.input.py` in `dir`:
@@ -37,6 +39,7 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
         const expected = read('output.py') ?? inputBytes;
         expect(encode(first.output, decoded).toString('latin1')).toBe(expected.toString('latin1'));
         expect(firstSyntaxError(parse(first.output).rootNode, first.output)).toBeNull();
+        if (first.output !== decoded.text) expect(pythonRejects(first.output, decoded.text, options.targetMinor)).toBeNull();
         const second = transformSource(first.output, list, options, file('output.py'), { inPackage: false, ...facts });
         expect(second.output).toBe(first.output);
         const wanted = read('diagnostics.txt');
@@ -47,6 +50,19 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
       });
     }
   });
+}
+
+/**
+ * What python3 says against `output` when it compiles `input` (null: nothing, or no python3, or
+ * one older than the target). One python3 per case, through the compile gate's own script.
+ */
+export function pythonRejects(output: string, input: string, targetMinor?: number): string | null {
+  const requests = [output, input].map((source, id) => JSON.stringify({ id, path: 'fixture.py', source })).join('\n') + '\n';
+  const run = spawnSync('python3', ['-I', '-S', serverScript()], { input: requests, encoding: 'utf8' });
+  if (run.status !== 0) return null;
+  const [ready, out, inp] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  if (targetMinor !== undefined && ready.version[1] < targetMinor) return null;
+  return !out.ok && inp.ok ? `${out.message} (line ${out.line})` : null;
 }
 
 interface JestLike {
