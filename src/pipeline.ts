@@ -98,6 +98,12 @@ export function transformSource(
   /** Also tell whether the input starts processes anywhere, from its first tree. */
   judge = false,
 ): SourceResult {
+  // Python ends a line at a lone \r; tree-sitter does not. Lines ended by \r alone are read as \n
+  // (one character for one, so every offset holds) and given their \r back.
+  if (input.includes('\r') && !input.includes('\n')) {
+    const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
+    return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
+  }
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
   if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };

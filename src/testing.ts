@@ -38,7 +38,9 @@ export function defineFixtureTests(transforms: Transform | readonly Transform[],
         expect(first.syntaxError).toBeUndefined();
         const expected = read('output.py') ?? inputBytes;
         expect(encode(first.output, decoded).toString('latin1')).toBe(expected.toString('latin1'));
-        expect(firstSyntaxError(parse(first.output).rootNode, first.output)).toBeNull();
+        // Lines ended by \r alone are read as \n, as transformSource reads them.
+        const reparsed = first.output.includes('\n') ? first.output : first.output.replace(/\r/g, '\n');
+        expect(firstSyntaxError(parse(reparsed).rootNode, reparsed)).toBeNull();
         if (first.output !== decoded.text) expect(pythonRejects(first.output, decoded.text, options.targetMinor)).toBeNull();
         const second = transformSource(first.output, list, options, file('output.py'), { inPackage: false, ...facts });
         expect(second.output).toBe(first.output);

@@ -4,6 +4,7 @@ import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
+import { bodyOnHeaderLine } from '../src/guard-header';
 import { mentions } from '../src/words';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
@@ -139,8 +140,8 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
   }
   lines.push(`${ref.callee}(${q}${ctx.options.method}${q})`);
   const anchor = hasFreeze ? statements[1] : statements[0];
-  if (body.startPosition.row === guard.startPosition.row) {
-    // `if __name__ == "__main__": main()`: the body moves to lines of its own.
+  if (bodyOnHeaderLine(ctx.source, guard, body)) {
+    // `if __name__ == "__main__": main()` (or `: \` + newline + `main()`): the body moves to lines of its own.
     const indent = leadingWhitespace(ctx.source, guard.startIndex) + ctx.style.indent;
     const colon = guard.children.find((c) => c.type === ':')!;
     edits.push({ start: colon.endIndex, end: body.startIndex, text: `${nl}${lines.map((l) => indent + l).join(nl)}${nl}${indent}` });
