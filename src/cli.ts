@@ -7,6 +7,7 @@ import { selectTransforms } from './select';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
+import { decode, encode, SourceError } from './source';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import { progressBar } from './report/progress';
@@ -17,6 +18,10 @@ export interface IO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => string;
+  /** Standard input as bytes (--stdin decodes them as Python would: BOM, coding cookie); readStdin when absent. */
+  readStdinBytes?: () => Buffer;
+  /** Bytes to stdout (a source or diff in its own encoding); stdout with the UTF-8 reading when absent. */
+  stdoutBytes?: (b: Buffer) => void;
   /** The next line of standard input, for --interactive answers; null at the end. */
   readLine?: () => string | null;
   cwd: string;
@@ -156,6 +161,8 @@ export function defaultIO(): IO {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readStdin: () => fs.readFileSync(0, 'utf8'),
+    readStdinBytes: () => fs.readFileSync(0),
+    stdoutBytes: (b) => process.stdout.write(b),
     readLine: undefined,
     cwd: process.cwd(),
     env: process.env,
@@ -342,7 +349,7 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
   const paint = useColour ? colours : plain;
   for (const file of summary.files) {
-    if (file.diff) io.stdout(colourDiff(file.diff, paint));
+    if (file.diff) writeInEncoding(colourDiff(file.diff, paint), file.diffEncoding, io);
   }
   for (const file of summary.files) {
     for (const line of fileLines(file, mode, paint)) io.stderr(`${line}\n`);
@@ -350,6 +357,21 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   const byCode = countByCode(summary);
   if (byCode) io.stderr(`${byCode}\n`);
   if (!args.quiet) io.stderr(`${summaryLine(summary, mode)}\n`);
+}
+
+/** Text to stdout in a file's encoding (when not UTF-8 and the IO takes bytes), so that diffs and sources keep their bytes. */
+function writeInEncoding(text: string, encoding: string | undefined, io: IO, bom = false): void {
+  if ((encoding && encoding !== 'utf-8') || bom) {
+    if (io.stdoutBytes) {
+      try {
+        io.stdoutBytes(encode(text, { encoding: encoding ?? 'utf-8', bom }));
+        return;
+      } catch (e) {
+        if (!(e instanceof SourceError)) throw e;
+      }
+    }
+  }
+  io.stdout(bom ? `\ufeff${text}` : text);
 }
 
 /** --stdin: one source in, the result out; settings from the pyproject.toml nearest --stdin-filename. */
@@ -364,9 +386,20 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions): Promise<number
   // The gate's Python starts only when the source changes.
   const gate = python ? new CompileGate() : null;
   try {
-    const text = io.readStdin();
+    const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
+    let decoded;
+    try {
+      decoded = decode(bytes);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      if (io.stdoutBytes) io.stdoutBytes(bytes);
+      else io.stdout(bytes.toString('utf8'));
+      io.stderr(`${name}: ${e.message}, skipped\n`);
+      return EXIT.findings;
+    }
+    const text = decoded.text;
     const out = transformSource(text, opts.transforms, { ...opts, targetMinor: targetFor(found, opts), compile: gate && python ? compileCheck(gate, python) : undefined }, name);
-    io.stdout(out.error || out.syntaxError ? text : out.output);
+    writeInEncoding(out.error || out.syntaxError ? text : out.output, decoded.encoding, io, decoded.bom);
     const keep = opts.keepCode ?? (() => true);
     for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
     for (const why of gate?.offReasons() ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);

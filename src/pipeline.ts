@@ -167,9 +167,11 @@ export function transformSource(
       }
       if (!converged) result.unconverged.push(transform.id);
       // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
-      for (let round = 0; prune.length > 0 && round < MAX_PASSES; round++) {
+      // A name the module exports (__all__, or any name of a package's __init__.py) is used elsewhere.
+      const exported = prune.length > 0 ? exportedNames(tree.rootNode, path) : null;
+      for (let round = 0; prune.length > 0 && exported !== 'all' && round < MAX_PASSES; round++) {
         const imports = analysed(tree, text).imports;
-        const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
+        const edits = unique(prune).filter((p) => !exported?.has(p.name)).flatMap((p) => imports.pruneUnused(p.module, p.name));
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
         if (outcome.applied.length === 0) break;
         advance(outcome, transform.id);
@@ -307,6 +309,20 @@ function checked(tree: Tree, text: string, transform: string): Tree {
   const bad = firstSyntaxError(tree.rootNode, text);
   if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
   return tree;
+}
+
+/** The names listed in the module's `__all__` (assigned, `+=`, `.extend`/`.append`ed), or 'all' for a package's __init__.py. */
+function exportedNames(root: SyntaxNode, path: string): Set<string> | 'all' {
+  if (/(^|[\\/])__init__\.pyi?$/.test(path)) return 'all';
+  const names = new Set<string>();
+  for (const stmt of root.namedChildren) {
+    if (stmt.type !== 'expression_statement' || !stmt.text.includes('__all__')) continue;
+    const inner = stmt.namedChild(0);
+    const target = inner?.type === 'call' ? inner.childForFieldName('function')?.childForFieldName('object') : inner?.childForFieldName('left');
+    if (target?.text !== '__all__') continue;
+    for (const s of stmt.descendantsOfType('string_content')) names.add(s.text);
+  }
+  return names;
 }
 
 function unique<T>(items: T[]): T[] {

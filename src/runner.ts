@@ -29,6 +29,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Unified diff of a changed file. */
   diff?: string;
+  /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
+  diffEncoding?: string;
   /** The new text of a changed file (kept only for --interactive). */
   after?: string;
   written?: boolean;
@@ -224,7 +226,12 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     throw e;
   }
   const changed = result(file.path, 'changed', base);
-  if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, out.output);
+  if (opts.diffs) {
+    // The BOM is a byte of the first line for `git apply`; a non-UTF-8 file's diff is written in its encoding.
+    const bom = decoded.bom ? '\ufeff' : '';
+    changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + out.output);
+    if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
+  }
   if (opts.keepText) changed.after = out.output;
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }

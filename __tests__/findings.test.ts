@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { makeTree } from './helpers/tree';
+import { transformSource, defaultOptions } from '../src/pipeline';
+import { builtinTransforms } from '../transforms';
+
+// Findings of the fuzz run of issue 22 that no transform fixture can show (bytes, file names).
+const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
+const run = (args: string[], cwd: string, input?: Buffer) => spawnSync(process.execPath, [BIN, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1' } });
+
+const SCRIPT = (head: string, text: string) => `${head}import multiprocessing as mp\n\nNAME = "${text}"\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n    with mp.Pool(2) as p:\n        print(NAME, p.map(f, [1]))\n`;
+
+/** A folder under git holding one file, so that `git apply --check` can judge a diff. */
+function repoWith(name: string, bytes: Buffer): string {
+  const root = makeTree({ [name]: bytes });
+  spawnSync('git', ['init', '-q'], { cwd: root });
+  return root;
+}
+
+describe('bytes of sources and diffs', () => {
+  test('--stdin decodes with the coding cookie and answers in the same encoding', () => {
+    const input = Buffer.from(SCRIPT('# -*- coding: latin-1 -*-\n', 'caf\u00e9'), 'latin1');
+    const r = run(['--stdin', '-t', 'spawn-context'], makeTree({}), input);
+    expect(r.status).toBe(0);
+    expect(r.stdout.equals(Buffer.from(SCRIPT('# -*- coding: latin-1 -*-\n', 'caf\u00e9').replace('mp.Pool', 'mp.get_context("spawn").Pool'), 'latin1'))).toBe(true);
+  });
+
+  test('--stdin keeps a BOM', () => {
+    const text = SCRIPT('', 'x');
+    const r = run(['--stdin', '-t', 'spawn-context'], makeTree({}), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(r.stdout.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    expect(r.stdout.subarray(3).toString('utf8')).toBe(text.replace('mp.Pool', 'mp.get_context("spawn").Pool'));
+  });
+
+  test.each([
+    ['a latin-1 cookie', Buffer.from(SCRIPT('# coding: latin-1\n', 'caf\u00e9'), 'latin1')],
+    ['a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SCRIPT('', 'caf\u00e9'))])],
+    ['a BOM, changed on line 1', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('import multiprocessing as mp\nwith mp.Pool(2) as p:\n    pass\n')])],
+  ])('the dry-run diff of a file with %s applies with git apply, and gives what --write writes', (_name, bytes) => {
+    const root = repoWith('app.py', bytes);
+    const diff = run(['app.py', '-t', 'spawn-context'], root).stdout;
+    expect(diff.length).toBeGreaterThan(0);
+    fs.writeFileSync(path.join(root, 'p.diff'), diff);
+    const applied = spawnSync('git', ['apply', 'p.diff'], { cwd: root, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    const patched = fs.readFileSync(path.join(root, 'app.py'));
+    fs.writeFileSync(path.join(root, 'app.py'), bytes);
+    run(['app.py', '-t', 'spawn-context', '--write'], root);
+    expect(fs.readFileSync(path.join(root, 'app.py')).equals(patched)).toBe(true);
+  });
+});
+
+describe('names the module exports', () => {
+  const source = 'from multiprocessing import Pool\n\n\ndef run():\n    with Pool(2) as p:\n        return p.map(abs, [1])\n';
+  test('a package __init__.py keeps an import that looks unused (from pkg import Pool elsewhere)', () => {
+    const out = transformSource(source, builtinTransforms, defaultOptions, path.join('pkg', '__init__.py'), { inPackage: true });
+    expect(out.output).toContain('from multiprocessing import Pool, get_context\n');
+  });
+
+  test('a plain module still drops it', () => {
+    const out = transformSource(source, builtinTransforms, defaultOptions, path.join('pkg', 'mod.py'), { inPackage: true });
+    expect(out.output).toContain('from multiprocessing import get_context\n');
+  });
+});
