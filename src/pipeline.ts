@@ -45,6 +45,16 @@ class TransformFailure extends Error {
 
 const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
 
+/** Whether a skip-file pragma of the text is a comment. */
+function skipComment(tree: Tree, input: string): boolean {
+  const all = new RegExp(SKIP_FILE.source, 'gm');
+  for (let m = all.exec(input); m; m = all.exec(input)) {
+    const at = m.index + m[0].indexOf('#');
+    if (tree.rootNode.descendantForIndex(at, at + 1).type === 'comment') return true;
+  }
+  return false;
+}
+
 // Group numbers shift in a union and group names may clash, so expressions with either stay apart.
 const BACKREFERENCE = /\\[1-9]|\\k<|\(\?<[^=!]/;
 
@@ -105,12 +115,14 @@ export function transformSource(
     return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
   }
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [] };
-  if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  // The pragma counts in a comment only (not in a docstring that shows how to use it).
+  const first = isSkipped(input) ? parse(input) : null;
+  if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
-  let tree = parse(input);
+  let tree = first ?? parse(input);
   // The analyses go into the tree's cache, where the transforms find them.
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);

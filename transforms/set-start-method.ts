@@ -5,6 +5,7 @@ import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { bodyOnHeaderLine } from '../src/guard-header';
+import { methodArgument, isForkLiteral } from '../src/method-arg';
 import { mentions } from '../src/words';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
@@ -89,14 +90,14 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
     present = true;
     const within = (n: SyntaxNode) => call.startIndex > n.startIndex && call.endIndex <= n.endIndex;
     const inGuard = guard !== null && (within(guard) || calledOnceFromGuard(ctx, guard).some(within));
-    const first = call.childForFieldName('arguments')?.namedChildren.find(isCode);
+    const first = methodArgument(call);
     const force = keyword(call, 'force');
     if (!entry || !inGuard) {
       ctx.report(call, 'MP302', 'set_start_method outside an entry point\'s __main__ guard', `it raises "context has already been set" when called twice or after anything fixed the default; use ctx = multiprocessing.get_context(${q}${method}${q}) where processes are made`);
     } else if (force && force.childForFieldName('value')?.text === 'True') {
       ctx.report(call, 'MP302', 'set_start_method(..., force=True) hides a second call', 'call it once, first thing in the __main__ guard, without force=True');
     }
-    if (first?.type === 'string' && /^['"]fork['"]$/.test(first.text)) {
+    if (isForkLiteral(first)) {
       fixes.push({
         message: `set_start_method(${first.text}) → set_start_method(${q}${method}${q})`,
         safety: 'unsafe',

@@ -3,6 +3,7 @@ import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { appendItem, endOfLine } from '../src/imports';
 import { lineStartOf } from '../src/style';
 import { quoteAt } from '../src/fstring';
+import { methodArgument, isForkLiteral } from '../src/method-arg';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
@@ -188,17 +189,19 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
 
 function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, forkOnly = false): Fix | null {
   const items = argumentsOf(args);
-  const arg = items[0];
-  const rewrites = (items.length === 0 && !forkOnly) || (items.length === 1 && arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !KEEP_FORK.test(lineOf(ctx, call)));
-  const method = rewrites ? methodLiteralAt(ctx, args) : null;
+  const arg = methodArgument(call);
+  // get_context(None) is the default context, as get_context() is.
+  const isDefault = items.length === 0 || (items.length === 1 && arg?.type === 'none');
+  const fork = items.length === 1 && isForkLiteral(arg) && !KEEP_FORK.test(lineOf(ctx, call));
+  const method = (isDefault && !forkOnly) || fork ? methodLiteralAt(ctx, args) : null;
   if (method === null) return null;
-  if (items.length === 0 && !forkOnly) {
+  if (isDefault && !forkOnly) {
     return {
-      message: `get_context() → get_context(${method})`,
-      edits: [{ start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
+      message: `get_context(${arg?.text ?? ''}) → get_context(${method})`,
+      edits: [arg ? { start: arg.startIndex, end: arg.endIndex, text: method } : { start: args.startIndex + 1, end: args.startIndex + 1, text: method }],
     };
   }
-  if (items.length === 1) {
+  if (fork && arg) {
     return {
       message: `get_context(${arg.text}) → get_context(${method})`,
       safety: 'unsafe',
@@ -226,7 +229,10 @@ const relevantNames = (ctx: FileContext) => {
 
 /** Cheap: can this callee name an import of a relevant module at all? Most calls of a file cannot. */
 function mayBeRelevant(fn: SyntaxNode, ctx: FileContext): boolean {
-  const head = fn.text.split('.')[0];
+  // The name the chain starts from (`mp . Queue`, `(mp\n .Queue)` have spaces in their text).
+  let first = fn;
+  while (first.type === 'attribute') first = first.childForFieldName('object')!;
+  const head = first.text;
   if (relevantNames(ctx).has(head)) return true;
   return fn.type === 'identifier' && STAR_NAMES.has(head) && ctx.importIndex.stars.some((m) => RELEVANT.test(m));
 }
@@ -265,6 +271,19 @@ function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
     }
   }
   return fixes;
+}
+
+/** A Process subclass defined in a function: spawn pickles the process object, and cannot find its class (MP104). */
+function reportNestedProcessClass(bases: SyntaxNode, ctx: FileContext): void {
+  const isProcess = argumentsOf(bases).some((b) => splitModule(ctx.names.qualifiedName(b) ?? '', MP_MODULES)?.[1] === 'Process');
+  if (!isProcess) return;
+  const cls = bases.parent!;
+  for (let n = cls.parent; n; n = n.parent) {
+    if (n.type !== 'function_definition' && n.type !== 'lambda') continue;
+    const name = cls.childForFieldName('name')!;
+    ctx.report(name, 'MP104', `Process subclass ${name.text} is defined inside a function; spawn cannot pickle its processes`, 'define the class at module level');
+    return;
+  }
 }
 
 const TYPE_CHECKS = new Set(['isinstance', 'issubclass']);
@@ -308,8 +327,7 @@ function choosesMethod(ctx: FileContext): boolean {
       if (!fn.text.endsWith('set_start_method')) return false;
       const q = ctx.names.qualifiedName(fn);
       if (!q || !MP_MODULES.some((m) => q === `${m}.set_start_method`)) return false;
-      const first = c.childForFieldName('arguments')?.namedChildren.find(isCode);
-      return !(first?.type === 'string' && /^['"]fork['"]$/.test(first.text));
+      return !isForkLiteral(methodArgument(c));
     });
     chosenCache.set(ctx.importIndex, chosen);
   }
@@ -331,8 +349,9 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     return own && own[1] === 'get_context' ? onGetContext(call, captured(match, 'args')!, ctx, true) : null;
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
-  if (captured(match, 'bases') && choosesMethod(ctx)) return null;
   const bases = captured(match, 'bases');
+  if (bases) reportNestedProcessClass(bases, ctx);
+  if (bases && choosesMethod(ctx)) return null;
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
   return value ? onValue(value, ctx) : null;
