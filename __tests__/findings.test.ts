@@ -34,7 +34,7 @@ describe('bytes of sources and diffs', () => {
   });
 
   test.each([
-    ['a latin-1 cookie', Buffer.from(SCRIPT('# coding: latin-1\n', 'caf\u00e9'), 'latin1')],
+    ['a latin-1 cookie', Buffer.from(SCRIPT('# coding: latin-1\n', 'caf\u00e9').replace('    with', '    # caf\u00e9 au lait\n    with'), 'latin1')],
     ['a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SCRIPT('', 'caf\u00e9'))])],
     ['a BOM, changed on line 1', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('import multiprocessing as mp\nwith mp.Pool(2) as p:\n    pass\n')])],
   ])('the dry-run diff of a file with %s applies with git apply, and gives what --write writes', (_name, bytes) => {
