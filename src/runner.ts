@@ -190,7 +190,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
   const changed = result(file.path, 'changed', base);
   if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
-  return opts.write ? writeChanged(changed, file, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes) : changed;
+  return opts.write ? writeChanged(changed, file, Buffer.from(nb.patchNotebook(text, book, after), 'utf8'), bytes) : changed;
 }
 
 /** One file, start to end. Never throws for problems with the file itself. */
