@@ -63,3 +63,29 @@ describe('names the module exports', () => {
     expect(out.output).toContain('from multiprocessing import get_context\n');
   });
 });
+
+describe('diffs of files with thousands of changes', () => {
+  const { applyPatch } = require('diff') as typeof import('diff');
+  const { unifiedDiff, coarseDiff } = require('../src/report/diff') as typeof import('../src/report/diff');
+
+  test('a dense file gets one coarse hunk that applies (a minimal diff costs lines x changes)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `    q${i} = mp.Queue()\n`);
+    const before = `import multiprocessing as mp\n\ndef f():\n${lines.join('')}    return 1\n`;
+    const after = before.replace(/mp\.Queue/g, 'mp.get_context("spawn").Queue');
+    const patch = unifiedDiff('app.py', before, after);
+    expect(patch).toBe(coarseDiff('app.py', before, after));
+    expect(patch.split('\n@@').length).toBe(2);
+    expect(applyPatch(before, patch)).toBe(after);
+  });
+
+  test.each([
+    ['a change in the middle', 'a\nb\nc\nd\ne\nf\ng\nh\n', 'a\nb\nc\nd\nX\nf\ng\nh\n'],
+    ['lines added at the end, no final newline before', 'a\nb', 'a\nb\nc\n'],
+    ['no final newline after', 'a\nb\n', 'a\nc'],
+    ['an empty file filled', '', 'x = 1\n'],
+    ['lines added at the start', 'a\nb\n', 'x\ny\na\nb\n'],
+    ['CRLF lines', 'a\r\nb\r\nc\r\n', 'a\r\nB\r\nc\r\n'],
+  ])('the coarse hunk applies: %s', (_name, before, after) => {
+    expect(applyPatch(before, coarseDiff('f.py', before, after))).toBe(after);
+  });
+});
