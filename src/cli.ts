@@ -379,12 +379,12 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions): Promise<number
   const name = (args.stdinFilename as string | undefined) ?? '<stdin>';
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
   const { optionsFor, pythonOf, targetFor } = require('./config') as typeof import('./config');
-  const { CompileGate, compileCheck } = require('./compile') as typeof import('./compile');
+  const { OneShotGate, compileCheck } = require('./compile') as typeof import('./compile');
   const found = { path: name, real: where };
   const opts = optionsFor(found, runOpts);
   const python = pythonOf(opts);
   // The gate's Python starts only when the source changes.
-  const gate = python ? new CompileGate() : null;
+  const gate = python ? new OneShotGate() : null;
   try {
     const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
     let decoded;

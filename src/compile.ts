@@ -117,6 +117,40 @@ export class CompileGate {
   }
 }
 
+/**
+ * The gate for a run of one source (--stdin): each check is one Python run with no thread in
+ * between, which starts faster than the compile thread does; at most two checks are made.
+ */
+export class OneShotGate {
+  private readonly offs = new Map<string, string>();
+
+  check(source: string, file: string, python: string): Verdict {
+    const known = this.offs.get(python);
+    if (known) return { off: known };
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const r = spawnSync(python, ['-I', '-S', serverScript()], { input: `${JSON.stringify({ id: 1, path: file, source })}\n`, encoding: 'utf8', windowsHide: true, timeout: ANSWER_MS });
+    const [ready, answer] = (r.stdout ?? '').trim().split('\n').map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return null;
+      }
+    });
+    let verdict: Verdict;
+    if (r.error) verdict = { off: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? `no ${python} found` : `cannot run ${python} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})` };
+    else if (!ready?.ready || ready.version?.[0] !== 3 || !answer) verdict = { off: `${python} did not answer as Python 3${r.stderr ? `: ${r.stderr.trim().split('\n').pop()}` : ''}` };
+    else verdict = answer.ok ? { ok: true } : { ok: false, message: answer.message, line: answer.line ?? undefined };
+    if ('off' in verdict) this.offs.set(python, verdict.off);
+    return verdict;
+  }
+
+  offReasons(): string[] {
+    return [...this.offs.values()];
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** A sync check bound to an interpreter, as transformSource takes it; null when the gate has nothing to say. */
 export function compileCheck(gate: { check(source: string, file: string, python: string): Verdict }, python: string) {
   return (source: string, file: string): CompileProblem | null => {
