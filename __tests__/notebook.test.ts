@@ -63,6 +63,22 @@ describe('notebooks', () => {
     expect(fs.readFileSync(path.join(root, 'plain.ipynb'), 'utf8')).toBe(text);
   });
 
+  test('only the changed cell\'s source bytes change: escapes, CRLF, key order and spacing elsewhere stay', async () => {
+    // Written by another tool: \u escapes (ensure_ascii), CRLF, keys in its own order, tabs.
+    const ascii = (s: string) => s.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = ascii(JSON.stringify(notebook([
+      cell(['# caf\u00e9\n', 'import multiprocessing as mp\n']),
+      cell(['with mp.Pool(2) as pool:  # na\u00efve\n', '    print(pool.map(abs, [1]))']),
+      { source: 'print("\u00e9t\u00e9")', outputs: [], metadata: { tags: ['x'] }, cell_type: 'code', execution_count: 3 },
+    ]), null, '\t')).replace(/\n/g, '\r\n');
+    const root = makeTree({ 'nb.ipynb': text });
+    const r = await cli(['--write', '-t', 'spawn-context'], root);
+    expect(r.code).toBe(0);
+    const written = fs.readFileSync(path.join(root, 'nb.ipynb'), 'utf8');
+    const expected = text.replace('"with mp.Pool(2)', '"with mp.get_context(\\"spawn\\").Pool(2)');
+    expect(written).toBe(expected);
+  });
+
   test('invalid notebook JSON is skipped with the reason', async () => {
     const root = makeTree({ 'broken.ipynb': '{"cells": [ multiprocessing' });
     const r = await cli(['--json'], root);

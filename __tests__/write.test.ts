@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { atomicWrite, WriteError, TEMP_MARK } from '../src/write';
 import { makeTree } from './helpers/tree';
+import { spawnSync } from 'child_process';
 
 describe('atomicWrite', () => {
   test('replaces the content and leaves no temp file', () => {
@@ -33,5 +34,42 @@ describe('atomicWrite', () => {
     } finally {
       fs.chmodSync(dir, 0o755);
     }
+  });
+
+  test('a file with hard links is written through: every name sees the new text, the inode stays', () => {
+    const root = makeTree({ 'a.py': 'old\n' });
+    const file = path.join(root, 'a.py');
+    fs.linkSync(file, path.join(root, 'b.py'));
+    const inode = fs.statSync(file).ino;
+    atomicWrite(file, Buffer.from('new text\n'), Buffer.from('old\n'));
+    expect(fs.readFileSync(path.join(root, 'b.py'), 'utf8')).toBe('new text\n');
+    expect(fs.statSync(file).ino).toBe(inode);
+    expect(() => atomicWrite(file, Buffer.from('x\n'), Buffer.from('old\n'))).toThrow(new WriteError('changed on disk since it was read, not written'));
+  });
+
+  // Owners can be given away and users switched only as root (as in CI containers).
+  const asRoot = process.getuid?.() === 0;
+  test('run as root, the file keeps its owner and group', () => {
+    if (!asRoot) return;
+    const dir = makeTree({ 'a.py': 'old\n' });
+    const file = path.join(dir, 'a.py');
+    fs.chownSync(file, 65534, 65534);
+    atomicWrite(file, Buffer.from('new\n'), Buffer.from('old\n'));
+    const st = fs.statSync(file);
+    expect([st.uid, st.gid]).toEqual([65534, 65534]);
+  });
+
+  test('a user who may write the folder but not the file is refused, and the file keeps its owner', () => {
+    if (!asRoot) return;
+    const dir = makeTree({ 'a.py': 'import multiprocessing as mp\nwith mp.Pool(2) as p:\n    pass\n' });
+    fs.chmodSync(dir, 0o777);
+    const file = path.join(dir, 'a.py');
+    fs.chmodSync(file, 0o644);
+    const bin = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
+    const r = spawnSync(process.execPath, [bin, '--write', '-t', 'spawn-context', 'a.py'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8' });
+    expect(r.stderr).toContain('a.py: error: no permission to write this file, not written');
+    expect(r.status).toBe(1);
+    expect(fs.statSync(file).uid).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('mp.Pool(2)');
   });
 });

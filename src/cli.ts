@@ -8,6 +8,7 @@ import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
 import { ready } from './parser';
+import { decode, encode, SourceError } from './source';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
 import { codeFilter } from './codes';
 import { progressBar } from './report/progress';
@@ -18,6 +19,10 @@ export interface IO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => string;
+  /** Standard input as bytes (--stdin decodes them as Python would: BOM, coding cookie); readStdin when absent. */
+  readStdinBytes?: () => Buffer;
+  /** Bytes to stdout (a source or diff in its own encoding); stdout with the UTF-8 reading when absent. */
+  stdoutBytes?: (b: Buffer) => void;
   /** The next line of standard input, for --interactive answers; null at the end. */
   readLine?: () => string | null;
   cwd: string;
@@ -42,6 +47,9 @@ function packageVersion(): string {
 }
 
 const VERSION = packageVersion();
+
+/** --target-version values: py38 to py314. */
+const TARGETS = Array.from({ length: 7 }, (_, i) => `py3${8 + i}`);
 
 const EXAMPLES: [string, string][] = [
   ['$0', 'show the diff that makes the current folder spawn-safe'],
@@ -74,6 +82,8 @@ function parser() {
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes marked unsafe' })
     .option('freeze-support', { type: 'boolean', describe: 'insert multiprocessing.freeze_support() in entry guards' })
     .option('all-entry-points', { type: 'boolean', describe: 'treat every __main__ guard as an entry point' })
+    .option('python', { type: 'string', describe: 'the Python that compiles every changed file before it is kept (default: python3 on PATH)' })
+    .option('target-version', { choices: TARGETS, describe: 'the oldest Python the code must run on (default: requires-python of pyproject.toml, else py38)' })
     .option('config', { type: 'string', describe: 'use this pyproject.toml for every file (default: the nearest one of each file)' })
     .option('isolated', { type: 'boolean', describe: 'ignore pyproject.toml files' })
     .option('show-config', { type: 'string', describe: 'print the settings that apply to this path, and exit' })
@@ -154,6 +164,8 @@ export function defaultIO(): IO {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readStdin: () => fs.readFileSync(0, 'utf8'),
+    readStdinBytes: () => fs.readFileSync(0),
+    stdoutBytes: (b) => process.stdout.write(b),
     readLine: undefined,
     cwd: process.cwd(),
     env: process.env,
@@ -210,6 +222,11 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.unsafeFixes !== undefined) cli.unsafeFixes = Boolean(args.unsafeFixes);
   if (args.freezeSupport !== undefined) cli.freezeSupport = Boolean(args.freezeSupport);
   if (args.allEntryPoints !== undefined) cli.allEntryPoints = Boolean(args.allEntryPoints);
+  if (args.python !== undefined) {
+    if (String(args.python) === '') throw new UsageError('--python takes a command or a path');
+    cli.python = /[\\/]/.test(String(args.python)) ? path.resolve(io.cwd, String(args.python)) : String(args.python);
+  }
+  if (args.targetVersion !== undefined) cli.targetMinor = Number(String(args.targetVersion).slice(3));
   if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
   if (args.select !== undefined) cli.select = codes(args.select);
   if (args.ignore !== undefined) cli.ignore = codes(args.ignore);
@@ -233,6 +250,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     jobs: args.jobs as number | undefined,
     noPrefilter: Boolean(args.noPrefilter) || args.prefilter === false,
     cli,
+    python: cli.python,
     config,
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
@@ -262,6 +280,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
   bar?.stop();
   report(summary, args, format, io);
+  for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
     return EXIT.interrupted;
@@ -299,6 +318,7 @@ async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO
   const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
   const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env));
   const readLine = io.readLine ?? lineReader(0);
+  for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
   const { refused } = review(summary, reals, { write: io.stdout, readLine }, useColour ? colours : plain);
   for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, plain)) io.stderr(`${line}\n`);
   return exitCode(summary, false) || (refused.length > 0 ? EXIT.findings : EXIT.ok);
@@ -337,7 +357,7 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
   const paint = useColour ? colours : plain;
   for (const file of summary.files) {
-    if (file.diff) io.stdout(colourDiff(file.diff, paint));
+    if (file.diff) writeInEncoding(colourDiff(file.diff, paint), file.diffEncoding, io);
   }
   for (const file of summary.files) {
     for (const line of fileLines(file, mode, paint)) io.stderr(`${line}\n`);
@@ -347,30 +367,66 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   if (!args.quiet) io.stderr(`${summaryLine(summary, mode)}\n`);
 }
 
+/** Text to stdout in a file's encoding (when not UTF-8 and the IO takes bytes), so that diffs and sources keep their bytes. */
+function writeInEncoding(text: string, encoding: string | undefined, io: IO, bom = false): void {
+  if ((encoding && encoding !== 'utf-8') || bom) {
+    if (io.stdoutBytes) {
+      try {
+        io.stdoutBytes(encode(text, { encoding: encoding ?? 'utf-8', bom }));
+        return;
+      } catch (e) {
+        if (!(e instanceof SourceError)) throw e;
+      }
+    }
+  }
+  io.stdout(bom ? `\ufeff${text}` : text);
+}
+
 /** --stdin: one source in, the result out; settings from the pyproject.toml nearest --stdin-filename. */
-function runStdin(args: Args, io: IO, runOpts: RunOptions): number {
+async function runStdin(args: Args, io: IO, runOpts: RunOptions): Promise<number> {
   const name = (args.stdinFilename as string | undefined) ?? '<stdin>';
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
-  const { optionsFor } = require('./config') as typeof import('./config');
-  const opts = optionsFor({ path: name, real: where }, runOpts);
-  const text = io.readStdin();
-  const out = transformSource(text, opts.transforms, opts, name);
-  if (opts.formatCommand && !out.error && !out.syntaxError && out.output !== text) {
-    const { runFormatter } = require('./format') as typeof import('./format');
-    const formatted = runFormatter(opts.formatCommand, out.output, path.dirname(where));
-    if ('error' in formatted) out.error = { transform: 'format', message: formatted.error };
-    else out.output = formatted.text;
+  const { optionsFor, pythonOf, targetFor } = require('./config') as typeof import('./config');
+  const { OneShotGate, compileCheck } = require('./compile') as typeof import('./compile');
+  const found = { path: name, real: where };
+  const opts = optionsFor(found, runOpts);
+  const python = pythonOf(opts);
+  // The gate's Python starts only when the source changes.
+  const gate = python ? new OneShotGate() : null;
+  try {
+    const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
+    let decoded;
+    try {
+      decoded = decode(bytes);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      if (io.stdoutBytes) io.stdoutBytes(bytes);
+      else io.stdout(bytes.toString('utf8'));
+      io.stderr(`${name}: ${e.message}, skipped\n`);
+      return EXIT.findings;
+    }
+    const text = decoded.text;
+    const out = transformSource(text, opts.transforms, { ...opts, targetMinor: targetFor(found, opts), compile: gate && python ? compileCheck(gate, python) : undefined }, name);
+    if (opts.formatCommand && !out.error && !out.syntaxError && out.output !== text) {
+      const { runFormatter } = require('./format') as typeof import('./format');
+      const formatted = runFormatter(opts.formatCommand, out.output, path.dirname(where));
+      if ('error' in formatted) out.error = { transform: 'format', message: formatted.error };
+      else out.output = formatted.text;
+    }
+    writeInEncoding(out.error || out.syntaxError ? text : out.output, decoded.encoding, io, decoded.bom);
+    const keep = opts.keepCode ?? (() => true);
+    for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+    for (const why of gate?.offReasons() ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
+    if (out.syntaxError) {
+      io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
+      return EXIT.findings;
+    }
+    if (out.error) {
+      io.stderr(`${name}: error: ${out.error.transform}: ${out.error.message}\n`);
+      return EXIT.findings;
+    }
+    return args.check && out.output !== text ? EXIT.findings : EXIT.ok;
+  } finally {
+    await gate?.close();
   }
-  io.stdout(out.error || out.syntaxError ? text : out.output);
-  const keep = opts.keepCode ?? (() => true);
-  for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
-  if (out.syntaxError) {
-    io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
-    return EXIT.findings;
-  }
-  if (out.error) {
-    io.stderr(`${name}: error: ${out.error.transform}: ${out.error.message}\n`);
-    return EXIT.findings;
-  }
-  return args.check && out.output !== text ? EXIT.findings : EXIT.ok;
 }

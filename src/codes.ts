@@ -31,6 +31,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely', blocks: true },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
   MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
+  MP315: { severity: 'warning', summary: 'a rewrite inside an f-string that uses both quotes (before Python 3.12); not rewritten' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.

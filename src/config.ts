@@ -25,6 +25,10 @@ export interface Settings {
   lineLength: number;
   /** A shell command formatting the new text of changed files (stdin to stdout), e.g. `ruff format -`. */
   formatCommand?: string;
+  /** The interpreter of the compile gate: a command on PATH, or a path (relative to the pyproject.toml's folder). */
+  python: string;
+  /** The oldest Python 3 minor version the code must run on (--target-version; else requires-python). */
+  targetMinor: number;
 }
 
 export interface FoundConfig {
@@ -45,6 +49,7 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
   'line-length': { key: 'lineLength', kind: 'length' },
   'format-command': { key: 'formatCommand', kind: 'string' },
+  python: { key: 'python', kind: 'string' },
 };
 
 const isLength = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -73,8 +78,9 @@ export function readConfig(file: string): FoundConfig | null {
       if (value !== 'auto' && value !== 'global' && value !== 'local') throw new UsageError(`${where}: must be "auto", "global" or "local"`);
       settings.strategy = value;
     } else if (spec.kind === 'string') {
-      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${where}: must be a command (a non-empty string)`);
-      settings.formatCommand = value;
+      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${where}: must be ${spec.key === 'formatCommand' ? 'a command (a non-empty string)' : 'a non-empty string'}`);
+      // The interpreter: a path names a file beside the pyproject.toml; a bare name is looked up on PATH.
+      (settings as Record<string, unknown>)[spec.key] = spec.key === 'python' && /[\\/]/.test(value) ? path.resolve(path.dirname(file), value) : value;
     } else if (spec.kind === 'length') {
       if (!isLength(value)) throw new UsageError(`${where}: must be a positive whole number`);
       settings.lineLength = value;
@@ -222,6 +228,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
     lineLength,
     formatCommand: s.formatCommand ?? opts.formatCommand,
+    python: s.python ?? opts.python,
     transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
     transformSpecs: specs,
     select,
@@ -232,6 +239,53 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   };
   byConfig.set(key, merged);
   return merged;
+}
+
+/** The interpreter of the compile gate for a file's options: python3 unless set, none when turned off. */
+export const pythonOf = (opts: RunOptions): string | null => (opts.python === false ? null : (opts.python ?? 'python3'));
+
+const requiresCache = new Map<string, number | undefined>();
+
+/**
+ * The oldest Python 3 minor version a file must run on: --target-version, else the
+ * `requires-python` of the nearest pyproject.toml that has one; undefined when neither says.
+ */
+export function targetFor(file: Found, opts: RunOptions): number | undefined {
+  if (opts.cli?.targetMinor !== undefined) return opts.cli.targetMinor;
+  if (opts.config === false) return undefined;
+  if (typeof opts.config === 'string' && opts.config !== 'discover') return requiresPythonOf(opts.config);
+  return nearestRequires(path.dirname(file.real));
+}
+
+function nearestRequires(dir: string): number | undefined {
+  if (requiresCache.has(dir)) return requiresCache.get(dir);
+  const candidate = path.join(dir, 'pyproject.toml');
+  let found = fs.existsSync(candidate) ? requiresPythonOf(candidate) : undefined;
+  if (found === undefined && path.dirname(dir) !== dir) found = nearestRequires(path.dirname(dir));
+  requiresCache.set(dir, found);
+  return found;
+}
+
+function requiresPythonOf(file: string): number | undefined {
+  try {
+    const doc = parseToml(fs.readFileSync(file, 'utf8')) as { project?: { 'requires-python'?: unknown } };
+    const spec = doc.project?.['requires-python'];
+    return typeof spec === 'string' ? lowestMinor(spec) : undefined;
+  } catch {
+    return undefined; // a broken pyproject.toml is reported by readConfig when it matters
+  }
+}
+
+/** The lowest 3.x a PEP 440 specifier set allows (">=3.9,<4" → 9), from its lower bounds; undefined when it has none. */
+export function lowestMinor(spec: string): number | undefined {
+  let lowest: number | undefined;
+  for (const clause of spec.split(',')) {
+    const m = /^\s*(>=|~=|===?|>|\^|~)?\s*3\.(\d+)(\.\d+)?/.exec(clause);
+    if (!m) continue;
+    const minor = Number(m[2]) + (m[1] === '>' && !m[3] ? 1 : 0);
+    lowest = lowest === undefined ? minor : Math.max(lowest, minor);
+  }
+  return lowest;
 }
 
 /** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
@@ -265,6 +319,8 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
       allEntryPoints: o.allEntryPoints,
       lineLength: o.lineLength ?? DEFAULT_LINE_LENGTH,
       ...(o.formatCommand ? { formatCommand: o.formatCommand } : {}),
+      python: pythonOf(o) ?? 'off',
+      targetMinor: targetFor(file, o) ?? 8,
     },
   };
 }

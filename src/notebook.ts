@@ -108,3 +108,111 @@ export function cellDiffs(path: string, before: Notebook, after: Notebook, diff:
   });
   return out;
 }
+
+/**
+ * The notebook's text with only the changed cells' `source` values rewritten in place: every
+ * other byte (escapes such as \u00e9, line endings, key order, spacing) stays. Falls back to
+ * writeNotebook when the text cannot be scanned as expected.
+ */
+export function patchNotebook(text: string, before: Notebook, after: Notebook): string {
+  const spans = sourceSpans(text);
+  if (!spans || spans.length !== before.json.cells.length) return writeNotebook(after);
+  let out = '';
+  let at = 0;
+  before.json.cells.forEach((cell, i) => {
+    const span = spans[i];
+    const next = after.json.cells[i];
+    if (!span || next.source === cell.source) return;
+    out += text.slice(at, span.start) + sourceValue(text.slice(span.start, span.end), next.source);
+    at = span.end;
+  });
+  return out + text.slice(at);
+}
+
+/** A cell's new `source` written the way the old value was: string or list, its indentation and line ends, \u escapes or not. */
+function sourceValue(old: string, source: string | string[]): string {
+  // A \u escape of a non-ASCII character (\u0080 and up).
+  const escapes = /\\u(?:00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})/.test(old);
+  const quote = (s: string) => {
+    const json = JSON.stringify(s);
+    return escapes ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  };
+  if (!Array.isArray(source)) return quote(source);
+  const layout = /^\[(\r?\n)([ \t]*)"[\s\S]*?(\r?\n)([ \t]*)\]$/.exec(old);
+  if (!layout) return `[${source.map(quote).join(/^\[\s*"[^]*",\s/.test(old) ? ', ' : ',')}]`;
+  const [, nl, item, , close] = layout;
+  return `[${nl}${source.map((l) => item + quote(l)).join(`,${nl}`)}${nl}${close}]`;
+}
+
+/** Where each cell's `source` value lies in the notebook's JSON text (null: not found as expected). */
+function sourceSpans(text: string): ({ start: number; end: number } | null)[] | null {
+  try {
+    const top = members(text, skipSpace(text, 0));
+    const cells = top.find((m) => m.key === 'cells');
+    if (!cells || text[cells.start] !== '[') return null;
+    return elements(text, cells.start).map((cell) => {
+      if (text[cell.start] !== '{') return null;
+      const source = members(text, cell.start).find((m) => m.key === 'source');
+      return source ? { start: source.start, end: source.end } : null;
+    });
+  } catch {
+    return null;
+  }
+}
+
+const skipSpace = (t: string, i: number) => {
+  while (i < t.length && (t[i] === ' ' || t[i] === '\t' || t[i] === '\n' || t[i] === '\r')) i++;
+  return i;
+};
+
+function skipString(t: string, i: number): number {
+  for (i++; t[i] !== '"'; i++) {
+    if (i >= t.length) throw new Error('unterminated string');
+    if (t[i] === '\\') i++;
+  }
+  return i + 1;
+}
+
+/** The end of the JSON value that starts at `i`. */
+function skipValue(t: string, i: number): number {
+  if (t[i] === '"') return skipString(t, i);
+  if (t[i] === '{' || t[i] === '[') {
+    let depth = 0;
+    for (; i < t.length; i++) {
+      const c = t[i];
+      if (c === '"') i = skipString(t, i) - 1;
+      else if (c === '{' || c === '[') depth++;
+      else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+    }
+    throw new Error('unterminated value');
+  }
+  while (i < t.length && !/[,}\]\s]/.test(t[i])) i++;
+  return i;
+}
+
+/** The members of the object at `i`: key and value span. */
+function members(t: string, i: number): { key: string; start: number; end: number }[] {
+  const out: { key: string; start: number; end: number }[] = [];
+  for (i = skipSpace(t, i + 1); t[i] !== '}'; i = skipSpace(t, i + 1)) {
+    const keyEnd = skipString(t, i);
+    const key = JSON.parse(t.slice(i, keyEnd)) as string;
+    const start = skipSpace(t, skipSpace(t, keyEnd) + 1);
+    const end = skipValue(t, start);
+    out.push({ key, start, end });
+    i = skipSpace(t, end);
+    if (t[i] === '}') break;
+  }
+  return out;
+}
+
+/** The elements of the array at `i`. */
+function elements(t: string, i: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (i = skipSpace(t, i + 1); t[i] !== ']'; i = skipSpace(t, i + 1)) {
+    const end = skipValue(t, i);
+    out.push({ start: i, end });
+    i = skipSpace(t, end);
+    if (t[i] === ']') break;
+  }
+  return out;
+}

@@ -47,6 +47,16 @@ class TransformFailure extends Error {
 
 const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
 
+/** Whether a skip-file pragma of the text is a comment. */
+function skipComment(tree: Tree, input: string): boolean {
+  const all = new RegExp(SKIP_FILE.source, 'gm');
+  for (let m = all.exec(input); m; m = all.exec(input)) {
+    const at = m.index + m[0].indexOf('#');
+    if (tree.rootNode.descendantForIndex(at, at + 1)?.type === 'comment') return true;
+  }
+  return false;
+}
+
 // Group numbers shift in a union and group names may clash, so expressions with either stay apart.
 const BACKREFERENCE = /\\[1-9]|\\k<|\(\?<[^=!]/;
 
@@ -103,6 +113,12 @@ export function transformSource(
   /** Also tell whether the input starts processes anywhere, from its first tree. */
   judge = false,
 ): SourceResult {
+  // Python ends a line at a lone \r; tree-sitter does not. Lines ended by \r alone are read as \n
+  // (one character for one, so every offset holds) and given their \r back.
+  if (input.includes('\r') && !input.includes('\n')) {
+    const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
+    return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
+  }
   return planned(input, options, (plan) => {
     const trees: Tree[] = [];
     try {
@@ -126,12 +142,14 @@ function runChain(
   plan: Plan,
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
-  if (isSkipped(input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  // The pragma counts in a comment only (not in a docstring that shows how to use it).
+  const first = isSkipped(input) ? kept(trees, parse(input)) : null;
+  if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info = { path, facts, options };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
-  let tree = kept(trees, parse(input));
+  let tree = first ?? kept(trees, parse(input));
   // The analyses go into the tree's cache, where the transforms find them.
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
@@ -157,8 +175,10 @@ function runChain(
     text = outcome.output;
   };
   try {
+    let inputCompiles: boolean | undefined;
     for (const transform of transforms) {
       if (!passes(transform, text, info)) continue;
+      const before = text;
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -188,12 +208,23 @@ function runChain(
       }
       if (!converged) result.unconverged.push(transform.id);
       // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
-      for (let round = 0; prune.length > 0 && round < MAX_PASSES; round++) {
+      // A name the module exports (__all__, or any name of a package's __init__.py) is used elsewhere.
+      const exported = prune.length > 0 ? exportedNames(tree.rootNode, path) : null;
+      for (let round = 0; prune.length > 0 && exported !== 'all' && round < MAX_PASSES; round++) {
         const imports = analysed(tree, text).imports;
-        const edits = unique(prune).flatMap((p) => imports.pruneUnused(p.module, p.name));
+        const edits = unique(prune).filter((p) => !exported?.has(p.name)).flatMap((p) => imports.pruneUnused(p.module, p.name));
         const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
         if (outcome.applied.length === 0) break;
         advance(outcome, transform.id);
+      }
+      // The compile gate (injected by the run layer): Python itself must accept what the transform
+      // wrote, unless it rejected the input already.
+      if (options.compile && text !== before) {
+        const problem = options.compile(text, path);
+        if (problem && (inputCompiles ??= options.compile(input, path) === null)) {
+          const at = problem.line ? ` at line ${problem.line}` : '';
+          throw new TransformFailure(transform.id, `produced code Python rejects${at} (${problem.message}); file left unchanged`);
+        }
       }
     }
   } catch (e) {
@@ -330,6 +361,20 @@ function checked(tree: Tree, text: string, transform: string): Tree {
   const bad = firstSyntaxError(tree.rootNode, text);
   if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
   return tree;
+}
+
+/** The names listed in the module's `__all__` (assigned, `+=`, `.extend`/`.append`ed), or 'all' for a package's __init__.py. */
+function exportedNames(root: SyntaxNode, path: string): Set<string> | 'all' {
+  if (/(^|[\\/])__init__\.pyi?$/.test(path)) return 'all';
+  const names = new Set<string>();
+  for (const stmt of root.namedChildren) {
+    if (stmt.type !== 'expression_statement' || !stmt.text.includes('__all__')) continue;
+    const inner = stmt.namedChild(0);
+    const target = inner?.type === 'call' ? inner.childForFieldName('function')?.childForFieldName('object') : inner?.childForFieldName('left');
+    if (target?.text !== '__all__') continue;
+    for (const s of stmt.descendantsOfType('string_content')) names.add(s.text);
+  }
+  return names;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { Worker, type MessagePort } from 'worker_threads';
 import type { FileResult, RunOptions } from './runner';
 import type { Found } from './walk';
 import { interrupted } from './interrupt';
+import type { CompileGate } from './compile';
 
 /** Below this many candidates, starting threads costs more than it saves. */
 const MIN_PARALLEL = 16;
@@ -13,9 +14,11 @@ const WORKER = path.join(__dirname, 'worker.js');
 export interface WorkerInit {
   specs: string[];
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'judge'>;
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'judge' | 'gate'>;
   importsProcessCode: string[];
   judge: string[] | 'all';
+  /** The thread's port to the compile gate, when there is one. */
+  compilePort?: MessagePort;
 }
 
 /**
@@ -125,10 +128,11 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, judge: _j, onProgress, ...rest } = this.opts;
-    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, judge: this.judge };
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, judge: _j, gate, onProgress, ...rest } = this.opts;
+    const compilePort = gate && 'port' in gate ? (gate as CompileGate).port() : undefined;
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, judge: this.judge, compilePort };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
-    const worker = new Worker(WORKER, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(WORKER, { workerData: init, transferList: compilePort ? [compilePort] : [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.
     const inFlight: Found[] = [];
     this.running++;

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
-import { optionsFor, keptByConfig, type Settings } from './config';
+import { optionsFor, keptByConfig, pythonOf, targetFor, type Settings } from './config';
+import { CompileGate, compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
@@ -32,6 +33,8 @@ export interface FileResult {
   diff?: string;
   /** 1-based line of the first change in a changed file (in a notebook, of the cell's source). */
   firstChange?: number;
+  /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
+  diffEncoding?: string;
   /** The new text of a changed file (kept only for --interactive). */
   after?: string;
   written?: boolean;
@@ -72,6 +75,10 @@ export interface RunOptions extends Options, WalkOptions {
    * run()); 'all' while screening goes on, when it is not known yet which.
    */
   judge?: Set<string> | 'all';
+  /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
+  python?: string | false;
+  /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
+  gate?: { check(source: string, file: string, python: string): Verdict };
 }
 
 export interface Summary {
@@ -83,6 +90,8 @@ export interface Summary {
   errors: number;
   diagnostics: number;
   seconds: number;
+  /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
+  compileOff?: string[];
 }
 
 const packageDirs = new Map<string, boolean>();
@@ -122,6 +131,13 @@ export interface Candidate {
   size: number;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
+}
+
+/** The engine's options for one file: its target version, and the compile gate bound to its interpreter. */
+function engineOptions(file: Found, opts: RunOptions): RunOptions {
+  const python = pythonOf(opts);
+  const targetMinor = targetFor(file, opts);
+  return { ...opts, targetMinor, compile: opts.gate && python ? compileCheck(opts.gate, python) : undefined };
 }
 
 const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false });
@@ -181,12 +197,12 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const changed = result(file.path, 'changed', base);
   if (base.fixes.length > 0) changed.firstChange = Math.min(...base.fixes.map((f) => f.line));
   if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
-  return opts.write ? writeChanged(changed, file, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes) : changed;
+  return opts.write ? writeChanged(changed, file, Buffer.from(nb.patchNotebook(text, book, after), 'utf8'), bytes) : changed;
 }
 
 /** One file, start to end. Never throws for problems with the file itself. */
 export function processFile(file: Found, runOpts: RunOptions): FileResult {
-  const opts = optionsFor(file, runOpts);
+  const opts = engineOptions(file, optionsFor(file, runOpts));
   const read = readSource(file);
   if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   if (!('decoded' in read)) return read;
@@ -225,7 +241,12 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
   }
   const changed = result(file.path, 'changed', base);
   changed.firstChange = firstChangedLine(decoded.text, output);
-  if (opts.diffs) changed.diff = unifiedDiff(file.path, decoded.text, output);
+  if (opts.diffs) {
+    // The BOM is a byte of the first line for `git apply`; a non-UTF-8 file's diff is written in its encoding.
+    const bom = decoded.bom ? '\ufeff' : '';
+    changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
+    if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
+  }
   if (opts.keepText) changed.after = output;
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
@@ -272,6 +293,19 @@ export function summarise(files: FileResult[], seconds: number): Summary {
 export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
   await ready();
+  // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
+  const gate = opts.python === false || opts.gate ? null : new CompileGate();
+  if (gate) opts = { ...opts, gate };
+  try {
+    const summary = await runWith(paths, opts, started);
+    const off = gate?.offReasons() ?? [];
+    return off.length > 0 ? { ...summary, compileOff: off } : summary;
+  } finally {
+    await gate?.close();
+  }
+}
+
+async function runWith(paths: string[], opts: RunOptions, started: bigint): Promise<Summary> {
   const found = discover(paths, opts);
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;

@@ -65,7 +65,8 @@ export function lineStartOf(text: string, index: number): number {
   let i = Math.min(index, text.length) - 1;
   while (i >= 0) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
+    // The \r of a \r\n ending at `index` belongs to the same line as its \n.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) break;
     i--;
   }
   return i + 1;

@@ -79,6 +79,16 @@ export interface Options {
   lineLength?: number;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
+  /**
+   * The oldest Python the code must run on, as a minor version of 3 (8 for 3.8); the oldest
+   * supported when unknown. Decides, for example, which quotes may go inside an f-string.
+   */
+  targetMinor?: number;
+  /**
+   * Compiles a text with the user's Python: a problem, or null when it compiles or cannot be
+   * checked. Injected by the run layer (the compile gate); the engine never starts a Python itself.
+   */
+  compile?: (source: string, path: string) => { message: string; line?: number } | null;
 }
 
 /** What the runner knows about the file from the file system (transforms never look themselves). */

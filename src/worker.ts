@@ -4,6 +4,7 @@ import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import { CRASH_TEST_MARK, type WorkerInit, type WorkerMessage } from './pool';
 import { ready } from './parser';
+import { CompileClient } from './compile';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
 const init = workerData as WorkerInit;
@@ -13,6 +14,7 @@ const optionsOf = () => ({
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
+  gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
 });
 let opts: ReturnType<typeof optionsOf>;
 

@@ -5,6 +5,7 @@ import { isDocstring, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
 import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/toplevel';
 import { mentions } from '../src/words';
+import { bodyOnHeaderLine, splitContinuedHeader } from '../src/guard-header';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
 const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';
@@ -157,6 +158,9 @@ function hoist(ctx: FileContext): Fix | null {
     return refuse(ctx, moved.find((s) => s.node.startIndex > guard.startIndex)!.node, 'module-level code after the __main__ guard');
   }
 
+  const unmovable = whyUnmovable(moved);
+  if (unmovable) return refuse(ctx, unmovable.node, unmovable.reason);
+
   // Only the moved code is re-indented, so only its strings matter.
   const strings = moved.flatMap((s) => s.node.descendantsOfType('string')).filter((n) => n.startPosition.row !== n.endPosition.row).map((n): [number, number] => [n.startIndex, n.endIndex]);
   const body = (indent: string) =>
@@ -175,13 +179,15 @@ function hoist(ctx: FileContext): Fix | null {
   if (!guard) {
     const name = freeName(ctx);
     const globals = globalsNeeded(mod.statements, moved, movedNames);
+    const annotated = annotatedGlobal(moved, globals);
+    if (annotated) return refuse(ctx, annotated, `${annotated.text.split(':')[0]} is annotated and must stay a module global; an annotated name cannot be declared global in main()`);
     const indent = style.indent;
     const lead = mod.tailStart === 0 ? '' : /\n$/.test(source.slice(0, mod.tailStart)) ? `${nl}${nl}` : `${nl}${nl}${nl}`;
     const text =
       `${lead}def ${name}():${nl}` +
       (globals.length > 0 ? `${indent}global ${globals.join(', ')}${nl}` : '') +
       body(indent) +
-      `${nl}${nl}if __name__ == ${q}__main__${q}:${nl}${indent}${name}()${nl}`;
+      `${nl}${nl}if __name__ == ${q}__main__${q}:${nl}${indent}${name}()${/[\r\n]$/.test(source) ? nl : ''}`;
     edits.push({ start: mod.tailStart, end: source.length, text });
     message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${name}() under a __main__ guard`;
   } else {
@@ -194,7 +200,7 @@ function hoist(ctx: FileContext): Fix | null {
       edits.push({ start: colon.endIndex, end: consequence.startIndex, text: `${nl}${body(inner)}${inner}` });
       message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into the __main__ guard`;
     } else {
-      const target = fn ? fn.childForFieldName('body')! : consequence;
+      const target = fn ? fn.childForFieldName('body')! : guard.childForFieldName('consequence')!;
       const statements = target.namedChildren;
       const firstCode = statements.findIndex((n) => !isComment(n));
       const skipDoc = fn && firstCode !== -1 && isDocstring(statements[firstCode]) ? statements[firstCode + 1] : statements[0];
@@ -204,9 +210,17 @@ function hoist(ctx: FileContext): Fix | null {
       let text = body(indent);
       if (fn) {
         const globals = globalsNeeded(mod.statements, moved, movedNames, fn);
+        const annotated = annotatedGlobal(moved, globals);
+        if (annotated) return refuse(ctx, annotated, `${annotated.text.split(':')[0]} is annotated and must stay a module global; an annotated name cannot be declared global in ${fn.childForFieldName('name')!.text}()`);
         if (globals.length > 0) text = `${indent}global ${globals.join(', ')}${nl}${text}`;
       }
       edits.push({ start: at, end: at, text });
+      // `if __name__ == "__main__": \` + newline: the inserted lines would join the header.
+      const split = fn ? null : splitContinuedHeader(source, guard, target, nl);
+      if (!fn && !split && target.startPosition.row !== guard.startPosition.row && bodyOnHeaderLine(source, guard, target)) {
+        return refuse(ctx, guard, 'a backslash carries the __main__ guard\'s header to a body that is not indented');
+      }
+      if (split) edits.push(split);
       message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${fn ? `${fn.childForFieldName('name')!.text}()` : 'the __main__ guard'}`;
     }
   }
@@ -220,6 +234,48 @@ function hoist(ctx: FileContext): Fix | null {
     edits,
     diagnostic: { code: 'MP310', message: `guard-main left this module unchanged: ${shadow.name} names both the function or class a process runs and that process; --unsafe-fixes renames the variable to ${shadow.fresh}`, hint: FIX_HINT, start: at },
   };
+}
+
+/** Python allows 99 levels of indentation; moved code gains one. */
+const MAX_INDENT = 99;
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+/** Calls whose answer depends on the scope they run in. */
+const SCOPE_READERS = new Set(['globals', 'locals', 'vars', 'dir']);
+
+/** The scope a node runs in, up to `top`: the node of its function, lambda or class body, or null for `top`'s own. */
+function scopeOf(node: SyntaxNode, top: SyntaxNode): SyntaxNode | null {
+  for (let n = node.parent; n && n.id !== top.id; n = n.parent) if (SCOPES.has(n.type)) return n;
+  return null;
+}
+
+/** Why moved code cannot go into a function as it is: it reads its own scope, or is nested too deeply. */
+function whyUnmovable(moved: Statement[]): { node: SyntaxNode; reason: string } | null {
+  for (const s of moved) {
+    for (const call of s.node.descendantsOfType('call')) {
+      const fn = call.childForFieldName('function');
+      const args = call.childForFieldName('arguments');
+      if (fn?.type !== 'identifier' || !SCOPE_READERS.has(fn.text) || (args?.namedChildCount ?? 0) > 0 || scopeOf(call, s.node)) continue;
+      return { node: call, reason: `${fn.text}() at module level would list main()'s names instead of the module's` };
+    }
+    for (const block of s.node.descendantsOfType('block')) {
+      let depth = 0;
+      for (let n: SyntaxNode | null = block; n && n.id !== s.node.id; n = n.parent) if (n.type === 'block') depth++;
+      if (depth + 1 > MAX_INDENT) return { node: s.node, reason: `its blocks are nested ${depth} deep; inside a function they would pass Python's limit of ${MAX_INDENT}` };
+    }
+  }
+  return null;
+}
+
+/** An annotated assignment (`total: int = 0`) of the moved code to a name that must stay global. */
+function annotatedGlobal(moved: Statement[], globals: string[]): SyntaxNode | null {
+  if (globals.length === 0) return null;
+  for (const s of moved) {
+    for (const a of s.node.descendantsOfType('assignment')) {
+      const left = a.childForFieldName('left');
+      if (a.childForFieldName('type') && left?.type === 'identifier' && globals.includes(left.text) && !scopeOf(a, s.node)) return a;
+    }
+  }
+  return null;
 }
 
 /**

@@ -4,6 +4,8 @@ import { mainGuards } from '../src/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
 import { commentsAbove, endOfLine } from '../src/imports';
 import { leadingWhitespace, lineStartOf } from '../src/style';
+import { bodyOnHeaderLine } from '../src/guard-header';
+import { methodArgument, isForkLiteral } from '../src/method-arg';
 import { mentions } from '../src/words';
 import { mayBeFork } from '../src/starts';
 
@@ -115,7 +117,7 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
     present = true;
     const within = (n: SyntaxNode) => call.startIndex > n.startIndex && call.endIndex <= n.endIndex;
     const inGuard = guard !== null && (within(guard) || calledOnceFromGuard(ctx, guard).some(within));
-    const first = call.childForFieldName('arguments')?.namedChildren.find(isCode);
+    const first = methodArgument(call);
     const force = keyword(call, 'force');
     if (!entry || !inGuard) {
       ctx.report(call, 'MP302', 'set_start_method outside an entry point\'s __main__ guard', `it raises "context has already been set" when called twice or after anything fixed the default; use ctx = multiprocessing.get_context(${q}${method}${q}) where processes are made`);
@@ -126,7 +128,7 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
     if (first && mayBeFork(first)) {
       ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use ${q}${method}${q} everywhere`);
     }
-    if (first?.type === 'string' && /^['"]fork['"]$/.test(first.text)) {
+    if (isForkLiteral(first)) {
       fixes.push({
         message: `set_start_method(${first.text}) → set_start_method(${q}${method}${q})`,
         safety: 'unsafe',
@@ -170,8 +172,8 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
   }
   lines.push(`${ref.callee}(${q}${ctx.options.method}${q})`);
   const anchor = hasFreeze ? statements[1] : statements[0];
-  if (body.startPosition.row === guard.startPosition.row) {
-    // `if __name__ == "__main__": main()`: the body moves to lines of its own.
+  if (bodyOnHeaderLine(ctx.source, guard, body)) {
+    // `if __name__ == "__main__": main()` (or `: \` + newline + `main()`): the body moves to lines of its own.
     const indent = leadingWhitespace(ctx.source, guard.startIndex) + ctx.style.indent;
     const colon = guard.children.find((c) => c.type === ':')!;
     edits.push({ start: colon.endIndex, end: body.startIndex, text: `${nl}${lines.map((l) => indent + l).join(nl)}${nl}${indent}` });

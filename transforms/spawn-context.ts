@@ -4,6 +4,8 @@ import { sharedContext, type SiteFix } from '../src/shared-context';
 import { endOfLine } from '../src/imports';
 import { addItem, wrapLine, DEFAULT_LINE_LENGTH, type List } from '../src/layout';
 import { lineStartOf } from '../src/style';
+import { quoteAt } from '../src/fstring';
+import { methodArgument, isForkLiteral } from '../src/method-arg';
 import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
@@ -94,6 +96,13 @@ function splitModule(qualified: string, modules: string[]): [string, string] | n
 
 const methodLiteral = (ctx: FileContext) => `${ctx.style.quote}${ctx.options.method}${ctx.style.quote}`;
 
+/** The method as a literal that may go at `node`: inside an f-string, with a quote it does not use (null: none is left). */
+function methodLiteralAt(ctx: FileContext, node: SyntaxNode): string | null {
+  const quote = quoteAt(node, ctx.style.quote, ctx.options.targetMinor);
+  if (quote === null) ctx.report(node, 'MP315', `cannot rewrite ${node.text} inside an f-string that uses both quotes (before Python 3.12)`, `use a context made outside the f-string`);
+  return quote === null ? null : `${quote}${ctx.options.method}${quote}`;
+}
+
 function lineOf(ctx: FileContext, node: SyntaxNode): string {
   return ctx.source.slice(lineStartOf(ctx.source, node.startIndex), endOfLine(ctx.source, node.startIndex));
 }
@@ -103,7 +112,8 @@ function lineOf(ctx: FileContext, node: SyntaxNode): string {
  * merging `get_context` into the same from-import.
  */
 function bindToContext(ref: SyntaxNode, module: string, factory: string, ctx: FileContext): SiteFix | null {
-  const method = methodLiteral(ctx);
+  const method = methodLiteralAt(ctx, ref);
+  if (method === null) return null;
   if (ref.type === 'attribute') {
     const object = ref.childForFieldName('object')!;
     const edits = [{ start: object.endIndex, end: object.endIndex, text: `.get_context(${method})` }];
@@ -193,7 +203,9 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
     ctx.report(call, 'MP308', `cannot add ${spec.keyword}=: ${ctx.names.whyTaken('multiprocessing', call)}`, `pass ${spec.keyword}=<multiprocessing>.get_context(${methodLiteral(ctx)}) by hand`);
     return null;
   }
-  const value = `${mp.expr}.get_context(${methodLiteral(ctx)})`;
+  const method = methodLiteralAt(ctx, args);
+  if (method === null) return null;
+  const value = `${mp.expr}.get_context(${method})`;
   const callee = call.childForFieldName('function')!.text;
   return {
     message: `${callee}(...) gets ${spec.keyword}=${value}`,
@@ -210,7 +222,8 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
   if (keywordArg(items, 'multiprocessing_context')) return null;
   const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
   if (!workers) return null;
-  const method = methodLiteral(ctx);
+  const method = methodLiteralAt(ctx, args);
+  if (method === null) return null;
   let value = method;
   if (workers.type === 'integer') {
     if (Number(workers.text.replace(/_/g, '')) <= 0) return null;
@@ -231,36 +244,40 @@ const SIMPLE_EXPRESSIONS = new Set(['identifier', 'attribute', 'call', 'subscrip
 
 function onGetContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, forkOnly = false): Fix | null {
   const items = argumentsOf(args);
-  const method = methodLiteral(ctx);
-  if (items.length === 0 && !forkOnly) {
+  const arg = methodArgument(call);
+  // get_context(None) is the default context, as get_context() is.
+  const isDefault = items.length === 0 || (items.length === 1 && arg?.type === 'none');
+  if (isDefault && !forkOnly) {
+    const method = methodLiteralAt(ctx, args);
+    if (method === null) return null;
     return {
-      message: `get_context() → get_context(${method})`,
-      edits: wrapped(args, insertArgument(args, method, ctx), ctx),
+      message: `get_context(${arg?.text ?? ''}) → get_context(${method})`,
+      edits: arg ? [{ start: arg.startIndex, end: arg.endIndex, text: method }] : wrapped(args, insertArgument(args, method, ctx), ctx),
     };
   }
-  const arg = items[0];
-  if (items.length !== 1 || KEEP_FORK.test(lineOf(ctx, call))) return null;
-  if (mayBeFork(arg)) {
+  if (items.length !== 1 || !arg || KEEP_FORK.test(lineOf(ctx, call))) return null;
+  if (!isForkLiteral(arg) && mayBeFork(arg)) {
+    const method = methodLiteral(ctx);
     ctx.report(call, 'MP301', 'fork start method kept on some paths', `fork is unsafe once the parent has threads; use get_context(${method}) everywhere, or mark the line "# mp-codemod: keep-fork"`);
     return null;
   }
   // try: get_context("fork") / except ValueError: a fallback: the code asks whether fork exists.
-  if (arg.type === 'string' && /^['"]fork['"]$/.test(arg.text) && !probesAvailability(call)) {
-    return {
-      message: `get_context(${arg.text}) → get_context(${method})`,
-      safety: 'unsafe',
-      // An explicit context stays explicit whichever mechanism the file gets.
-      mechanism: null,
-      edits: [{ start: arg.startIndex, end: arg.endIndex, text: method }],
-      diagnostic: {
-        code: 'MP301',
-        message: 'explicit fork start method kept',
-        hint: `fork is unsafe once the parent has threads; use get_context(${method}) or mark the line "# mp-codemod: keep-fork"`,
-        start: call.startIndex,
-      },
-    };
-  }
-  return null;
+  if (!isForkLiteral(arg) || probesAvailability(call)) return null;
+  const method = methodLiteralAt(ctx, args);
+  if (method === null) return null;
+  return {
+    message: `get_context(${arg.text}) → get_context(${method})`,
+    safety: 'unsafe',
+    // An explicit context stays explicit whichever mechanism the file gets.
+    mechanism: null,
+    edits: [{ start: arg.startIndex, end: arg.endIndex, text: method }],
+    diagnostic: {
+      code: 'MP301',
+      message: 'explicit fork start method kept',
+      hint: `fork is unsafe once the parent has threads; use get_context(${method}) or mark the line "# mp-codemod: keep-fork"`,
+      start: call.startIndex,
+    },
+  };
 }
 
 const RELEVANT = /^(multiprocessing|torch|concurrent|billiard|multiprocess)(\.|$)/;
@@ -275,7 +292,10 @@ const relevantNames = (ctx: FileContext) => {
 
 /** Cheap: can this callee name an import of a relevant module at all? Most calls of a file cannot. */
 function mayBeRelevant(fn: SyntaxNode, ctx: FileContext): boolean {
-  const head = fn.text.split('.')[0];
+  // The name the chain starts from (`mp . Queue`, `(mp\n .Queue)` have spaces in their text).
+  let first = fn;
+  while (first.type === 'attribute') first = first.childForFieldName('object')!;
+  const head = first.text;
   if (relevantNames(ctx).has(head)) return true;
   return fn.type === 'identifier' && STAR_NAMES.has(head) && ctx.importIndex.stars.some((m) => RELEVANT.test(m));
 }
@@ -325,6 +345,19 @@ function onBases(bases: SyntaxNode, ctx: FileContext): Fix[] {
     }
   }
   return fixes;
+}
+
+/** A Process subclass defined in a function: spawn pickles the process object, and cannot find its class (MP104). */
+function reportNestedProcessClass(bases: SyntaxNode, ctx: FileContext): void {
+  const isProcess = argumentsOf(bases).some((b) => splitModule(ctx.names.qualifiedName(b) ?? '', MP_MODULES)?.[1] === 'Process');
+  if (!isProcess) return;
+  const cls = bases.parent!;
+  for (let n = cls.parent; n; n = n.parent) {
+    if (n.type !== 'function_definition' && n.type !== 'lambda') continue;
+    const name = cls.childForFieldName('name')!;
+    ctx.report(name, 'MP104', `Process subclass ${name.text} is defined inside a function; spawn cannot pickle its processes`, 'define the class at module level');
+    return;
+  }
 }
 
 const TYPE_CHECKS = new Set(['isinstance', 'issubclass']);
@@ -424,6 +457,8 @@ function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
 
 function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   const call = captured(match, 'call');
+  // Whatever the file's plan: a Process subclass spawn cannot pickle is an error to report.
+  if (captured(match, 'bases')) reportNestedProcessClass(captured(match, 'bases')!, ctx);
   const chooser = runTimeChoice(ctx);
   // A conditional that can be fork is MP301 already (diagnostics): one report a spot.
   if (call && chooser?.id === call.id && ctx.plan.mechanisms.has('local') && argumentsOf(captured(match, 'args')!)[0]?.type !== 'conditional_expression') {
@@ -444,8 +479,8 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     return own ? null : foreignOnly(captured(match, 'fn')!, call, ctx);
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
-  if (captured(match, 'bases') && (runTimeChoice(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
   const bases = captured(match, 'bases');
+  if (bases && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
   return value && ctx.plan.mechanisms.has('local') ? onValue(value, ctx) : null;

@@ -1,0 +1,9 @@
+import multiprocessing
+x = print("a")
+
+def f():
+    return 1
+
+p = multiprocessing.Process(target=f)
+p.start()
+p.join()

@@ -1,0 +1,16 @@
+import multiprocessing
+
+def f():
+    return 1
+
+
+def main():
+    x = print("a")
+
+    p = multiprocessing.Process(target=f)
+    p.start()
+    p.join()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+import multiprocessingdef f():    return 1if __name__ == "__main__":    multiprocessing.Process(target=f).start()

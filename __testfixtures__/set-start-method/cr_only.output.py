@@ -1,0 +1,1 @@
+import multiprocessingdef f():    return 1if __name__ == "__main__":    multiprocessing.set_start_method("spawn")    multiprocessing.Process(target=f).start()

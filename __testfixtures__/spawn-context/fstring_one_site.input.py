@@ -1,0 +1,5 @@
+import multiprocessing as mp
+
+
+def show():
+    print(f"{mp.Lock()}")

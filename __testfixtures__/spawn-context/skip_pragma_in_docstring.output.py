@@ -1,0 +1,11 @@
+"""Helpers.
+
+To leave a file alone, write this line:
+
+# mp-codemod: skip-file
+"""
+import multiprocessing as mp
+
+
+def main():
+    return mp.get_context("spawn").Queue()

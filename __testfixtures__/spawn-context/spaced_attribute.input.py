@@ -1,0 +1,8 @@
+import multiprocessing as mp
+
+
+def main():
+    q = mp . Queue()
+    r = (mp
+         .Queue())
+    print(q, r)

@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
+import { lowestMinor } from '../src/config';
+import { CompileGate } from '../src/compile';
+
+// A transform whose output tree-sitter accepts but Python rejects: `nonlocal` at module level.
+const BAD = `module.exports = {
+  id: 'bad-nonlocal',
+  prefilter: /Pool/,
+  query: '(module) @m',
+  fix: () => ({ message: 'nonlocal', edits: [{ start: 0, end: 0, text: 'nonlocal x\\n' }] }),
+};
+`;
+const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+
+describe('the compile gate', () => {
+  test('an output Python rejects is not written: an error names the transform, exit 1', async () => {
+    const root = makeTree({ 'app.py': POOL_SCRIPT, 'bad.js': BAD });
+    const r = await cli(['-t', './bad.js', '--write'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/app\.py: error: bad-nonlocal: produced code Python rejects at line 1 \(SyntaxError: nonlocal declaration not allowed at module level\); file left unchanged/);
+    expect(read(root, 'app.py')).toBe(POOL_SCRIPT);
+  });
+
+  test('the same through --stdin: the input comes back, exit 1', async () => {
+    const root = makeTree({ 'bad.js': BAD });
+    const r = await cli(['-t', './bad.js', '--stdin'], root, POOL_SCRIPT);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(POOL_SCRIPT);
+    expect(r.stderr).toContain('<stdin>: error: bad-nonlocal: produced code Python rejects');
+  });
+
+  test('an input Python rejects already is not held against the transform', async () => {
+    const input = `global y\nnonlocal z\n${POOL_SCRIPT}`;
+    const root = makeTree({ 'app.py': input, 'bad.js': BAD });
+    const r = await cli(['-t', './bad.js', '--write'], root);
+    expect(r.code).toBe(0);
+    expect(read(root, 'app.py')).toBe(`nonlocal x\n${input}`);
+  });
+
+  test('without a Python the gate is off, said once, and files are still fixed', async () => {
+    const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });
+    const r = await cli(['-t', 'spawn-context', '--write', '--python', 'no-such-python-mp-codemod'], root);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/the compile gate is off/g)).toHaveLength(1);
+    expect(r.stderr).toContain('no no-such-python-mp-codemod found');
+    expect(read(root, 'a.py')).toBe(POOL_SCRIPT_FIXED);
+  });
+
+  test('the python key of [tool.mp-codemod] picks the interpreter (a path, beside the pyproject.toml)', async () => {
+    const root = makeTree({ 'pyproject.toml': '[tool.mp-codemod]\npython = "./venv/bin/python"\n', 'a.py': POOL_SCRIPT });
+    const r = await cli(['-t', 'spawn-context'], root);
+    expect(r.stderr).toContain(`no ${path.join(root, 'venv', 'bin', 'python')} found`);
+  });
+
+  test('nothing changed: no Python is started, nothing is said', async () => {
+    const root = makeTree({ 'a.py': 'print(1)\n' });
+    const r = await cli(['--python', 'no-such-python-mp-codemod'], root);
+    expect(r.stderr).not.toContain('compile gate');
+  });
+
+  test('worker threads share the gate (built CLI, 20 files, 2 jobs)', () => {
+    const files: Record<string, string> = { 'bad.js': BAD };
+    for (let i = 0; i < 20; i++) files[`m${i}.py`] = POOL_SCRIPT;
+    const root = makeTree(files);
+    const bin = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
+    const r = spawnSync(process.execPath, [bin, '-t', './bad.js', '-j', '2', '--write', '.'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/error: bad-nonlocal: produced code Python rejects/g)).toHaveLength(20);
+    for (let i = 0; i < 20; i++) expect(read(root, `m${i}.py`)).toBe(POOL_SCRIPT);
+  });
+
+  test('one Python answers many checks, in order', async () => {
+    const gate = new CompileGate();
+    try {
+      const verdicts = ['x = 1\n', 'def f(:\n', 'nonlocal q\n', 'x = (\n'].map((s) => gate.check(s, 't.py', 'python3'));
+      expect(verdicts.map((v) => ('ok' in v ? v.ok : 'off'))).toEqual([true, false, false, false]);
+      expect(verdicts[2]).toEqual({ ok: false, message: 'SyntaxError: nonlocal declaration not allowed at module level', line: 1 });
+    } finally {
+      await gate.close();
+    }
+  });
+});
+
+describe('the target version', () => {
+  test.each([
+    ['>=3.9', 9],
+    ['>=3.8,<4', 8],
+    ['~=3.10', 10],
+    ['>3.7', 8],
+    ['>3.7.1', 7],
+    ['==3.12.*', 12],
+    ['<3.13', undefined],
+    ['>=3.9, !=3.10.*', 9],
+    ['', undefined],
+  ])('requires-python %j allows 3.%s at the oldest', (spec, minor) => {
+    expect(lowestMinor(spec)).toBe(minor);
+  });
+
+  test('--show-config tells the interpreter and the target, from requires-python or --target-version', async () => {
+    const root = makeTree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.10"\n', 'a.py': '' });
+    const shown = JSON.parse((await cli(['--show-config', 'a.py'], root)).stdout);
+    expect(shown.settings).toMatchObject({ python: 'python3', targetMinor: 10 });
+    const forced = JSON.parse((await cli(['--show-config', 'a.py', '--target-version', 'py312', '--python', 'python3.12'], root)).stdout);
+    expect(forced.settings).toMatchObject({ python: 'python3.12', targetMinor: 12 });
+  });
+});
