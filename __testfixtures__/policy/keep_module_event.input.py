@@ -4,7 +4,7 @@ ready = mp.Event()
 
 
 def worker(n):
-    ready.wait(timeout=5)
+    ready.wait(timeout=60)
     print("worker", n, "saw", ready.is_set())
 
 
