@@ -17,7 +17,7 @@ export function githubReport(s: Summary, mode: { write: boolean }): string {
       out.push(`::error file=${file}${f.line ? `,line=${f.line}` : ''},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);
     }
     if (f.status === 'changed' && !mode.write) {
-      out.push(`::warning file=${file},title=mp-codemod::${data(`would change (${f.fixes.length} fixes); run npx mp-codemod --write`)}`);
+      out.push(`::warning file=${file},title=mp-codemod::${data(`would change (${f.fixes.length} fix${f.fixes.length === 1 ? '' : 'es'}); run npx mp-codemod --write`)}`);
     }
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';

@@ -1,0 +1,135 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { main, type IO } from '../src/cli';
+import { cli, makeTree, POOL_SCRIPT } from './helpers/tree';
+
+// Conventions Python teams know from ruff and black: exit codes, streams, colours.
+const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
+const LAMBDA_SCRIPT = 'import multiprocessing as mp\n\n\nif __name__ == "__main__":\n    with mp.Pool(2) as p:\n        p.map(lambda x: x, [1])\n';
+const FORK_SCRIPT = 'import multiprocessing as mp\n\nctx = mp.get_context("fork")\n';
+
+/** The CLI with each stream's terminal state and the environment chosen. */
+async function cliTTY(args: string[], cwd: string, tty: { out: boolean; err: boolean }, env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: IO = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readStdin: () => '', cwd, env, isTTY: tty.out, stderrIsTTY: tty.err };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('exit codes', () => {
+  test('--write exits 1 when an error diagnostic remains after fixing, 0 with --exit-zero', async () => {
+    const root = makeTree({ 'app.py': LAMBDA_SCRIPT });
+    const w = await cli(['--write'], root);
+    expect(w.stderr).toMatch(/fixed app\.py/);
+    expect(w.stderr).toContain('MP101');
+    expect(w.code).toBe(1);
+    const again = await cli(['--write'], root); // nothing left to fix, the error remains
+    expect(again.code).toBe(1);
+    expect((await cli(['--write', '--exit-zero'], root)).code).toBe(0);
+  });
+
+  test('--write exits 0 when only warnings remain, 1 with --strict', async () => {
+    const root = makeTree({ 'lib.py': FORK_SCRIPT });
+    const w = await cli(['--write'], root);
+    expect(w.stderr).toContain('MP301');
+    expect(w.code).toBe(0);
+    expect((await cli(['--write', '--strict'], root)).code).toBe(1);
+  });
+
+  test('--exit-zero turns findings into 0 but keeps usage errors at 2', async () => {
+    const root = makeTree({ 'app.py': POOL_SCRIPT });
+    expect((await cli(['--check'], root)).code).toBe(1);
+    expect((await cli(['--check', '--exit-zero'], root)).code).toBe(0);
+    expect((await cli(['--exit-zero', '-t', 'nope'], root)).code).toBe(2);
+  });
+
+  test('--help lists every exit code, 130 included', async () => {
+    const help = (await cli(['--help'], '/')).stdout;
+    for (const line of [/^ {2}0 {4}/m, /^ {2}1 {4}--check/m, /^ {2}2 {4}usage/m, /^ {2}130 {2}interrupted/m]) expect(help).toMatch(line);
+    expect(help).toContain('--exit-zero');
+  });
+});
+
+describe('streams', () => {
+  test('a reader that leaves early (| head -1) ends the output quietly', () => {
+    // Enough diff to fill the pipe, so the writes after head has gone meet EPIPE.
+    const big = 'import multiprocessing as mp\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n' + `    with mp.Pool(2) as p: p.map(f, ["${'x'.repeat(4000)}"])\n`.repeat(50);
+    const root = makeTree({ 'app.py': big });
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" -t spawn-context . 2>err.txt | head -1', process.execPath, BIN], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('--- a/app.py\n');
+    const err = fs.readFileSync(path.join(root, 'err.txt'), 'utf8');
+    expect(err).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(err).toContain('1 would change');
+    expect(r.status).toBe(0);
+  });
+
+  test('- reads the source from stdin, as with ruff and black; nothing on disk is touched', async () => {
+    const root = makeTree({ 'app.py': POOL_SCRIPT });
+    const r = await cli(['-t', 'spawn-context', '-'], root, POOL_SCRIPT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('mp.get_context("spawn").Pool(2)');
+    expect(r.stdout).not.toContain('+++');
+    const w = await cli(['--write', '-t', 'spawn-context', '-'], root, POOL_SCRIPT);
+    expect(w.stdout).toContain('mp.get_context("spawn").Pool(2)');
+    expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(POOL_SCRIPT);
+    const mixed = await cli(['-', 'app.py'], root, POOL_SCRIPT);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe('mp-codemod: - (stdin) takes no other paths\n');
+  });
+
+  test('--stdin-filename implies --stdin', async () => {
+    const root = makeTree({ 'app.py': POOL_SCRIPT });
+    const r = await cli(['-t', 'spawn-context', '--stdin-filename', 'app.py'], root, POOL_SCRIPT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(POOL_SCRIPT.replace('mp.Pool(2)', 'mp.get_context("spawn").Pool(2)'));
+  });
+});
+
+describe('colours and severity', () => {
+  test('stdout and stderr are each coloured by their own terminal', async () => {
+    const root = makeTree({ 'app.py': LAMBDA_SCRIPT });
+    const outOnly = await cliTTY([], root, { out: true, err: false });
+    expect(outOnly.stdout).toContain('\u001b[32m+');
+    expect(outOnly.stderr).not.toContain('\u001b[');
+    const errOnly = await cliTTY([], root, { out: false, err: true });
+    expect(errOnly.stdout).not.toContain('\u001b[');
+    expect(errOnly.stderr).toContain('\u001b[31m[error]');
+  });
+
+  test('NO_COLOR turns colour off on a terminal, FORCE_COLOR on without one; --color/--no-color win', async () => {
+    const root = makeTree({ 'app.py': LAMBDA_SCRIPT });
+    expect((await cliTTY([], root, { out: true, err: true }, { NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    const forced = await cliTTY([], root, { out: false, err: false }, { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[32m+');
+    expect(forced.stderr).toContain('\u001b[31m[error]');
+    expect((await cliTTY([], root, { out: false, err: false }, { FORCE_COLOR: '0' })).stdout).not.toContain('\u001b[');
+    expect((await cliTTY(['--no-color'], root, { out: true, err: true }, { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    expect((await cliTTY(['--color'], root, { out: false, err: false }, { NO_COLOR: '1' })).stdout).toContain('\u001b[');
+  });
+
+  test('text output shows each diagnostic\'s severity', async () => {
+    const root = makeTree({ 'app.py': LAMBDA_SCRIPT, 'lib.py': FORK_SCRIPT });
+    const r = await cli([], root);
+    expect(r.stderr).toMatch(/^app\.py:\d+:\d+: MP101 \[error\] a lambda/m);
+    expect(r.stderr).toMatch(/^lib\.py:\d+:\d+: MP301 \[warning\] /m);
+    const s = await cli(['--stdin-filename', 'app.py'], root, LAMBDA_SCRIPT);
+    expect(s.stderr).toMatch(/^app\.py:\d+:\d+: MP101 \[error\] /m);
+  });
+
+  test('one fix is "1 fix", in text and in GitHub annotations', async () => {
+    const root = makeTree({ 'app.py': POOL_SCRIPT });
+    expect((await cli(['-t', 'spawn-context', '--check'], root)).stderr).toContain('would change app.py (1 fix)');
+    const gh = await cli(['-t', 'spawn-context', '--check', '--output-format', 'github'], root);
+    expect(gh.stdout).toContain('would change (1 fix);');
+  });
+});
+
+test('the README command-line reference lists every option --help lists', async () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const block = readme.slice(readme.indexOf('## Command line'), readme.indexOf('Exit codes'));
+  const flags = [...(await cli(['--help'], '/')).stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
+  expect(flags.length).toBeGreaterThan(20);
+  expect(flags.filter((f) => !['--help', '--version', '--gitignore', '--prefilter', '--color'].includes(f) && !block.includes(f))).toEqual([]);
+});
