@@ -133,3 +133,58 @@ test('the README command-line reference lists every option --help lists', async 
   expect(flags.length).toBeGreaterThan(20);
   expect(flags.filter((f) => !['--help', '--version', '--gitignore', '--prefilter', '--color'].includes(f) && !block.includes(f))).toEqual([]);
 });
+
+describe('configuration', () => {
+  const LIB = 'import multiprocessing as mp\n\nctx = mp.get_context("fork")\n';
+  const project = (table: string, files: Record<string, string> = {}) =>
+    makeTree({ 'pyproject.toml': `[tool.mp-codemod]\n${table}`, 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT, 'c.py': POOL_SCRIPT, ...files });
+
+  test.each([
+    ['transforms = ["spawn-contxt"]\n', [], /^mp-codemod: .*pyproject\.toml: \[tool\.mp-codemod\] transforms: unknown transform "spawn-contxt"/],
+    ['select = ["MP9"]\n', [], /^mp-codemod: .*pyproject\.toml: \[tool\.mp-codemod\] select: unknown code "MP9"/],
+    ['ignore = ["E501"]\n', [], /^mp-codemod: .*pyproject\.toml: \[tool\.mp-codemod\] ignore: unknown code "E501"/],
+    ['per-file-ignores = { "tests/*" = ["MP1O1"] }\n', [], /per-file-ignores "tests\/\*": unknown code "MP1O1"/],
+    ['', ['--select', 'MP1,MP999'], /^mp-codemod: --select: unknown code "MP999"/],
+    ['', ['--ignore', 'X'], /^mp-codemod: --ignore: unknown code "X"/],
+    ['method = "spawn"\nselect = [\n', [], /^mp-codemod: .*pyproject\.toml:4:1: invalid TOML: /],
+  ])('%j %j: one usage line, exit 2, whatever the number of files', async (table, args, message) => {
+    const root = project(table);
+    const r = await cli([...args, '.'], root);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.code).toBe(2);
+  });
+
+  test('per-file-ignores drops codes for the files its globs match, relative to the pyproject.toml', async () => {
+    const root = project('[tool.mp-codemod.per-file-ignores]\n"legacy/*.py" = ["MP301"]\n"*_test.py" = ["MP3"]\n', {
+      'legacy/old.py': LIB, 'lib.py': LIB, 'x_test.py': LIB,
+    });
+    const r = await cli(['--check', '.'], root);
+    expect(r.stderr).toMatch(/^lib\.py:\d+:\d+: MP301/m);
+    expect(r.stderr).not.toMatch(/^legacy\/old\.py:\d+:\d+: MP301/m);
+    expect(r.stderr).not.toMatch(/^x_test\.py:\d+:\d+: MP301/m);
+  });
+
+  test('extend-exclude adds to exclude and to --exclude', async () => {
+    const root = project('exclude = ["a.py"]\nextend-exclude = ["b.py"]\n');
+    const shown = async (args: string[]) => JSON.parse((await cli(['--json', ...args, '.'], root)).stdout).files.map((f: { path: string }) => f.path);
+    expect(await shown([])).toEqual(['c.py']);
+    expect(await shown(['--exclude', 'c.py'])).toEqual(['a.py']);
+  });
+
+  test('--show-config prints every key as [tool.mp-codemod] spells it', async () => {
+    const root = project('unsafe-fixes = true\nextend-exclude = ["gen/**"]\n');
+    const shown = JSON.parse((await cli(['--show-config', 'a.py'], root)).stdout).settings;
+    expect(shown).toMatchObject({ 'unsafe-fixes': true, 'extend-exclude': ['gen/**'], 'freeze-support': false, 'all-entry-points': false, 'per-file-ignores': {} });
+    expect(Object.keys(shown).filter((k) => /[A-Z]/.test(k))).toEqual([]);
+  });
+
+  test('the API\'s options all have defaults: run(paths, {}) is a dry run', async () => {
+    const { run } = await import('../src/index');
+    const root = project('');
+    const summary = await run([path.join(root, 'a.py')], {});
+    expect(summary.changed).toBe(1);
+    expect(summary.files[0].diff).toContain('+    with mp.get_context("spawn").Pool(2) as p:');
+    expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toBe(POOL_SCRIPT);
+  });
+});

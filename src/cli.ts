@@ -8,7 +8,7 @@ import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine, useColour } from './report/text';
-import { codeFilter } from './codes';
+import { checkCodes, codeFilter } from './codes';
 import { progressBar } from './report/progress';
 import type { Method } from './types';
 import type { Settings } from './config';
@@ -245,6 +245,8 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.freezeSupport !== undefined) cli.freezeSupport = Boolean(args.freezeSupport);
   if (args.allEntryPoints !== undefined) cli.allEntryPoints = Boolean(args.allEntryPoints);
   if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
+  checkCodes(codes(args.select), '--select');
+  checkCodes(codes(args.ignore), '--ignore');
   if (args.select !== undefined) cli.select = codes(args.select);
   if (args.ignore !== undefined) cli.ignore = codes(args.ignore);
   if (args.include !== undefined) cli.include = list(args.include);

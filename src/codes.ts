@@ -1,4 +1,5 @@
 import type { Severity } from './types';
+import { UsageError } from './usage';
 
 /** Every diagnostic code, its default severity and a one-line summary (the README table is tested against this). */
 export interface CodeInfo {
@@ -39,4 +40,13 @@ export function severityOf(code: string): Severity {
 export function codeFilter(select: string[], ignore: string[]): (code: string) => boolean {
   const matches = (code: string, list: string[]) => list.some((p) => code.startsWith(p.trim().toUpperCase()));
   return (code) => (select.length === 0 || matches(code, select)) && !matches(code, ignore);
+}
+
+/** A code list (`--select`, `select`, `per-file-ignores`...) names only codes or prefixes of codes: else a usage error naming `where`. */
+export function checkCodes(list: readonly string[], where: string): void {
+  for (const given of list) {
+    const p = given.trim().toUpperCase();
+    if (p.length >= 2 && Object.keys(CODES).some((c) => c.startsWith(p))) continue;
+    throw new UsageError(`${where}: unknown code "${given}" (codes and prefixes of codes: MP1, MP20, MP201; see --help or the README)`);
+  }
 }

@@ -4,7 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './usage';
 import type { Found } from './walk';
 import { selectTransforms } from './select';
-import { codeFilter } from './codes';
+import { checkCodes, codeFilter } from './codes';
 import type { Method } from './types';
 import type { RunOptions } from './runner';
 
@@ -19,6 +19,10 @@ export interface Settings {
   unsafeFixes: boolean;
   freezeSupport: boolean;
   allEntryPoints: boolean;
+  /** Glob → codes never reported for the files it matches (relative to the pyproject.toml's folder). */
+  perFileIgnores: Record<string, string[]>;
+  /** Globs left out on top of `exclude` (or of --exclude). */
+  extendExclude: string[];
 }
 
 export interface FoundConfig {
@@ -26,17 +30,21 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'list' | 'bool' | 'codes' | 'table' }> = {
   method: { key: 'method', kind: 'method' },
   transforms: { key: 'transforms', kind: 'list' },
-  select: { key: 'select', kind: 'list' },
-  ignore: { key: 'ignore', kind: 'list' },
+  select: { key: 'select', kind: 'codes' },
+  ignore: { key: 'ignore', kind: 'codes' },
   include: { key: 'include', kind: 'list' },
   exclude: { key: 'exclude', kind: 'list' },
+  'extend-exclude': { key: 'extendExclude', kind: 'list' },
+  'per-file-ignores': { key: 'perFileIgnores', kind: 'table' },
   'unsafe-fixes': { key: 'unsafeFixes', kind: 'bool' },
   'freeze-support': { key: 'freezeSupport', kind: 'bool' },
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
 };
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Reads `[tool.mp-codemod]` of a pyproject.toml; null when it has no such table. Errors name the file and key. */
 export function readConfig(file: string): FoundConfig | null {
@@ -44,8 +52,10 @@ export function readConfig(file: string): FoundConfig | null {
   try {
     doc = parseToml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (e) {
-    const first = ((e as Error).message ?? String(e)).split('\n')[0];
-    throw new UsageError(`${file}: invalid TOML: ${first}`);
+    // smol-toml's TomlError carries the position; its message repeats it over several lines.
+    const { line, column } = e as { line?: number; column?: number };
+    const first = ((e as Error).message ?? String(e)).split('\n')[0].replace(/^Invalid TOML document: /, '');
+    throw new UsageError(`${file}${line ? `:${line}:${column ?? 1}` : ''}: invalid TOML: ${first}`);
   }
   const table = (doc.tool as Record<string, unknown> | undefined)?.['mp-codemod'];
   if (table === undefined) return null;
@@ -61,8 +71,24 @@ export function readConfig(file: string): FoundConfig | null {
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
+    } else if (spec.kind === 'table') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where}: must be a table of glob = ["CODE", ...]`);
+      for (const [glob, codes] of Object.entries(value)) {
+        if (!isStrings(codes)) throw new UsageError(`${where}: "${glob}" must be a list of strings`);
+        checkCodes(codes, `${where} "${glob}"`);
+      }
+      settings.perFileIgnores = value as Record<string, string[]>;
     } else {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${where}: must be a list of strings`);
+      if (!isStrings(value)) throw new UsageError(`${where}: must be a list of strings`);
+      if (spec.kind === 'codes') checkCodes(value, where);
+      // Transform ids are checked here too, so a typo is one usage error, not one error per file.
+      if (spec.key === 'transforms') {
+        try {
+          selectTransforms(value, path.dirname(file));
+        } catch (e) {
+          throw new UsageError(`${where}: ${(e as Error).message}`);
+        }
+      }
       (settings as Record<string, unknown>)[spec.key] = value;
     }
   }
@@ -102,7 +128,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   let byConfig = optionsCache.get(opts);
   if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
   const known = byConfig.get(found.file);
-  if (known) return known;
+  if (known) return withPerFileIgnores(file, found, known);
   const s: Partial<Settings> = { ...found.settings, ...opts.cli };
   const select = s.select ?? opts.select ?? [];
   const ignore = s.ignore ?? opts.ignore ?? [];
@@ -122,7 +148,28 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     exclude: s.exclude ?? opts.exclude,
   };
   byConfig.set(found.file, merged);
-  return merged;
+  return withPerFileIgnores(file, found, merged);
+}
+
+const perFileCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
+
+/** The options with the codes `per-file-ignores` drops for this file added to `ignore`. */
+function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): RunOptions {
+  const table = found.settings.perFileIgnores;
+  if (!table) return opts;
+  const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
+  const { globMatcher } = require('./walk') as typeof import('./walk');
+  const extra = Object.entries(table).filter(([glob]) => globMatcher([glob])(rel)).flatMap(([, codes]) => codes);
+  if (extra.length === 0) return opts;
+  let known = perFileCache.get(opts);
+  if (!known) perFileCache.set(opts, (known = new Map()));
+  const key = extra.join(',');
+  let out = known.get(key);
+  if (!out) {
+    const ignore = [...(opts.ignore ?? []), ...extra];
+    known.set(key, (out = { ...opts, ignore, keepCode: codeFilter(opts.select ?? [], ignore) }));
+  }
+  return out;
 }
 
 /** Include/exclude patterns of a file's [tool.mp-codemod], matched relative to the pyproject.toml's folder. */
@@ -131,28 +178,30 @@ export function keptByConfig(file: Found, opts: RunOptions): boolean {
   if (!found) return true;
   const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
   if (rel.startsWith('..')) return true;
-  const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
+  const exclude = [...(opts.cli?.exclude ?? found.settings.exclude ?? []), ...(found.settings.extendExclude ?? [])];
   const include = opts.cli?.include ?? found.settings.include ?? [];
   const { globMatcher } = require('./walk') as typeof import('./walk'); // not needed by --stdin
   if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
   return include.length === 0 || globMatcher(include)(rel);
 }
 
-/** The effective settings for a path, for --show-config. */
-export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Settings } {
+/** The effective settings for a path, for --show-config, keyed as [tool.mp-codemod] spells them. */
+export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Record<string, unknown> } {
+  const found = configOf(file, opts);
   const o = optionsFor(file, opts);
-  return {
-    config: configOf(file, opts)?.file ?? null,
-    settings: {
-      method: o.method,
-      transforms: o.transforms.map((t) => t.id),
-      select: o.select ?? [],
-      ignore: o.ignore ?? [],
-      include: o.include,
-      exclude: o.exclude,
-      unsafeFixes: o.unsafeFixes,
-      freezeSupport: o.freezeSupport,
-      allEntryPoints: o.allEntryPoints,
-    },
+  const values: Settings = {
+    method: o.method,
+    transforms: o.transforms.map((t) => t.id),
+    select: o.select ?? [],
+    ignore: o.ignore ?? [],
+    include: o.include,
+    exclude: o.exclude,
+    extendExclude: found?.settings.extendExclude ?? [],
+    perFileIgnores: found?.settings.perFileIgnores ?? {},
+    unsafeFixes: o.unsafeFixes,
+    freezeSupport: o.freezeSupport,
+    allEntryPoints: o.allEntryPoints,
   };
+  const settings = Object.fromEntries(Object.entries(KEYS).map(([name, spec]) => [name, values[spec.key]]));
+  return { config: found?.file ?? null, settings };
 }
