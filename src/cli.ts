@@ -81,6 +81,7 @@ function parser() {
     .option('exit-zero', { type: 'boolean', describe: 'exit 0 even when changes are pending or diagnostics remain (2 and 130 still apply)' })
     .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
+    .option('explain', { type: 'string', describe: 'explain a diagnostic code (why spawn breaks it, the fix, an example) and exit; `explain CODE` too' })
     .option('method', { choices: ['spawn', 'forkserver'], describe: 'the start method to migrate to (default spawn)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes marked unsafe' })
     .option('freeze-support', { type: 'boolean', describe: 'insert multiprocessing.freeze_support() in entry guards' })
@@ -197,6 +198,7 @@ export function defaultIO(): IO {
 export async function main(argv: string[], io: IO = defaultIO()): Promise<number> {
   let verbose = argv.includes('--verbose');
   try {
+    if (argv[0] === 'explain') return explain(argv.slice(1), io);
     const { args, output } = parseArgs(argv);
     if (output) {
       io.stdout(output.endsWith('\n') ? output : `${output}\n`);
@@ -219,7 +221,16 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
   }
 }
 
+/** `mp-codemod explain [CODE]`: one code explained, or the list of codes. */
+function explain(rest: string[], io: IO): number {
+  if (rest.length > 1) throw new UsageError('explain takes one code (e.g. mp-codemod explain MP201)');
+  const { explainText, codeList } = require('./explain') as typeof import('./explain');
+  io.stdout(rest.length === 0 ? codeList() : explainText(rest[0]));
+  return EXIT.ok;
+}
+
 async function execute(args: Args, io: IO): Promise<number> {
+  if (args.explain !== undefined) return explain(args.explain === '' ? [] : [String(args.explain)], io);
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);

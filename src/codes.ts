@@ -47,6 +47,6 @@ export function checkCodes(list: readonly string[], where: string): void {
   for (const given of list) {
     const p = given.trim().toUpperCase();
     if (p.length >= 2 && Object.keys(CODES).some((c) => c.startsWith(p))) continue;
-    throw new UsageError(`${where}: unknown code "${given}" (codes and prefixes of codes: MP1, MP20, MP201; see --help or the README)`);
+    throw new UsageError(`${where}: unknown code "${given}" (give codes or their prefixes: MP1, MP20, MP201; \`mp-codemod explain\` lists them)`);
   }
 }
