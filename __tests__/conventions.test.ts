@@ -188,3 +188,53 @@ describe('configuration', () => {
     expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toBe(POOL_SCRIPT);
   });
 });
+
+describe('pragmas', () => {
+  const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+  const GUARD = 'import multiprocessing as mp\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n';
+
+  test('# mp-codemod: ignore (bare) leaves its statement unfixed, also across lines', async () => {
+    const source = `${GUARD}    q = mp.Queue(\n        3,\n    )  # mp-codemod: ignore\n    r = mp.Queue()\n`;
+    const root = makeTree({ 'app.py': source });
+    await cli(['-t', 'spawn-context', '--write'], root);
+    expect(read(root, 'app.py')).toBe(source.replace('r = mp.Queue()', 'r = mp.get_context("spawn").Queue()'));
+  });
+
+  test('ignore[transform] and ignore[CODE] suppress that transform\'s fixes and that code\'s fixes on the statement', async () => {
+    const source = `${GUARD}    with mp.Pool(2) as p:  # mp-codemod: ignore[spawn-context]\n        p.map(f, [1])\n    ctx = mp.get_context("fork")  # mp-codemod: ignore[MP301]\n    other = mp.get_context("fork")\n`;
+    const root = makeTree({ 'app.py': source });
+    const r = await cli(['-t', 'spawn-context', '--unsafe-fixes', '--write'], root);
+    expect(r.code).toBe(0);
+    expect(read(root, 'app.py')).toBe(source.replace('other = mp.get_context("fork")', 'other = mp.get_context("spawn")'));
+  });
+
+  test('a pragma for another transform does not stop this one', async () => {
+    const source = `${GUARD}    with mp.Pool(2) as p:  # mp-codemod: ignore[guard-main]\n        p.map(f, [1])\n`;
+    const root = makeTree({ 'app.py': source });
+    await cli(['-t', 'spawn-context', '--write'], root);
+    expect(read(root, 'app.py')).toContain('mp.get_context("spawn").Pool(2)');
+  });
+
+  test('keep-fork keeps its scope on fork: no context rewrite there, and no spawn default for the file', async () => {
+    const source = `${GUARD}    # mp-codemod: keep-fork\n    with mp.Pool(2) as p:\n        p.map(f, [1])\n`;
+    const root = makeTree({ 'app.py': source });
+    const r = await cli(['--write'], root);
+    expect(r.code).toBe(0);
+    expect(read(root, 'app.py')).toBe(source);
+  });
+
+  test('unknown names in a pragma are MP502; pragmas or names that suppress nothing are MP501 in a full run', async () => {
+    const source = `${GUARD}    with mp.Pool(2) as p:  # mp-codemod: ignore[MP101,MP9,spawn-contxt]\n        p.map(lambda x: x, [1])  # mp-codemod: ignore[MP101]\n    x = 1  # mp-codemod: ignore\n`;
+    const root = makeTree({ 'app.py': source });
+    const full = await cli([], root);
+    expect(full.stderr).toContain('app.py:9:28: MP502 [warning] unknown code or transform in pragma: MP9, spawn-contxt');
+    expect(full.stderr).toContain('app.py:9:28: MP501 [warning] unused in this pragma: MP101');
+    expect(full.stderr).toContain('app.py:11:12: MP501 [warning] this pragma suppresses nothing');
+    expect(full.stderr).not.toMatch(/app\.py:10:\d+: MP50/); // it does suppress the lambda's MP101
+    expect(full.stderr).not.toMatch(/app\.py:10:\d+: MP101/);
+    // With one transform, whether the others would have used a pragma is unknown: no MP501.
+    const partial = await cli(['-t', 'spawn-context'], root);
+    expect(partial.stderr).toContain('MP502');
+    expect(partial.stderr).not.toContain('MP501');
+  });
+});

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import type { RunOptions, Summary } from './runner';
 import { UsageError, DEFAULT_INCLUDE } from './usage';
 import { selectTransforms } from './select';
+import { builtinTransforms } from '../transforms';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
@@ -244,6 +245,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   }
   if (args.stdinFilename !== undefined) args.stdin = true;
   const options = {
+    knownTransforms: builtinTransforms.map((t) => t.id),
     method: (args.method ?? 'spawn') as Method,
     unsafeFixes: Boolean(args.unsafeFixes),
     freezeSupport: Boolean(args.freezeSupport),

@@ -30,6 +30,8 @@ export const CODES: Record<string, CodeInfo> = {
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely' },
   MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array) is pickled for every task' },
+  MP501: { severity: 'warning', summary: 'a `# mp-codemod: ignore` pragma (or a name in it) suppresses nothing' },
+  MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },
 };
 
 export function severityOf(code: string): Severity {

@@ -148,6 +148,18 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     before: 'df = pd.read_csv("big.csv")\npool.starmap(summarise, [(df, k) for k in keys])',
     after: 'def init(path):\n    global DF\n    DF = pd.read_csv(path)\n\npool = ctx.Pool(initializer=init, initargs=("big.csv",))\npool.map(summarise, keys)',
   },
+  MP501: {
+    why: 'Not a spawn problem: a pragma that no longer suppresses anything (the code was fixed or moved) hides the next real finding on that statement, as ruff\'s RUF100 warns. Reported only when every transform ran.',
+    fix: 'Remove the pragma, or the names in it that are unused.',
+    before: 'pool = ctx.Pool(2)  # mp-codemod: ignore[MP101]',
+    after: 'pool = ctx.Pool(2)',
+  },
+  MP502: {
+    why: 'Not a spawn problem: a pragma naming something that is neither a diagnostic code (or prefix) nor a transform id suppresses nothing, usually because of a typo.',
+    fix: 'Name diagnostic codes (MP301), prefixes (MP3) or transform ids (spawn-context).',
+    before: 'ctx = mp.get_context("fork")  # mp-codemod: ignore[MP3O1]',
+    after: 'ctx = mp.get_context("fork")  # mp-codemod: ignore[MP301]',
+  },
 };
 
 const indent = (text: string, by = '    ') => text.split('\n').map((l) => (l ? by + l : l)).join('\n');

@@ -28,6 +28,7 @@ export function runOptions(given: Partial<RunOptions> = {}): RunOptions {
     gitignore: true,
     include: [],
     exclude: [],
+    knownTransforms: builtinTransforms.map((t) => t.id),
     ...set,
   };
   // The built-ins can run in worker threads, which load them by id.

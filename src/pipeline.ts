@@ -9,6 +9,7 @@ import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
+import { findPragmas, names, touches, unknownNames, type Pragma } from './pragmas';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -33,7 +34,6 @@ export interface SourceResult {
 }
 
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
-const IGNORE = /#[ \t]*mp-codemod:[ \t]*ignore(?:\[([A-Z0-9, ]+)\])?/;
 
 export const defaultOptions: Options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
 
@@ -112,6 +112,10 @@ export function transformSource(
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
+  // Pragmas of the original text, and which of their names suppressed something ('*': a bare one).
+  const pragmas = findPragmas(input, tree.rootNode);
+  const used = new Map<number, Set<string>>(pragmas.map((p) => [p.at, new Set<string>()]));
+  const use = (at: number, name: string) => used.get(at)?.add(name);
   const seen = new Set<string>();
   const place = (d: RawDiagnostic, transform: string) => {
     const at = toOriginal(d.start);
@@ -135,7 +139,9 @@ export function transformSource(
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const { fixes, diagnostics } = collect(transform, text, tree, path, options, facts);
+        const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
+        const { fixes, diagnostics, blocked } = collect(transform, text, tree, path, options, facts, current);
+        for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
         diagnostics.forEach((d) => place(d, transform.id));
         const outcome = applyFixes(text, fixes);
         if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
@@ -173,13 +179,15 @@ export function transformSource(
   }
   holdUntilNextFile({ tree, lines });
   result.output = text;
-  result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
+  result.diagnostics = result.diagnostics.filter((d) => !suppressedBy(pragmas, lines, d, use));
+  result.diagnostics.push(...pragmaDiagnostics(pragmas, used, transforms, options, lines));
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
 }
 
-function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts) {
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, pragmas: Pragma[]) {
   const fixes: Fix[] = [];
+  const blocked: { pragma: Pragma; name: string }[] = [];
   const diagnostics: RawDiagnostic[] = [];
   const ctx = makeContext(text, tree, path, options, facts, diagnostics);
   let q;
@@ -208,10 +216,60 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
         if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
         continue;
       }
-      fixes.push(fix);
+      const by = pragmas.length > 0 ? blockingPragma(fix, transform.id, pragmas) : null;
+      if (by) blocked.push(by);
+      else fixes.push(fix);
     }
   }
-  return { fixes, diagnostics };
+  return { fixes, diagnostics, blocked };
+}
+
+/** The pragma (and its name) that keeps a fix from editing its statement, if any. */
+function blockingPragma(fix: Fix, transform: string, pragmas: Pragma[]): { pragma: Pragma; name: string } | null {
+  for (const p of pragmas) {
+    if (!fix.edits.some((e) => touches(e, p))) continue;
+    if (p.names === null) return { pragma: p, name: '*' };
+    const name = p.names.find((n) => names(n, fix.diagnostic?.code, transform));
+    if (name) return { pragma: p, name };
+  }
+  return null;
+}
+
+/** A diagnostic on a pragma's statement whose code or transform the pragma names (all, when bare). */
+function suppressedBy(pragmas: Pragma[], lines: LineIndex, d: Diagnostic, use: (at: number, name: string) => void): boolean {
+  for (const p of pragmas) {
+    const onIt = d.line - 1 === p.row || (lines.position(p.start).line <= d.line && d.line <= lines.position(p.end).line);
+    if (!onIt) continue;
+    const name = p.names === null ? '*' : p.names.find((n) => names(n, d.code, d.transform));
+    if (!name) continue;
+    use(p.at, name);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * MP502 for names in a pragma that are neither codes nor transforms; MP501 (as ruff's RUF100) for
+ * pragmas, or names in them, that suppressed nothing. That is only known when every transform
+ * ran: a pragma for the diagnostics transform is not unused in a run of spawn-context alone.
+ */
+function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, transforms: readonly Transform[], options: Options, lines: LineIndex): Diagnostic[] {
+  const ran = transforms.map((t) => t.id);
+  const known = [...new Set([...(options.knownTransforms ?? []), ...ran])];
+  const complete = known.every((id) => ran.includes(id));
+  const out: Diagnostic[] = [];
+  const report = (p: Pragma, code: string, message: string, hint: string) =>
+    out.push({ code, message, hint, severity: severityOf(code), ...lines.position(p.at), transform: 'pragmas' });
+  for (const p of pragmas) {
+    const unknown = unknownNames(p, known);
+    if (unknown.length > 0) report(p, 'MP502', `unknown code or transform in pragma: ${unknown.join(', ')}`, 'name diagnostic codes (MP301) or prefixes (MP3), or transform ids');
+    if (!complete) continue;
+    const hits = used.get(p.at)!;
+    if (p.names === null && hits.size === 0) report(p, 'MP501', 'this pragma suppresses nothing', 'remove it');
+    const idle = (p.names ?? []).filter((n) => !hits.has(n) && !unknown.includes(n));
+    if (idle.length > 0) report(p, 'MP501', `unused in this pragma: ${idle.join(', ')}`, idle.length === p.names!.length ? 'remove the pragma' : 'remove these names');
+  }
+  return out;
 }
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
@@ -300,12 +358,6 @@ function unique<T>(items: T[]): T[] {
     seen.add(key);
     return true;
   });
-}
-
-function suppressed(line: string, code: string): boolean {
-  const m = IGNORE.exec(line);
-  if (!m) return false;
-  return m[1] === undefined || m[1].split(',').map((c) => c.trim()).includes(code);
 }
 
 export class LineIndex {

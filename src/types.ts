@@ -56,6 +56,8 @@ export interface Options {
   allEntryPoints: boolean;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
+  /** Ids of every transform the tool knows (built-in), so that pragmas naming one not run are not unknown. */
+  knownTransforms?: string[];
 }
 
 /** What the runner knows about the file from the file system (transforms never look themselves). */
