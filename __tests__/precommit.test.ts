@@ -18,9 +18,17 @@ test('every hook takes notebooks too and gets all files in one call', () => {
 });
 
 test('npm pack prints the tarball name alone on stdout (pre-commit reads it as the file name)', () => {
-  const r = spawnSync('npm', ['pack', '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
-  expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/^mp-codemod-\d+\.\d+\.\d+\.tgz\n$/);
+  // In a copy: pack runs the prepare script, whose build must not rewrite dist/ under other tests.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-pack-'));
+  try {
+    fs.cpSync(ROOT, copy, { recursive: true, filter: (src) => !/[\\/](node_modules|dist|\.git)$/.test(src) });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const r = spawnSync('npm', ['pack', '--dry-run'], { cwd: copy, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^mp-codemod-\d+\.\d+\.\d+\.tgz\n$/);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 }, 300_000);
 
 // Slow (pre-commit installs the hook from scratch: minutes). CI must run it; elsewhere it needs
