@@ -238,3 +238,44 @@ describe('pragmas', () => {
     expect(partial.stderr).not.toContain('MP501');
   });
 });
+
+describe('--interactive on a terminal', () => {
+  // A pseudo-terminal from python3's pty module: answers are single keys, without Enter.
+  const DRIVE = `
+import os, pty, sys, select
+keys = sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], sys.argv[2], '-i', '-t', 'spawn-context', '.'])
+out = b''
+def read_until(mark):
+    global out
+    while mark not in out:
+        r, _, _ = select.select([fd], [], [], 30)
+        if not r: raise SystemExit('timeout; got: ' + out.decode(errors='replace'))
+        try: chunk = os.read(fd, 4096)
+        except OSError: return False
+        if not chunk: return False
+        out += chunk
+    return True
+for k in keys:
+    read_until(b'[y,n,a,q,?] ')
+    out = out.replace(b'[y,n,a,q,?] ', b'[asked] ', 1)
+    os.write(fd, k.encode().decode('unicode_escape').encode())
+read_until(b'\\0never')
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(out.decode(errors='replace'))
+print('exit=%d' % os.waitstatus_to_exitcode(status))
+`;
+  const drive = (root: string, keys: string[]) => spawnSync('python3', ['-c', DRIVE, process.execPath, BIN, ...keys], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+
+  test('single keys answer, ? shows help, and Ctrl-C exits 130 keeping what was accepted', () => {
+    const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });
+    const r = drive(root, ['?', 'y', '\\x03']);
+    expect(r.stdout).toContain('?: this help');
+    expect(r.stdout).toContain('fixed a.py (1 of 1 changes)');
+    expect(r.stdout).toMatch(/exit=130\s*$/);
+    expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toContain('mp.get_context("spawn").Pool(2)');
+    expect(fs.readFileSync(path.join(root, 'b.py'), 'utf8')).toBe(POOL_SCRIPT);
+  });
+});

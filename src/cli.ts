@@ -340,15 +340,19 @@ function parseShard(value: string): { index: number; count: number } {
 
 /** --interactive: a dry run, then each change offered hunk by hunk; only accepted hunks are written. */
 async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
-  const { review, lineReader } = require('./interactive') as typeof import('./interactive');
+  const { review, lineReader, keyReader } = require('./interactive') as typeof import('./interactive');
   const { discover } = require('./walk') as typeof import('./walk');
   const { run } = require('./runner') as typeof import('./runner');
   const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
   const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
-  const readLine = io.readLine ?? lineReader(0);
-  const { refused } = review(summary, reals, { write: io.stdout, readLine }, useColour(args.color, io.isTTY, io.env) ? colours : plain);
+  const readLine = io.readLine ?? (process.stdin.isTTY ? keyReader(process.stdin, io.stdout) : lineReader(0));
+  const { refused, interrupted: stopped } = review(summary, reals, { write: io.stdout, readLine }, useColour(args.color, io.isTTY, io.env) ? colours : plain);
   const errPaint = useColour(args.color, Boolean(io.stderrIsTTY), io.env) ? colours : plain;
   for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, errPaint)) io.stderr(`${line}\n`);
+  if (stopped) {
+    io.stderr('mp-codemod: interrupted; the changes accepted so far are written, the rest untouched\n');
+    return EXIT.interrupted;
+  }
   return exitCode(summary, false) || (refused.length > 0 ? EXIT.findings : EXIT.ok);
 }
 

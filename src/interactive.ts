@@ -8,20 +8,23 @@ import { colourDiff } from './report/text';
 
 export interface Prompter {
   write(s: string): void;
-  /** The next answer line, or null at end of input. */
+  /** The next answer (a line, or one key on a terminal), or null at end of input; '\u0003' is Ctrl-C. */
   readLine(): string | null;
 }
 
-type Answer = 'y' | 'n' | 'a' | 'q';
+type Answer = 'y' | 'n' | 'a' | 'q' | 'interrupt';
+
+const HELP = '  y: apply this change\n  n: skip it\n  a: apply it and the rest of this file\n  q: quit, keeping what was applied\n  ?: this help\n';
 
 function ask(p: Prompter, question: string): Answer {
   for (;;) {
     p.write(question);
     const line = p.readLine();
     if (line === null) return 'q';
+    if (line.includes('\u0003')) return 'interrupt';
     const a = line.trim().toLowerCase()[0];
     if (a === 'y' || a === 'n' || a === 'a' || a === 'q') return a;
-    p.write('  answer y (apply), n (skip), a (apply the rest of this file) or q (quit, keeping what was applied)\n');
+    p.write(a === '?' ? HELP : '  answer y, n, a or q (? for help)\n');
   }
 }
 
@@ -29,11 +32,12 @@ function ask(p: Prompter, question: string): Answer {
  * Shows each change of each changed file, hunk by hunk, and writes only what was accepted
  * (atomically, and only if the result still parses). Returns the files written.
  */
-export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[] } {
+export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[]; interrupted: boolean } {
   const { structuredPatch, applyPatch, formatPatch } = require('diff') as typeof import('diff');
   const written: string[] = [];
   const refused: string[] = [];
   let quit = false;
+  let interrupted = false;
   for (const file of summary.files.filter((f: FileResult) => f.status === 'changed' && f.after !== undefined)) {
     if (quit) break;
     const real = realPaths.get(file.path)!;
@@ -46,9 +50,11 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
       if (quit) return;
       if (!all) {
         p.write(colourDiff(formatPatch({ ...patch, hunks: [hunk] }).replace(/^=+\r?\n/m, ''), paint));
-        const a = ask(p, `Apply change ${i + 1}/${patch.hunks.length} to ${file.path}? [y,n,a,q] `);
-        if (a === 'q') {
+        const a = ask(p, `Apply change ${i + 1}/${patch.hunks.length} to ${file.path}? [y,n,a,q,?] `);
+        if (a === 'q' || a === 'interrupt') {
+          // Ctrl-C too keeps what was accepted so far, this file's accepted changes included.
           quit = true;
+          interrupted = a === 'interrupt';
           return;
         }
         if (a === 'n') return;
@@ -73,7 +79,35 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
       refused.push(file.path);
     }
   }
-  return { written, refused };
+  return { written, refused, interrupted };
+}
+
+/**
+ * One key per answer from a terminal, without Enter: raw mode only while waiting, so Ctrl-C
+ * arrives as a key (a blocking read would never see SIGINT) and works as usual elsewhere.
+ */
+export function keyReader(stdin: NodeJS.ReadStream & { fd: 0 }, echo: (s: string) => void): () => string | null {
+  return () => {
+    const buf = Buffer.alloc(16);
+    let n = 0;
+    stdin.setRawMode(true);
+    try {
+      for (;;) {
+        try {
+          n = fs.readSync(stdin.fd, buf, 0, buf.length, null);
+          break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return null;
+        }
+      }
+    } finally {
+      stdin.setRawMode(false);
+    }
+    if (n === 0 || buf[0] === 4) return null; // end of input, or Ctrl-D
+    const key = buf.subarray(0, n).toString('utf8');
+    echo(key === '\u0003' ? '^C\n' : `${key.trim()}\n`);
+    return key;
+  };
 }
 
 /** Reads answer lines from a file descriptor synchronously (a terminal or a pipe). */
