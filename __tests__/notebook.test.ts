@@ -34,11 +34,18 @@ describe('notebooks', () => {
     expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(jupyterDump(expected));
   });
 
-  test('diffs name the cell; diagnostics give cell and line (MP106: a worker defined in a cell)', async () => {
+  test('the diff is of the .ipynb file, so git apply takes it; diagnostics give cell and line (MP106)', async () => {
     const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
     const r = await cli([], root);
-    expect(r.stdout).toContain('--- a/analysis.ipynb (cell 4)\n+++ b/analysis.ipynb (cell 4)\n');
+    expect(r.stdout).toContain('--- a/analysis.ipynb\n+++ b/analysis.ipynb\n');
     expect(r.stderr).toContain('analysis.ipynb[cell 4]:2:20: MP106 [error] square is defined in the notebook');
+    fs.writeFileSync(path.join(root, 'fix.patch'), r.stdout);
+    const applied = spawnSync('git', ['apply', 'fix.patch'], { cwd: root, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    expect(applied.status).toBe(0);
+    const written = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    await cli(['--write'], written);
+    expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(fs.readFileSync(path.join(written, 'analysis.ipynb'), 'utf8'));
   });
 
   test('a notebook with nothing to change is left byte for byte, whatever its layout', async () => {

@@ -173,8 +173,10 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const after = nb.fromModule(book, mod, out.output);
   if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
   const changed = result(file.path, 'changed', base);
-  if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
-  return opts.write ? writeChanged(changed, file, Buffer.from(nb.writeNotebook(after), 'utf8'), bytes) : changed;
+  const written = nb.writeNotebook(after);
+  // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
+  if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
+  return opts.write ? writeChanged(changed, file, Buffer.from(written, 'utf8'), bytes) : changed;
 }
 
 /** One file, start to end. Never throws for problems with the file itself. */
