@@ -77,6 +77,7 @@ describe('streams', () => {
     const mixed = await cli(['-', 'app.py'], root, POOL_SCRIPT);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toBe('mp-codemod: - (stdin) takes no other paths\n');
+    expect((await cli(['-i', '-'], root, POOL_SCRIPT)).code).toBe(2);
   });
 
   test('--stdin-filename implies --stdin', async () => {

@@ -241,6 +241,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   // `-` is the source on stdin, as for ruff and black; --stdin-filename alone implies --stdin.
   if (args.stdinDash) {
     if (paths.length > 0) throw new UsageError('- (stdin) takes no other paths');
+    if (args.interactive) throw new UsageError('--interactive does not read the source from stdin');
     args.stdin = true;
   }
   if (args.stdinFilename !== undefined) args.stdin = true;
