@@ -48,6 +48,15 @@ describe('notebooks', () => {
     expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(fs.readFileSync(path.join(written, 'analysis.ipynb'), 'utf8'));
   });
 
+  test('GitHub annotations and SARIF do not present a cell\'s line as a line of the .ipynb file', async () => {
+    const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    const gh = (await cli(['--output-format', 'github'], root)).stdout;
+    expect(gh).toContain('::error file=analysis.ipynb,title=mp-codemod MP106::cell 4, line 2, column 20: square is defined in the notebook');
+    const sarif = JSON.parse((await cli(['--output-format', 'sarif'], root)).stdout).runs[0].results[0];
+    expect(sarif.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'analysis.ipynb', uriBaseId: '%SRCROOT%' } });
+    expect(sarif.message.text).toMatch(/^cell 4, line 2, column 20: square is defined/);
+  });
+
   test('a notebook with nothing to change is left byte for byte, whatever its layout', async () => {
     const text = JSON.stringify(notebook([cell(['import multiprocessing as mp\n', 'print(mp.cpu_count())'])]), null, 2);
     const root = makeTree({ 'plain.ipynb': text });

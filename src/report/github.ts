@@ -11,7 +11,10 @@ export function githubReport(s: Summary, mode: { write: boolean }): string {
     const file = prop(f.path);
     for (const d of f.diagnostics) {
       const text = d.hint ? `${d.message}. Fix: ${d.hint}` : d.message;
-      out.push(`::${d.severity} file=${file},line=${d.line},col=${d.column},title=${prop(`mp-codemod ${d.code}`)}::${data(text)}`);
+      // A notebook position is in a cell's source, not in the .ipynb file: it goes in the message.
+      const where = d.cell ? '' : `,line=${d.line},col=${d.column}`;
+      const cell = d.cell ? `cell ${d.cell}, line ${d.line}, column ${d.column}: ` : '';
+      out.push(`::${d.severity} file=${file}${where},title=${prop(`mp-codemod ${d.code}`)}::${data(cell + text)}`);
     }
     if (f.status === 'error' || (f.status === 'skipped' && f.problem)) {
       out.push(`::error file=${file}${f.line ? `,line=${f.line}` : ''},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);

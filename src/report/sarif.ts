@@ -40,12 +40,13 @@ export function sarifReport(s: Summary, version: string): string {
       ruleId: d.code,
       ruleIndex: Math.max(0, ids.indexOf(d.code)),
       level: d.severity,
-      message: { text: d.hint ? `${d.message}. Fix: ${d.hint}` : d.message },
+      // A notebook position is in a cell's source, not in the .ipynb file: it goes in the message.
+      message: { text: `${d.cell ? `cell ${d.cell}, line ${d.line}, column ${d.column}: ` : ''}${d.hint ? `${d.message}. Fix: ${d.hint}` : d.message}` },
       locations: [
         {
           physicalLocation: {
             artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-            region: { startLine: d.line, startColumn: d.column },
+            ...(d.cell ? {} : { region: { startLine: d.line, startColumn: d.column } }),
           },
         },
       ],
