@@ -260,8 +260,8 @@ def read_until(mark):
         out += chunk
     return True
 for k in keys:
-    read_until(b'[y,n,a,q,?] ')
-    out = out.replace(b'[y,n,a,q,?] ', b'[asked] ', 1)
+    read_until(b'[y,n,a,s,q,?] ')
+    out = out.replace(b'[y,n,a,s,q,?] ', b'[asked] ', 1)
     os.write(fd, k.encode().decode('unicode_escape').encode())
 read_until(b'\\0never')
 _, status = os.waitpid(pid, 0)
@@ -279,4 +279,17 @@ print('exit=%d' % os.waitstatus_to_exitcode(status))
     expect(fs.readFileSync(path.join(root, 'a.py'), 'utf8')).toContain('mp.get_context("spawn").Pool(2)');
     expect(fs.readFileSync(path.join(root, 'b.py'), 'utf8')).toBe(POOL_SCRIPT);
   });
+});
+
+test('--interactive: s splits a change into its separate edits, each answered on its own', async () => {
+  const source = 'import multiprocessing as mp\n\nq = mp.Queue()\nx = 1\nr = mp.Queue()\n';
+  const root = makeTree({ 'app.py': source });
+  const r = await cli(['-i', '-t', 'spawn-context'], root, 's\ny\nn\n');
+  expect(r.stdout).toContain('Apply change 1/1 to app.py?');
+  expect(r.stdout).toContain('Apply change 2/2 to app.py?');
+  expect(r.stdout).toContain('fixed app.py (1 of 2 changes)');
+  expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(source.replace('q = mp.Queue()', 'q = mp.get_context("spawn").Queue()'));
+  const single = makeTree({ 'app.py': 'import multiprocessing as mp\n\nq = mp.Queue()\n' });
+  const one = await cli(['-i', '-t', 'spawn-context'], single, 's\nn\n');
+  expect(one.stdout).toContain('this change is a single edit; it cannot be split');
 });

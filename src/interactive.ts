@@ -12,9 +12,9 @@ export interface Prompter {
   readLine(): string | null;
 }
 
-type Answer = 'y' | 'n' | 'a' | 'q' | 'interrupt';
+type Answer = 'y' | 'n' | 'a' | 'q' | 's' | 'interrupt';
 
-const HELP = '  y: apply this change\n  n: skip it\n  a: apply it and the rest of this file\n  q: quit, keeping what was applied\n  ?: this help\n';
+const HELP = '  y: apply this change\n  n: skip it\n  a: apply it and the rest of this file\n  s: split it into its separate edits\n  q: quit, keeping what was applied\n  ?: this help\n';
 
 function ask(p: Prompter, question: string): Answer {
   for (;;) {
@@ -23,8 +23,8 @@ function ask(p: Prompter, question: string): Answer {
     if (line === null) return 'q';
     if (line.includes('\u0003')) return 'interrupt';
     const a = line.trim().toLowerCase()[0];
-    if (a === 'y' || a === 'n' || a === 'a' || a === 'q') return a;
-    p.write(a === '?' ? HELP : '  answer y, n, a or q (? for help)\n');
+    if (a === 'y' || a === 'n' || a === 'a' || a === 'q' || a === 's') return a;
+    p.write(a === '?' ? HELP : '  answer y, n, a, s or q (? for help)\n');
   }
 }
 
@@ -46,22 +46,30 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     const patch = structuredPatch(`a/${file.path}`, `b/${file.path}`, decoded.text, file.after!, '', '', { context: 3 });
     const accepted: typeof patch.hunks = [];
     let all = false;
-    patch.hunks.forEach((hunk, i) => {
-      if (quit) return;
+    const hunks = [...patch.hunks];
+    for (let i = 0; i < hunks.length && !quit; i++) {
+      const hunk = hunks[i];
       if (!all) {
         p.write(colourDiff(formatPatch({ ...patch, hunks: [hunk] }).replace(/^=+\r?\n/m, ''), paint));
-        const a = ask(p, `Apply change ${i + 1}/${patch.hunks.length} to ${file.path}? [y,n,a,q,?] `);
+        const a = ask(p, `Apply change ${i + 1}/${hunks.length} to ${file.path}? [y,n,a,s,q,?] `);
         if (a === 'q' || a === 'interrupt') {
           // Ctrl-C too keeps what was accepted so far, this file's accepted changes included.
           quit = true;
           interrupted = a === 'interrupt';
-          return;
+          break;
         }
-        if (a === 'n') return;
+        if (a === 's') {
+          const parts = splitHunk(hunk, decoded.text, patch);
+          if (parts) hunks.splice(i, 1, ...parts);
+          else p.write('  this change is a single edit; it cannot be split\n');
+          i--;
+          continue;
+        }
+        if (a === 'n') continue;
         if (a === 'a') all = true;
       }
       accepted.push(hunk);
-    });
+    }
     if (accepted.length === 0) continue;
     const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
     if (result === false || firstSyntaxError(parse(result).rootNode, result)) {
@@ -72,7 +80,7 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     try {
       atomicWrite(real, encode(result, decoded), bytes);
       written.push(file.path);
-      p.write(`fixed ${file.path} (${accepted.length} of ${patch.hunks.length} changes)\n`);
+      p.write(`fixed ${file.path} (${accepted.length} of ${hunks.length} changes)\n`);
     } catch (e) {
       if (!(e instanceof WriteError)) throw e;
       p.write(`${file.path}: error: ${e.message}\n`);
@@ -80,6 +88,49 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     }
   }
   return { written, refused, interrupted };
+}
+
+type Hunk = import('diff').StructuredPatchHunk;
+
+/**
+ * A hunk's separate edits (runs of changed lines between unchanged ones), as hunks without
+ * context; null when it holds one edit, or when the parts would not apply as the whole does.
+ */
+function splitHunk(hunk: Hunk, text: string, patch: import('diff').StructuredPatch): Hunk[] | null {
+  const { applyPatch } = require('diff') as typeof import('diff');
+  const parts: Hunk[] = [];
+  let oldLine = hunk.oldStart;
+  let newLine = hunk.newStart;
+  let current: Hunk | null = null;
+  for (const line of hunk.lines) {
+    const kind = line[0];
+    if (kind === ' ') {
+      current = null;
+      oldLine++;
+      newLine++;
+      continue;
+    }
+    if (kind === '\\') {
+      current?.lines.push(line);
+      continue;
+    }
+    if (!current) {
+      current = { oldStart: oldLine, oldLines: 0, newStart: newLine, newLines: 0, lines: [] };
+      parts.push(current);
+    }
+    current.lines.push(line);
+    if (kind === '-') {
+      current.oldLines++;
+      oldLine++;
+    } else {
+      current.newLines++;
+      newLine++;
+    }
+  }
+  if (parts.length < 2) return null;
+  const whole = applyPatch(text, { ...patch, hunks: [hunk] });
+  const split = applyPatch(text, { ...patch, hunks: parts });
+  return whole !== false && split === whole ? parts : null;
 }
 
 /**
