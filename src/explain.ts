@@ -209,7 +209,7 @@ export function codeList(): string {
   return Object.entries(CODES).map(([code, info]) => `${code}\t${info.severity}\t${info.summary}\n`).join('');
 }
 
-/** The README section of one code (a test keeps the README in step with this). */
+/** The README section of one code (scripts/readme-codes.js writes them; a test compares). */
 export function markdownSection(code: string): string {
   const info = CODES[code];
   const more = EXPLANATIONS[code];
