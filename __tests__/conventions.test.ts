@@ -293,3 +293,15 @@ test('--interactive: s splits a change into its separate edits, each answered on
   const one = await cli(['-i', '-t', 'spawn-context'], single, 's\nn\n');
   expect(one.stdout).toContain('this change is a single edit; it cannot be split');
 });
+
+test('--unsafe-fixes removes unused pragmas, or the unused names in them, and keeps the rest', async () => {
+  const source = 'import multiprocessing as mp\n\n\nif __name__ == "__main__":\n    mp.set_start_method("spawn")\n    # mp-codemod: ignore\n    x = 1  # note  # mp-codemod: ignore[MP101]\n    with mp.get_context("spawn").Pool(2) as p:\n        p.map(lambda v: v, [1])  # mp-codemod: ignore[MP101,MP301]\n';
+  const root = makeTree({ 'app.py': source });
+  const dry = await cli([], root);
+  expect(dry.stderr).toContain('MP501 [warning] this pragma suppresses nothing\n  hint: remove it (an unsafe fix is available with --unsafe-fixes)');
+  const r = await cli(['--unsafe-fixes', '--write'], root);
+  expect(r.stderr).not.toContain('MP501');
+  expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(
+    'import multiprocessing as mp\n\n\nif __name__ == "__main__":\n    mp.set_start_method("spawn")\n    x = 1  # note\n    with mp.get_context("spawn").Pool(2) as p:\n        p.map(lambda v: v, [1])  # mp-codemod: ignore[MP101]\n',
+  );
+});

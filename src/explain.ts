@@ -150,7 +150,7 @@ export const EXPLANATIONS: Record<string, Explanation> = {
   },
   MP501: {
     why: 'Not a spawn problem: a pragma that no longer suppresses anything (the code was fixed or moved) hides the next real finding on that statement, as ruff\'s RUF100 warns. Reported only when every transform ran.',
-    fix: 'Remove the pragma, or the names in it that are unused.',
+    fix: 'Remove the pragma, or the names in it that are unused (--unsafe-fixes does it).',
     before: 'pool = ctx.Pool(2)  # mp-codemod: ignore[MP101]',
     after: 'pool = ctx.Pool(2)',
   },

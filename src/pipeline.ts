@@ -9,7 +9,7 @@ import { severityOf } from './codes';
 import { holdUntilNextFile } from './memory';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
-import { findPragmas, names, touches, unknownNames, type Pragma } from './pragmas';
+import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from './pragmas';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Options, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -180,7 +180,33 @@ export function transformSource(
   holdUntilNextFile({ tree, lines });
   result.output = text;
   result.diagnostics = result.diagnostics.filter((d) => !suppressedBy(pragmas, lines, d, use));
-  result.diagnostics.push(...pragmaDiagnostics(pragmas, used, transforms, options, lines));
+  const pragmaCheck = pragmaDiagnostics(pragmas, used, transforms, options, lines);
+  result.diagnostics.push(...pragmaCheck.diagnostics);
+  // --unsafe-fixes drops unused pragmas (unsafe: another tool's run may have needed them).
+  if (options.unsafeFixes && pragmaCheck.unused.size > 0) {
+    const origin = new Map<Fix, number>();
+    for (const p of findPragmas(text, tree.rootNode)) {
+      const at = toOriginal(p.at);
+      const keep = pragmaCheck.unused.get(at);
+      if (keep) origin.set({ message: 'remove unused pragma', edits: [pragmaEdit(text, p, keep)] }, at);
+    }
+    const outcome = applyFixes(text, [...origin.keys()]);
+    try {
+      if (outcome.applied.length > 0 && outcome.invalid.length === 0) {
+        advance(outcome, 'pragmas');
+        result.output = text;
+        const removed = new Set<string>();
+        for (const fix of outcome.applied) {
+          const { line, column } = lines.position(origin.get(fix)!);
+          removed.add(`${line}:${column}`);
+          result.fixes.push({ transform: 'pragmas', message: fix.message, line });
+        }
+        result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'MP501' && removed.has(`${d.line}:${d.column}`)));
+      }
+    } catch (e) {
+      if (!(e instanceof TransformFailure)) throw e; // a removal that would break the syntax is not made
+    }
+  }
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
 }
@@ -253,11 +279,12 @@ function suppressedBy(pragmas: Pragma[], lines: LineIndex, d: Diagnostic, use: (
  * pragmas, or names in them, that suppressed nothing. That is only known when every transform
  * ran: a pragma for the diagnostics transform is not unused in a run of spawn-context alone.
  */
-function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, transforms: readonly Transform[], options: Options, lines: LineIndex): Diagnostic[] {
+function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, transforms: readonly Transform[], options: Options, lines: LineIndex): { diagnostics: Diagnostic[]; unused: Map<number, string[]> } {
   const ran = transforms.map((t) => t.id);
   const known = [...new Set([...(options.knownTransforms ?? []), ...ran])];
   const complete = known.every((id) => ran.includes(id));
   const out: Diagnostic[] = [];
+  const unused = new Map<number, string[]>();
   const report = (p: Pragma, code: string, message: string, hint: string) =>
     out.push({ code, message, hint, severity: severityOf(code), ...lines.position(p.at), transform: 'pragmas' });
   for (const p of pragmas) {
@@ -265,11 +292,18 @@ function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, tr
     if (unknown.length > 0) report(p, 'MP502', `unknown code or transform in pragma: ${unknown.join(', ')}`, 'name diagnostic codes (MP301) or prefixes (MP3), or transform ids');
     if (!complete) continue;
     const hits = used.get(p.at)!;
-    if (p.names === null && hits.size === 0) report(p, 'MP501', 'this pragma suppresses nothing', 'remove it');
+    const fixable = options.unsafeFixes ? '' : ' (an unsafe fix is available with --unsafe-fixes)';
+    if (p.names === null && hits.size === 0) {
+      report(p, 'MP501', 'this pragma suppresses nothing', `remove it${fixable}`);
+      unused.set(p.at, []);
+    }
     const idle = (p.names ?? []).filter((n) => !hits.has(n) && !unknown.includes(n));
-    if (idle.length > 0) report(p, 'MP501', `unused in this pragma: ${idle.join(', ')}`, idle.length === p.names!.length ? 'remove the pragma' : 'remove these names');
+    if (idle.length > 0) {
+      report(p, 'MP501', `unused in this pragma: ${idle.join(', ')}`, `${idle.length === p.names!.length ? 'remove the pragma' : 'remove these names'}${fixable}`);
+      unused.set(p.at, p.names!.filter((n) => !idle.includes(n)));
+    }
   }
-  return out;
+  return { diagnostics: out, unused };
 }
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;

@@ -12,6 +12,9 @@ import { mentions } from './words';
 export interface Pragma {
   /** Offset of the comment's `#` in the text it was found in. */
   at: number;
+  /** Offset and length of the pragma itself (`# mp-codemod: ignore[...]`), maybe after other comment text. */
+  match: number;
+  length: number;
   /** 0-based row of the comment. */
   row: number;
   /** The codes and transform ids named; null for a bare pragma. */
@@ -34,7 +37,7 @@ export function findPragmas(text: string, root: SyntaxNode): Pragma[] {
     const row = node.startPosition.row;
     const names = m[1] === undefined ? null : m[1].split(',').map((n) => n.trim()).filter(Boolean);
     const [start, end] = statementSpan(root, row, text, at);
-    out.push({ at: node.startIndex, row, names, start, end });
+    out.push({ at: node.startIndex, match: at, length: m[0].length, row, names, start, end });
   }
   return out;
 }
@@ -76,4 +79,20 @@ export function touches(e: Edit, p: Pragma): boolean {
 /** The pragma names that are neither a code (or prefix of one) nor a known transform id. */
 export function unknownNames(p: Pragma, transformIds: readonly string[]): string[] {
   return (p.names ?? []).filter((n) => !(transformIds.includes(n) || (/^MP\d+$/i.test(n) && Object.keys(CODES).some((c) => c.startsWith(n.toUpperCase())))));
+}
+
+/**
+ * The edit that drops a pragma's unused names, keeping `keep`; with nothing to keep, the pragma
+ * goes, with the spaces before it, and its line when the pragma was all there was on it.
+ */
+export function pragmaEdit(text: string, p: Pragma, keep: string[]): Edit {
+  if (keep.length > 0) return { start: p.match, end: p.match + p.length, text: `# mp-codemod: ignore[${keep.join(',')}]` };
+  let start = p.match;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = p.match + p.length;
+  const lineStart = start === 0 || text[start - 1] === '\n';
+  const rest = /^[ \t]*(\r?\n|$)/.exec(text.slice(end));
+  if (lineStart && rest) end += rest[0].length;
+  else if (rest) end += rest[0].length - rest[1].length;
+  return { start, end, text: '' };
 }
