@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readableInstall } from './helpers/installed';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
 
 const T = ['-t', 'spawn-context'];
@@ -337,8 +338,15 @@ describe('more bad input', () => {
 
 describe('unreadable files and folders', () => {
   // Root reads everything, so the tool runs as "nobody" here to meet a real permission error.
-  const asNobody = (args: string[], cwd: string) =>
-    require('child_process').spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(__dirname, '..', 'bin', 'mp-codemod.js'), ...args], { cwd, encoding: 'utf8' });
+  // It runs from a copy everyone can read: the checkout may sit in a folder nobody cannot enter.
+  const asNobody = (args: string[], cwd: string) => {
+    const bin = readableInstall();
+    try {
+      return require('child_process').spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { cwd, encoding: 'utf8' });
+    } finally {
+      fs.rmSync(path.dirname(path.dirname(bin)), { recursive: true, force: true });
+    }
+  };
 
   test('are reported, the rest of the run continues, exit 1', () => {
     const root = makeTree({ 'ok.py': POOL_SCRIPT, 'secret.py': POOL_SCRIPT, 'closed/inner.py': POOL_SCRIPT });

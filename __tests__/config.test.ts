@@ -45,14 +45,15 @@ describe('[tool.mp-codemod] in pyproject.toml', () => {
     const r = await cli(['--show-config', 'svc-b/lib', '--select', 'MP1'], root);
     const shown = JSON.parse(r.stdout);
     expect(shown.config).toBe(path.join(root, 'svc-b', 'pyproject.toml'));
-    expect(shown.settings).toMatchObject({ method: 'spawn', transforms: ['spawn-context'], unsafeFixes: true, select: ['MP1'], ignore: ['MP3'] });
+    expect(shown.settings).toMatchObject({ method: 'spawn', transforms: ['spawn-context'], 'unsafe-fixes': true, select: ['MP1'], ignore: ['MP3'] });
+    expect(Object.keys(shown.settings).filter((k) => /[A-Z]/.test(k))).toEqual([]); // spelt as in the file
   });
 
   test.each([
     ['method = "fork"\n', /svc\/pyproject\.toml: \[tool\.mp-codemod\] method: must be "spawn" or "forkserver"/],
     ['colour = true\n', /\[tool\.mp-codemod\] colour: unknown key/],
     ['select = "MP1"\n', /\[tool\.mp-codemod\] select: must be a list of strings/],
-    ['method = \n', /svc\/pyproject\.toml: invalid TOML/],
+    ['method = \n', /svc\/pyproject\.toml:2:10: invalid TOML: invalid value/],
   ])('invalid config %j: one clear line, exit 2', async (body, message) => {
     const root = makeTree({ 'svc/pyproject.toml': `[tool.mp-codemod]\n${body}`, 'svc/app.py': POOL_SCRIPT });
     const r = await cli(['svc'], root);

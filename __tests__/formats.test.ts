@@ -14,10 +14,10 @@ const SOURCE = [
 const files = () => makeTree({ 'app.py': SOURCE, 'sub/b, c.py': SOURCE });
 
 describe('diagnostic output formats', () => {
-  test('text: path:line:col: CODE message, a hint line, and counts by code', async () => {
+  test('text: path:line:col: CODE [severity] message, a hint line, and counts by code', async () => {
     const r = await cli(['app.py'], files());
-    expect(r.stderr).toContain('app.py:5:11: MP301 explicit fork start method kept\n  hint: ');
-    expect(r.stderr).toContain('app.py:6:48: MP101 a lambda runs in the child process; spawn cannot pickle it\n  hint: define the function at module level\n');
+    expect(r.stderr).toContain('app.py:5:11: MP301 [warning] explicit fork start method kept\n  hint: ');
+    expect(r.stderr).toContain('app.py:6:48: MP101 [error] a lambda runs in the child process; spawn cannot pickle it\n  hint: define the function at module level\n');
     expect(r.stderr).toContain('diagnostics by code: MP101 \u00d71, MP301 \u00d71\n');
   });
 
@@ -36,7 +36,7 @@ describe('diagnostic output formats', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.filter((l) => !/^::\w+ file=[^,]+,line=\d+,/.test(l))).toEqual([]);
     // The import on line 3 gains get_context; both fixes are reported at the call on line 11.
-    expect(lines).toContain('::warning file=job.py,line=3,title=mp-codemod::would change (1 fixes); run npx mp-codemod --write');
+    expect(lines).toContain('::warning file=job.py,line=3,title=mp-codemod::would change (1 fix); run npx mp-codemod --write');
     expect(lines.some((l) => l.startsWith('::error file=bad.py,line=1,title=mp-codemod::skipped: '))).toBe(true);
   });
 

@@ -16,7 +16,7 @@ describe('--interactive', () => {
     const root = makeTree({ 'app.py': SOURCE });
     const r = await cli(T, root, 'y\nn\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Apply change 1/2 to app.py? [y,n,a,q] ');
+    expect(r.stdout).toContain('Apply change 1/2 to app.py? [y,n,a,s,q,?] ');
     expect(r.stdout).toContain('+    return _mp_context.Pool(2)');
     expect(r.stdout).toContain('fixed app.py (1 of 2 changes)');
     expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(FIRST);
@@ -33,7 +33,7 @@ describe('--interactive', () => {
   test('unclear answers are asked again; the end of input quits', async () => {
     const root = makeTree({ 'app.py': SOURCE });
     const r = await cli(T, root, 'maybe\nn\n');
-    expect(r.stdout).toContain('answer y (apply), n (skip), a (apply the rest of this file) or q (quit');
+    expect(r.stdout).toContain('answer y, n, a, s or q (? for help');
     expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(SOURCE);
   });
 

@@ -35,24 +35,40 @@ describe('notebooks', () => {
   test('code cells are migrated; magics, shell lines, cell magics and the JSON layout are kept', async () => {
     const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
     const r = await cli(['--write'], root);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(0); // the worker is imported (a worker defined in a cell would hold the notebook back)
     const expected = JSON.parse(JSON.stringify(NB));
     expected.cells[3].source = ['with mp.get_context("spawn").Pool(2) as pool:\n', '    print(pool.map(neg, [1, 2]))'];
     expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(jupyterDump(expected));
   });
 
-  test('diffs name the cell', async () => {
+  test('the diff is of the .ipynb file, so git apply takes it', async () => {
     const root = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
     const r = await cli([], root);
-    expect(r.stdout).toContain('--- a/analysis.ipynb (cell 4)\n+++ b/analysis.ipynb (cell 4)\n');
+    expect(r.stdout).toContain('--- a/analysis.ipynb\n+++ b/analysis.ipynb\n');
+    fs.writeFileSync(path.join(root, 'fix.patch'), r.stdout);
+    const applied = spawnSync('git', ['apply', 'fix.patch'], { cwd: root, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    expect(applied.status).toBe(0);
+    const written = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    await cli(['--write'], written);
+    expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(fs.readFileSync(path.join(written, 'analysis.ipynb'), 'utf8'));
   });
 
   test('a worker defined in a cell: diagnostics give cell and line (MP106), and the notebook is left alone (MP312)', async () => {
     const root = makeTree({ 'local.ipynb': jupyterDump(NB_LOCAL_WORKER) });
     const r = await cli(['--write'], root);
-    expect(r.stderr).toContain('local.ipynb[cell 4]:2:20: MP106 square is defined in the notebook');
+    expect(r.stderr).toContain('local.ipynb[cell 4]:2:20: MP106 [error] square is defined in the notebook');
     expect(r.stderr).toContain('MP312');
     expect(fs.readFileSync(path.join(root, 'local.ipynb'), 'utf8')).toBe(jupyterDump(NB_LOCAL_WORKER));
+  });
+
+  test('GitHub annotations and SARIF do not present a cell\'s line as a line of the .ipynb file', async () => {
+    const root = makeTree({ 'analysis.ipynb': jupyterDump(NB_LOCAL_WORKER) });
+    const gh = (await cli(['--output-format', 'github'], root)).stdout;
+    expect(gh).toContain('::error file=analysis.ipynb,title=mp-codemod MP106::cell 4, line 2, column 20: square is defined in the notebook');
+    const sarif = JSON.parse((await cli(['--output-format', 'sarif'], root)).stdout).runs[0].results[0];
+    expect(sarif.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'analysis.ipynb', uriBaseId: '%SRCROOT%' } });
+    expect(sarif.message.text).toMatch(/^cell 4, line 2, column 20: square is defined/);
   });
 
   test('a notebook with nothing to change is left byte for byte, whatever its layout', async () => {

@@ -4,13 +4,14 @@ import type { Argv } from 'yargs';
 import type { RunOptions, Summary } from './runner';
 import { UsageError, DEFAULT_INCLUDE } from './usage';
 import { selectTransforms } from './select';
+import { builtinTransforms } from '../transforms';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { transformSource } from './pipeline';
 import { ready } from './parser';
 import { decode, encode, SourceError } from './source';
-import { colourDiff, colours, countByCode, fileLines, plain, summaryLine } from './report/text';
-import { codeFilter } from './codes';
+import { colourDiff, colours, countByCode, fileLines, plain, summaryLine, useColour } from './report/text';
+import { checkCodes, codeFilter } from './codes';
 import { progressBar } from './report/progress';
 import type { Method, Strategy } from './types';
 import type { Settings } from './config';
@@ -59,6 +60,19 @@ const EXAMPLES: [string, string][] = [
   ['$0 --stdin --stdin-filename app.py < app.py', 'editor integration: source in, source out'],
 ];
 
+const EXIT_CODES = [
+  'Exit codes:',
+  '  0    nothing pending (a dry run that prints diffs exits 0 too)',
+  '  1    --check: a file would change or an error diagnostic remains;',
+  '       --write: an error diagnostic remains (--strict: warnings too);',
+  '       any mode: a file could not be read, decoded, parsed or written',
+  '       (--exit-zero turns these into 0)',
+  '  2    usage or configuration error, or an internal error',
+  '  130  interrupted (Ctrl-C): written files are complete, the rest untouched',
+  '',
+  'A path of - reads one source from stdin, as --stdin does.',
+].join('\n');
+
 function parser() {
   // Loaded here, not at the top: the editor's `--stdin` call (quickArgs) does without it.
   const yargs = require('yargs') as () => Argv;
@@ -74,9 +88,11 @@ function parser() {
     .option('output-format', { choices: ['text', 'json', 'github', 'sarif'], describe: 'text: diffs and messages (default); json; github: workflow annotations; sarif: SARIF 2.1.0' })
     .option('select', { type: 'string', describe: 'report only these diagnostic codes or prefixes (MP1,MP201), repeatable' })
     .option('ignore', { type: 'string', describe: 'never report these codes or prefixes, repeatable' })
-    .option('strict', { type: 'boolean', describe: 'with --check: warnings fail too, not only errors' })
+    .option('strict', { type: 'boolean', describe: 'with --check or --write: warnings fail too, not only errors' })
+    .option('exit-zero', { type: 'boolean', describe: 'exit 0 even when changes are pending or diagnostics remain (2 and 130 still apply)' })
     .option('transform', { alias: 't', type: 'string', describe: 'transform ids (comma-separated) or paths to transform modules' })
     .option('list-transforms', { type: 'boolean', describe: 'list the transforms and exit' })
+    .option('explain', { type: 'string', describe: 'explain a diagnostic code (why spawn breaks it, the fix, an example) and exit; `explain CODE` too' })
     .option('method', { choices: ['spawn', 'forkserver'], describe: 'the start method to migrate to (default spawn)' })
     .option('strategy', { choices: ['auto', 'global', 'local'], describe: 'how files move off fork: set_start_method in entry points (global), explicit contexts (local), or each where it fits (auto, the default)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes marked unsafe' })
@@ -94,8 +110,8 @@ function parser() {
     .option('interactive', { alias: 'i', type: 'boolean', describe: 'review each change and write only the accepted ones' })
     .option('files-from', { type: 'string', describe: 'read the paths to process from FILE, one a line (- for stdin)' })
     .option('shard', { type: 'string', describe: 'I/N: process only the I-th of N deterministic shards (CI matrices)' })
-    .option('stdin-filename', { type: 'string', describe: 'the file name to report for --stdin' })
-    .option('color', { type: 'boolean', describe: 'force colours on or off (default: on for a terminal, off with NO_COLOR)' })
+    .option('stdin-filename', { type: 'string', describe: 'the file name to report for the source on stdin (implies --stdin)' })
+    .option('color', { type: 'boolean', describe: 'force colours on or off (default: per stream, on for a terminal; NO_COLOR turns off, FORCE_COLOR on)' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
     .option('prefilter', { type: 'boolean', default: true, describe: 'skip files no transform can concern without parsing them (--no-prefilter to parse all)' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress bar and no summary line' })
@@ -108,7 +124,7 @@ function parser() {
     .conflicts('stdin', 'files-from')
     .conflicts('interactive', ['write', 'check', 'json', 'stdin', 'output-format'])
     .example(EXAMPLES)
-    .epilog('Exit codes: 0 success; 1 changes pending with --check, or a file could not be processed; 2 usage error or crash.')
+    .epilog(EXIT_CODES)
     .strict()
     .help()
     .alias('h', 'help')
@@ -156,13 +172,33 @@ function parseArgs(argv: string[], quick = true) {
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' '));
   }
+  // yargs drops a bare `-`; as a path (not the value of --files-from) it means stdin.
+  if (args && argv.some((a, i) => a === '-' && argv[i - 1] !== '--files-from')) args.stdinDash = true;
   return { args: args as Record<string, any>, output };
+}
+
+/**
+ * Writes to a process stream until its reader leaves (`mp-codemod | head -1`): then EPIPE ends
+ * the output quietly, with no stack trace, and the run finishes as it would (a --write completes).
+ */
+function quietOnEpipe(stream: NodeJS.WriteStream): (s: string) => void {
+  let gone = false;
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      gone = true;
+    });
+  }
+  return (s) => {
+    if (gone || stream.destroyed) return;
+    stream.write(s);
+  };
 }
 
 export function defaultIO(): IO {
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: quietOnEpipe(process.stdout),
+    stderr: quietOnEpipe(process.stderr),
     readStdin: () => fs.readFileSync(0, 'utf8'),
     readStdinBytes: () => fs.readFileSync(0),
     stdoutBytes: (b) => process.stdout.write(b),
@@ -180,13 +216,16 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
   try {
     // `verify` has its own options and parser (src/verify); a folder named verify is `./verify`.
     if (argv[0] === 'verify') return await (require('./verify') as typeof import('./verify')).verify(argv.slice(1), io, VERSION);
+    if (argv[0] === 'explain') return explain(argv.slice(1), io);
     const { args, output } = parseArgs(argv);
     if (output) {
       io.stdout(output.endsWith('\n') ? output : `${output}\n`);
       return EXIT.ok;
     }
     verbose = Boolean(args.verbose);
-    return await execute(args, io);
+    const code = await execute(args, io);
+    // --exit-zero hides findings only: usage errors and interrupts keep their codes.
+    return args.exitZero && code === EXIT.findings ? EXIT.ok : code;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`mp-codemod: ${e.message}\n`);
@@ -200,7 +239,16 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
   }
 }
 
+/** `mp-codemod explain [CODE]`: one code explained, or the list of codes. */
+function explain(rest: string[], io: IO): number {
+  if (rest.length > 1) throw new UsageError('explain takes one code (e.g. mp-codemod explain MP201)');
+  const { explainText, codeList } = require('./explain') as typeof import('./explain');
+  io.stdout(rest.length === 0 ? codeList() : explainText(rest[0]));
+  return EXIT.ok;
+}
+
 async function execute(args: Args, io: IO): Promise<number> {
+  if (args.explain !== undefined) return explain(args.explain === '' ? [] : [String(args.explain)], io);
   await ready(Boolean(args.stdin));
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
@@ -208,7 +256,15 @@ async function execute(args: Args, io: IO): Promise<number> {
     return EXIT.ok;
   }
   const paths = (args.paths as string[] | undefined) ?? [];
+  // `-` is the source on stdin, as for ruff and black; --stdin-filename alone implies --stdin.
+  if (args.stdinDash) {
+    if (paths.length > 0) throw new UsageError('- (stdin) takes no other paths');
+    if (args.interactive) throw new UsageError('--interactive does not read the source from stdin');
+    args.stdin = true;
+  }
+  if (args.stdinFilename !== undefined) args.stdin = true;
   const options = {
+    knownTransforms: builtinTransforms.map((t) => t.id),
     method: (args.method ?? 'spawn') as Method,
     strategy: (args.strategy ?? 'auto') as Strategy,
     unsafeFixes: Boolean(args.unsafeFixes),
@@ -228,6 +284,8 @@ async function execute(args: Args, io: IO): Promise<number> {
   }
   if (args.targetVersion !== undefined) cli.targetMinor = Number(String(args.targetVersion).slice(3));
   if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
+  checkCodes(codes(args.select), '--select');
+  checkCodes(codes(args.ignore), '--ignore');
   if (args.select !== undefined) cli.select = codes(args.select);
   if (args.ignore !== undefined) cli.ignore = codes(args.ignore);
   if (args.include !== undefined) cli.include = list(args.include);
@@ -235,7 +293,6 @@ async function execute(args: Args, io: IO): Promise<number> {
   const config = args.isolated ? false : args.config !== undefined ? path.resolve(io.cwd, String(args.config)) : 'discover';
   if (typeof config === 'string' && config !== 'discover' && !fs.existsSync(config)) throw new UsageError(`${args.config}: no such file`);
   if (args.stdin && paths.length > 0) throw new UsageError('--stdin takes no paths (use --stdin-filename to name the source)');
-  if (!args.stdin && args.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || (args.jobs as number) < 1)) throw new UsageError('--jobs takes a whole number from 1');
   const format = (args.json ? 'json' : (args.outputFormat ?? 'text')) as string;
   const opts: RunOptions = {
@@ -285,7 +342,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
     return EXIT.interrupted;
   }
-  return exitCode(summary, Boolean(args.check), Boolean(args.strict));
+  return exitCode(summary, Boolean(args.check) || Boolean(args.write), Boolean(args.strict));
 }
 
 /** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
@@ -311,28 +368,36 @@ function parseShard(value: string): { index: number; count: number } {
 
 /** --interactive: a dry run, then each change offered hunk by hunk; only accepted hunks are written. */
 async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
-  const { review, lineReader } = require('./interactive') as typeof import('./interactive');
+  const { review, lineReader, keyReader } = require('./interactive') as typeof import('./interactive');
   const { discover } = require('./walk') as typeof import('./walk');
   const { run } = require('./runner') as typeof import('./runner');
   const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
   const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
-  const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env));
-  const readLine = io.readLine ?? lineReader(0);
+  const readLine = io.readLine ?? (process.stdin.isTTY ? keyReader(process.stdin, io.stdout) : lineReader(0));
+  const { refused, interrupted: stopped } = review(summary, reals, { write: io.stdout, readLine }, useColour(args.color, io.isTTY, io.env) ? colours : plain);
   for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
-  const { refused } = review(summary, reals, { write: io.stdout, readLine }, useColour ? colours : plain);
-  for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, plain)) io.stderr(`${line}\n`);
+  const errPaint = useColour(args.color, Boolean(io.stderrIsTTY), io.env) ? colours : plain;
+  for (const file of summary.files) for (const line of fileLines(file, { write: false, check: false }, errPaint)) io.stderr(`${line}\n`);
+  if (stopped) {
+    io.stderr('mp-codemod: interrupted; the changes accepted so far are written, the rest untouched\n');
+    return EXIT.interrupted;
+  }
   return exitCode(summary, false) || (refused.length > 0 ? EXIT.findings : EXIT.ok);
 }
 
 /** Comma-separated, repeatable code lists. */
 const codes = (value: unknown) => list(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
-export function exitCode(s: Summary, check: boolean, strict = false): number {
+/**
+ * With `gate` (--check or --write): 1 when a file would change and was not written, or an error
+ * diagnostic remains (any diagnostic with --strict). Always 1 when a file could not be processed.
+ */
+export function exitCode(s: Summary, gate: boolean, strict = false): number {
   const problems = s.files.some((f) => f.status === 'error' || (f.status === 'skipped' && f.problem));
   if (problems) return EXIT.findings;
-  if (check && s.changed > 0) return EXIT.findings;
+  if (gate && s.files.some((f) => f.status === 'changed' && !f.written)) return EXIT.findings;
   const failing = s.files.some((f) => f.diagnostics.some((d) => d.severity === 'error' || strict));
-  if (check && failing) return EXIT.findings;
+  if (gate && failing) return EXIT.findings;
   return EXIT.ok;
 }
 
@@ -354,13 +419,13 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
     io.stderr(`${summaryLine(summary, mode)}\n`);
     return;
   }
-  const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
-  const paint = useColour ? colours : plain;
+  const outPaint = useColour(args.color, io.isTTY, io.env) ? colours : plain;
+  const errPaint = useColour(args.color, Boolean(io.stderrIsTTY), io.env) ? colours : plain;
   for (const file of summary.files) {
-    if (file.diff) writeInEncoding(colourDiff(file.diff, paint), file.diffEncoding, io);
+    if (file.diff) writeInEncoding(colourDiff(file.diff, outPaint), file.diffEncoding, io);
   }
   for (const file of summary.files) {
-    for (const line of fileLines(file, mode, paint)) io.stderr(`${line}\n`);
+    for (const line of fileLines(file, mode, errPaint)) io.stderr(`${line}\n`);
   }
   const byCode = countByCode(summary);
   if (byCode) io.stderr(`${byCode}\n`);
@@ -415,7 +480,7 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions): Promise<number
     }
     writeInEncoding(out.error || out.syntaxError ? text : out.output, decoded.encoding, io, decoded.bom);
     const keep = opts.keepCode ?? (() => true);
-    for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+    for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} [${d.severity}] ${d.message}\n`);
     for (const why of gate?.offReasons() ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
     if (out.syntaxError) {
       io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);

@@ -1,4 +1,5 @@
 import type { Severity } from './types';
+import { UsageError } from './usage';
 
 /** Every diagnostic code, its default severity and a one-line summary (the README table is tested against this). */
 export interface CodeInfo {
@@ -34,6 +35,8 @@ export const CODES: Record<string, CodeInfo> = {
   MP315: { severity: 'warning', summary: 'a rewrite inside an f-string that uses both quotes (before Python 3.12); not rewritten' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
+  MP501: { severity: 'warning', summary: 'a `# mp-codemod: ignore` pragma (or a name in it) suppresses nothing' },
+  MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
   MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
@@ -50,4 +53,13 @@ export function severityOf(code: string): Severity {
 export function codeFilter(select: string[], ignore: string[]): (code: string) => boolean {
   const matches = (code: string, list: string[]) => list.some((p) => code.startsWith(p.trim().toUpperCase()));
   return (code) => (select.length === 0 || matches(code, select)) && !matches(code, ignore);
+}
+
+/** A code list (`--select`, `select`, `per-file-ignores`...) names only codes or prefixes of codes: else a usage error naming `where`. */
+export function checkCodes(list: readonly string[], where: string): void {
+  for (const given of list) {
+    const p = given.trim().toUpperCase();
+    if (p.length >= 2 && Object.keys(CODES).some((c) => c.startsWith(p))) continue;
+    throw new UsageError(`${where}: unknown code "${given}" (give codes or their prefixes: MP1, MP20, MP201; \`mp-codemod explain\` lists them)`);
+  }
 }

@@ -4,7 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './usage';
 import type { Found } from './walk';
 import { selectTransforms } from './select';
-import { codeFilter } from './codes';
+import { checkCodes, codeFilter } from './codes';
 import type { Method, Strategy } from './types';
 import type { RunOptions } from './runner';
 import { DEFAULT_LINE_LENGTH } from './layout';
@@ -29,6 +29,10 @@ export interface Settings {
   python: string;
   /** The oldest Python 3 minor version the code must run on (--target-version; else requires-python). */
   targetMinor: number;
+  /** Glob → codes never reported for the files it matches (relative to the pyproject.toml's folder). */
+  perFileIgnores: Record<string, string[]>;
+  /** Globs left out on top of `exclude` (or of --exclude). */
+  extendExclude: string[];
 }
 
 export interface FoundConfig {
@@ -36,14 +40,16 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' | 'codes' | 'table' }> = {
   method: { key: 'method', kind: 'method' },
   strategy: { key: 'strategy', kind: 'strategy' },
   transforms: { key: 'transforms', kind: 'list' },
-  select: { key: 'select', kind: 'list' },
-  ignore: { key: 'ignore', kind: 'list' },
+  select: { key: 'select', kind: 'codes' },
+  ignore: { key: 'ignore', kind: 'codes' },
   include: { key: 'include', kind: 'list' },
   exclude: { key: 'exclude', kind: 'list' },
+  'extend-exclude': { key: 'extendExclude', kind: 'list' },
+  'per-file-ignores': { key: 'perFileIgnores', kind: 'table' },
   'unsafe-fixes': { key: 'unsafeFixes', kind: 'bool' },
   'freeze-support': { key: 'freezeSupport', kind: 'bool' },
   'all-entry-points': { key: 'allEntryPoints', kind: 'bool' },
@@ -53,6 +59,7 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 
 };
 
 const isLength = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Reads `[tool.mp-codemod]` of a pyproject.toml; null when it has no such table. Errors name the file and key. */
 export function readConfig(file: string): FoundConfig | null {
@@ -60,8 +67,10 @@ export function readConfig(file: string): FoundConfig | null {
   try {
     doc = parseToml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (e) {
-    const first = ((e as Error).message ?? String(e)).split('\n')[0];
-    throw new UsageError(`${file}: invalid TOML: ${first}`);
+    // smol-toml's TomlError carries the position; its message repeats it over several lines.
+    const { line, column } = e as { line?: number; column?: number };
+    const first = ((e as Error).message ?? String(e)).split('\n')[0].replace(/^Invalid TOML document: /, '');
+    throw new UsageError(`${file}${line ? `:${line}:${column ?? 1}` : ''}: invalid TOML: ${first}`);
   }
   const table = (doc.tool as Record<string, unknown> | undefined)?.['mp-codemod'];
   if (table === undefined) return null;
@@ -87,8 +96,24 @@ export function readConfig(file: string): FoundConfig | null {
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
+    } else if (spec.kind === 'table') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where}: must be a table of glob = ["CODE", ...]`);
+      for (const [glob, codes] of Object.entries(value)) {
+        if (!isStrings(codes)) throw new UsageError(`${where}: "${glob}" must be a list of strings`);
+        checkCodes(codes, `${where} "${glob}"`);
+      }
+      settings.perFileIgnores = value as Record<string, string[]>;
     } else {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${where}: must be a list of strings`);
+      if (!isStrings(value)) throw new UsageError(`${where}: must be a list of strings`);
+      if (spec.kind === 'codes') checkCodes(value, where);
+      // Transform ids are checked here too, so a typo is one usage error, not one error per file.
+      if (spec.key === 'transforms') {
+        try {
+          selectTransforms(value, path.dirname(file));
+        } catch (e) {
+          throw new UsageError(`${where}: ${(e as Error).message}`);
+        }
+      }
       (settings as Record<string, unknown>)[spec.key] = value;
     }
   }
@@ -209,7 +234,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
   const key = `${found?.file ?? ''}\0${lineLength ?? ''}`;
   const known = byConfig.get(key);
-  if (known) return known;
+  if (known) return found ? withPerFileIgnores(file, found, known) : known;
   if (!found) {
     const plain = lineLength === opts.lineLength ? opts : { ...opts, lineLength };
     byConfig.set(key, plain);
@@ -238,7 +263,28 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     exclude: s.exclude ?? opts.exclude,
   };
   byConfig.set(key, merged);
-  return merged;
+  return withPerFileIgnores(file, found, merged);
+}
+
+const perFileCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
+
+/** The options with the codes `per-file-ignores` drops for this file added to `ignore`. */
+function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): RunOptions {
+  const table = found.settings.perFileIgnores;
+  if (!table) return opts;
+  const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
+  const { globMatcher } = require('./walk') as typeof import('./walk');
+  const extra = Object.entries(table).filter(([glob]) => globMatcher([glob])(rel)).flatMap(([, codes]) => codes);
+  if (extra.length === 0) return opts;
+  let known = perFileCache.get(opts);
+  if (!known) perFileCache.set(opts, (known = new Map()));
+  const key = extra.join(',');
+  let out = known.get(key);
+  if (!out) {
+    const ignore = [...(opts.ignore ?? []), ...extra];
+    known.set(key, (out = { ...opts, ignore, keepCode: codeFilter(opts.select ?? [], ignore) }));
+  }
+  return out;
 }
 
 /** The interpreter of the compile gate for a file's options: python3 unless set, none when turned off. */
@@ -294,33 +340,35 @@ export function keptByConfig(file: Found, opts: RunOptions): boolean {
   if (!found) return true;
   const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
   if (rel.startsWith('..')) return true;
-  const exclude = opts.cli?.exclude ?? found.settings.exclude ?? [];
+  const exclude = [...(opts.cli?.exclude ?? found.settings.exclude ?? []), ...(found.settings.extendExclude ?? [])];
   const include = opts.cli?.include ?? found.settings.include ?? [];
   const { globMatcher } = require('./walk') as typeof import('./walk'); // not needed by --stdin
   if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
   return include.length === 0 || globMatcher(include)(rel);
 }
 
-/** The effective settings for a path, for --show-config. */
-export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Settings } {
+/** The effective settings for a path, for --show-config, keyed as [tool.mp-codemod] spells them. */
+export function effectiveSettings(file: Found, opts: RunOptions): { config: string | null; settings: Record<string, unknown> } {
+  const found = configOf(file, opts);
   const o = optionsFor(file, opts);
-  return {
-    config: configOf(file, opts)?.file ?? null,
-    settings: {
-      method: o.method,
-      strategy: o.strategy ?? 'auto',
-      transforms: o.transforms.map((t) => t.id),
-      select: o.select ?? [],
-      ignore: o.ignore ?? [],
-      include: o.include,
-      exclude: o.exclude,
-      unsafeFixes: o.unsafeFixes,
-      freezeSupport: o.freezeSupport,
-      allEntryPoints: o.allEntryPoints,
-      lineLength: o.lineLength ?? DEFAULT_LINE_LENGTH,
-      ...(o.formatCommand ? { formatCommand: o.formatCommand } : {}),
-      python: pythonOf(o) ?? 'off',
-      targetMinor: targetFor(file, o) ?? 8,
-    },
+  const values: Settings = {
+    method: o.method,
+    strategy: o.strategy ?? 'auto',
+    transforms: o.transforms.map((t) => t.id),
+    select: o.select ?? [],
+    ignore: o.ignore ?? [],
+    include: o.include,
+    exclude: o.exclude,
+    extendExclude: found?.settings.extendExclude ?? [],
+    perFileIgnores: found?.settings.perFileIgnores ?? {},
+    unsafeFixes: o.unsafeFixes,
+    freezeSupport: o.freezeSupport,
+    allEntryPoints: o.allEntryPoints,
+    lineLength: o.lineLength ?? DEFAULT_LINE_LENGTH,
+    formatCommand: o.formatCommand,
+    python: pythonOf(o) ?? 'off',
+    targetMinor: targetFor(file, o) ?? 8,
   };
+  const settings = Object.fromEntries(Object.entries(KEYS).map(([name, spec]) => [name, values[spec.key]]));
+  return { config: found?.file ?? null, settings };
 }

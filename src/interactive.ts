@@ -8,20 +8,23 @@ import { colourDiff } from './report/text';
 
 export interface Prompter {
   write(s: string): void;
-  /** The next answer line, or null at end of input. */
+  /** The next answer (a line, or one key on a terminal), or null at end of input; '\u0003' is Ctrl-C. */
   readLine(): string | null;
 }
 
-type Answer = 'y' | 'n' | 'a' | 'q';
+type Answer = 'y' | 'n' | 'a' | 'q' | 's' | 'interrupt';
+
+const HELP = '  y: apply this change\n  n: skip it\n  a: apply it and the rest of this file\n  s: split it into its separate edits\n  q: quit, keeping what was applied\n  ?: this help\n';
 
 function ask(p: Prompter, question: string): Answer {
   for (;;) {
     p.write(question);
     const line = p.readLine();
     if (line === null) return 'q';
+    if (line.includes('\u0003')) return 'interrupt';
     const a = line.trim().toLowerCase()[0];
-    if (a === 'y' || a === 'n' || a === 'a' || a === 'q') return a;
-    p.write('  answer y (apply), n (skip), a (apply the rest of this file) or q (quit, keeping what was applied)\n');
+    if (a === 'y' || a === 'n' || a === 'a' || a === 'q' || a === 's') return a;
+    p.write(a === '?' ? HELP : '  answer y, n, a, s or q (? for help)\n');
   }
 }
 
@@ -29,11 +32,12 @@ function ask(p: Prompter, question: string): Answer {
  * Shows each change of each changed file, hunk by hunk, and writes only what was accepted
  * (atomically, and only if the result still parses). Returns the files written.
  */
-export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[] } {
+export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[]; interrupted: boolean } {
   const { structuredPatch, applyPatch, formatPatch } = require('diff') as typeof import('diff');
   const written: string[] = [];
   const refused: string[] = [];
   let quit = false;
+  let interrupted = false;
   for (const file of summary.files.filter((f: FileResult) => f.status === 'changed' && f.after !== undefined)) {
     if (quit) break;
     const real = realPaths.get(file.path)!;
@@ -42,20 +46,30 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     const patch = structuredPatch(`a/${file.path}`, `b/${file.path}`, decoded.text, file.after!, '', '', { context: 3 });
     const accepted: typeof patch.hunks = [];
     let all = false;
-    patch.hunks.forEach((hunk, i) => {
-      if (quit) return;
+    const hunks = [...patch.hunks];
+    for (let i = 0; i < hunks.length && !quit; i++) {
+      const hunk = hunks[i];
       if (!all) {
         p.write(colourDiff(formatPatch({ ...patch, hunks: [hunk] }).replace(/^=+\r?\n/m, ''), paint));
-        const a = ask(p, `Apply change ${i + 1}/${patch.hunks.length} to ${file.path}? [y,n,a,q] `);
-        if (a === 'q') {
+        const a = ask(p, `Apply change ${i + 1}/${hunks.length} to ${file.path}? [y,n,a,s,q,?] `);
+        if (a === 'q' || a === 'interrupt') {
+          // Ctrl-C too keeps what was accepted so far, this file's accepted changes included.
           quit = true;
-          return;
+          interrupted = a === 'interrupt';
+          break;
         }
-        if (a === 'n') return;
+        if (a === 's') {
+          const parts = splitHunk(hunk, decoded.text, patch);
+          if (parts) hunks.splice(i, 1, ...parts);
+          else p.write('  this change is a single edit; it cannot be split\n');
+          i--;
+          continue;
+        }
+        if (a === 'n') continue;
         if (a === 'a') all = true;
       }
       accepted.push(hunk);
-    });
+    }
     if (accepted.length === 0) continue;
     const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
     if (result === false || syntaxErrorIn(result)) {
@@ -66,14 +80,85 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
     try {
       atomicWrite(real, encode(result, decoded), bytes);
       written.push(file.path);
-      p.write(`fixed ${file.path} (${accepted.length} of ${patch.hunks.length} changes)\n`);
+      p.write(`fixed ${file.path} (${accepted.length} of ${hunks.length} changes)\n`);
     } catch (e) {
       if (!(e instanceof WriteError)) throw e;
       p.write(`${file.path}: error: ${e.message}\n`);
       refused.push(file.path);
     }
   }
-  return { written, refused };
+  return { written, refused, interrupted };
+}
+
+type Hunk = import('diff').StructuredPatchHunk;
+
+/**
+ * A hunk's separate edits (runs of changed lines between unchanged ones), as hunks without
+ * context; null when it holds one edit, or when the parts would not apply as the whole does.
+ */
+function splitHunk(hunk: Hunk, text: string, patch: import('diff').StructuredPatch): Hunk[] | null {
+  const { applyPatch } = require('diff') as typeof import('diff');
+  const parts: Hunk[] = [];
+  let oldLine = hunk.oldStart;
+  let newLine = hunk.newStart;
+  let current: Hunk | null = null;
+  for (const line of hunk.lines) {
+    const kind = line[0];
+    if (kind === ' ') {
+      current = null;
+      oldLine++;
+      newLine++;
+      continue;
+    }
+    if (kind === '\\') {
+      current?.lines.push(line);
+      continue;
+    }
+    if (!current) {
+      current = { oldStart: oldLine, oldLines: 0, newStart: newLine, newLines: 0, lines: [] };
+      parts.push(current);
+    }
+    current.lines.push(line);
+    if (kind === '-') {
+      current.oldLines++;
+      oldLine++;
+    } else {
+      current.newLines++;
+      newLine++;
+    }
+  }
+  if (parts.length < 2) return null;
+  const whole = applyPatch(text, { ...patch, hunks: [hunk] });
+  const split = applyPatch(text, { ...patch, hunks: parts });
+  return whole !== false && split === whole ? parts : null;
+}
+
+/**
+ * One key per answer from a terminal, without Enter: raw mode only while waiting, so Ctrl-C
+ * arrives as a key (a blocking read would never see SIGINT) and works as usual elsewhere.
+ */
+export function keyReader(stdin: NodeJS.ReadStream & { fd: 0 }, echo: (s: string) => void): () => string | null {
+  return () => {
+    const buf = Buffer.alloc(16);
+    let n = 0;
+    stdin.setRawMode(true);
+    try {
+      for (;;) {
+        try {
+          n = fs.readSync(stdin.fd, buf, 0, buf.length, null);
+          break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return null;
+        }
+      }
+    } finally {
+      stdin.setRawMode(false);
+    }
+    if (n === 0 || buf[0] === 4) return null; // end of input, or Ctrl-D
+    const key = buf.subarray(0, n).toString('utf8');
+    echo(key === '\u0003' ? '^C\n' : `${key.trim()}\n`);
+    return key;
+  };
 }
 
 /** Reads answer lines from a file descriptor synchronously (a terminal or a pipe). */

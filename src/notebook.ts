@@ -98,17 +98,6 @@ export function writeNotebook(nb: Notebook): string {
   return JSON.stringify(nb.json, null, nb.indent) + (nb.finalNewline ? '\n' : '');
 }
 
-/** Unified diffs of the changed cells, headed by their numbers (1-based, as Jupyter shows them). */
-export function cellDiffs(path: string, before: Notebook, after: Notebook, diff: (name: string, a: string, b: string) => string): string {
-  let out = '';
-  before.json.cells.forEach((cell, i) => {
-    const a = sourceOf(cell);
-    const b = sourceOf(after.json.cells[i]);
-    if (a !== b) out += diff(`${path} (cell ${i + 1})`, a.endsWith('\n') ? a : `${a}\n`, b.endsWith('\n') ? b : `${b}\n`);
-  });
-  return out;
-}
-
 /**
  * The notebook's text with only the changed cells' `source` values rewritten in place: every
  * other byte (escapes such as \u00e9, line endings, key order, spacing) stays. Falls back to

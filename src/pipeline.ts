@@ -9,6 +9,7 @@ import { severityOf } from './codes';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
 import { planned } from './policy';
+import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from './pragmas';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from './types';
 
 export const MAX_PASSES = 5;
@@ -35,7 +36,6 @@ export interface SourceResult {
 }
 
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
-const IGNORE = /#[ \t]*mp-codemod:[ \t]*ignore(?:\[([A-Z0-9, ]+)\])?/;
 
 export const defaultOptions: Options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
 
@@ -157,6 +157,10 @@ function runChain(
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
+  // Pragmas of the original text, and which of their names suppressed something ('*': a bare one).
+  const pragmas = findPragmas(input, tree.rootNode);
+  const used = new Map<number, Set<string>>(pragmas.map((p) => [p.at, new Set<string>()]));
+  const use = (at: number, name: string) => used.get(at)?.add(name);
   const seen = new Set<string>();
   const place = (d: RawDiagnostic, transform: string) => {
     const at = toOriginal(d.start);
@@ -182,7 +186,9 @@ function runChain(
       const prune: { module: string; name: string }[] = [];
       let converged = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const { fixes, diagnostics } = collect(transform, text, tree, path, options, facts, plan);
+        const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
+        const { fixes, diagnostics, blocked } = collect(transform, text, tree, path, options, facts, plan, current);
+        for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
         diagnostics.forEach((d) => place(d, transform.id));
         const outcome = applyFixes(text, fixes);
         if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
@@ -232,15 +238,43 @@ function runChain(
     return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
   }
   result.output = text;
-  result.diagnostics = result.diagnostics.filter((d) => !suppressed(lines.lineText(d.line), d.code));
+  result.diagnostics = result.diagnostics.filter((d) => !suppressedBy(pragmas, lines, d, use));
+  const pragmaCheck = pragmaDiagnostics(pragmas, used, transforms, options, lines);
+  result.diagnostics.push(...pragmaCheck.diagnostics);
+  // --unsafe-fixes drops unused pragmas (unsafe: another tool's run may have needed them).
+  if (options.unsafeFixes && pragmaCheck.unused.size > 0) {
+    const origin = new Map<Fix, number>();
+    for (const p of findPragmas(text, tree.rootNode)) {
+      const at = toOriginal(p.at);
+      const keep = pragmaCheck.unused.get(at);
+      if (keep) origin.set({ message: 'remove unused pragma', edits: [pragmaEdit(text, p, keep)] }, at);
+    }
+    const outcome = applyFixes(text, [...origin.keys()]);
+    try {
+      if (outcome.applied.length > 0 && outcome.invalid.length === 0) {
+        advance(outcome, 'pragmas');
+        result.output = text;
+        const removed = new Set<string>();
+        for (const fix of outcome.applied) {
+          const { line, column } = lines.position(origin.get(fix)!);
+          removed.add(`${line}:${column}`);
+          result.fixes.push({ transform: 'pragmas', message: fix.message, line });
+        }
+        result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'MP501' && removed.has(`${d.line}:${d.column}`)));
+      }
+    } catch (e) {
+      if (!(e instanceof TransformFailure)) throw e; // a removal that would break the syntax is not made
+    }
+  }
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
 }
 
 const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);
 
-function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan) {
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, pragmas: Pragma[]) {
   const fixes: Fix[] = [];
+  const blocked: { pragma: Pragma; name: string }[] = [];
   const diagnostics: RawDiagnostic[] = [];
   const ctx = makeContext(text, tree, path, options, facts, plan, diagnostics);
   let q;
@@ -256,13 +290,12 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
     throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
   }
   const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode, MODULE_ONLY.test(transform.query) ? { maxStartDepth: 0 } : {})) : matchesAround(q, tree.rootNode, text, anchors);
-  let found: Fix[] = [];
+  const found: Fix[] = [];
   try {
     for (const match of matches) {
       const out = transform.fix(match, ctx);
       if (out) found.push(...(Array.isArray(out) ? out : [out]));
     }
-    if (transform.finish && found.length > 0) found = transform.finish(found, ctx);
   } catch (e) {
     throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
   }
@@ -274,9 +307,76 @@ function collect(transform: Transform, text: string, tree: Tree, path: string, o
       if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
       continue;
     }
+    const by = pragmas.length > 0 ? blockingPragma(fix, transform.id, pragmas) : null;
+    if (by) {
+      blocked.push(by);
+      continue;
+    }
     fixes.push(fix);
   }
-  return { fixes, diagnostics };
+  // Combined only once the fixes that will not apply (plan, safety, pragmas) are out.
+  if (!transform.finish || fixes.length === 0) return { fixes, diagnostics, blocked };
+  try {
+    return { fixes: transform.finish(fixes, ctx), diagnostics, blocked };
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+/** The pragma (and its name) that keeps a fix from editing its statement, if any. */
+function blockingPragma(fix: Fix, transform: string, pragmas: Pragma[]): { pragma: Pragma; name: string } | null {
+  for (const p of pragmas) {
+    if (!fix.edits.some((e) => touches(e, p))) continue;
+    if (p.names === null) return { pragma: p, name: '*' };
+    const name = p.names.find((n) => names(n, fix.diagnostic?.code, transform));
+    if (name) return { pragma: p, name };
+  }
+  return null;
+}
+
+/** A diagnostic on a pragma's statement whose code or transform the pragma names (all, when bare). */
+function suppressedBy(pragmas: Pragma[], lines: LineIndex, d: Diagnostic, use: (at: number, name: string) => void): boolean {
+  for (const p of pragmas) {
+    const onIt = d.line - 1 === p.row || (lines.position(p.start).line <= d.line && d.line <= lines.position(p.end).line);
+    if (!onIt) continue;
+    const name = p.names === null ? '*' : p.names.find((n) => names(n, d.code, d.transform));
+    if (!name) continue;
+    use(p.at, name);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * MP502 for names in a pragma that are neither codes nor transforms; MP501 (as ruff's RUF100) for
+ * pragmas, or names in them, that suppressed nothing. That is only known when every transform
+ * ran: a pragma for the diagnostics transform is not unused in a run of spawn-context alone.
+ */
+function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, transforms: readonly Transform[], options: Options, lines: LineIndex): { diagnostics: Diagnostic[]; unused: Map<number, string[]> } {
+  const ran = transforms.map((t) => t.id);
+  const known = [...new Set([...(options.knownTransforms ?? []), ...ran])];
+  const complete = known.every((id) => ran.includes(id));
+  const out: Diagnostic[] = [];
+  const unused = new Map<number, string[]>();
+  const report = (p: Pragma, code: string, message: string, hint: string) =>
+    out.push({ code, message, hint, severity: severityOf(code), ...lines.position(p.at), transform: 'pragmas' });
+  for (const p of pragmas) {
+    const unknown = unknownNames(p, known);
+    if (unknown.length > 0) report(p, 'MP502', `unknown code or transform in pragma: ${unknown.join(', ')}`, 'name diagnostic codes (MP301) or prefixes (MP3), or transform ids');
+    if (!complete) continue;
+    const hits = used.get(p.at)!;
+    const fixable = options.unsafeFixes ? '' : ' (an unsafe fix is available with --unsafe-fixes)';
+    if (p.names === null && hits.size === 0) {
+      report(p, 'MP501', 'this pragma suppresses nothing', `remove it${fixable}`);
+      unused.set(p.at, []);
+    }
+    const idle = (p.names ?? []).filter((n) => !hits.has(n) && !unknown.includes(n));
+    if (idle.length > 0) {
+      report(p, 'MP501', `unused in this pragma: ${idle.join(', ')}`, `${idle.length === p.names!.length ? 'remove the pragma' : 'remove these names'}${fixable}`);
+      unused.set(p.at, p.names!.filter((n) => !idle.includes(n)));
+    }
+  }
+  return { diagnostics: out, unused };
 }
 
 const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
@@ -385,12 +485,6 @@ function unique<T>(items: T[]): T[] {
     seen.add(key);
     return true;
   });
-}
-
-function suppressed(line: string, code: string): boolean {
-  const m = IGNORE.exec(line);
-  if (!m) return false;
-  return m[1] === undefined || m[1].split(',').map((c) => c.trim()).includes(code);
 }
 
 export class LineIndex {

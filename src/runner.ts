@@ -196,8 +196,10 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
   const changed = result(file.path, 'changed', base);
   if (base.fixes.length > 0) changed.firstChange = Math.min(...base.fixes.map((f) => f.line));
-  if (opts.diffs) changed.diff = nb.cellDiffs(file.path, book, after, (name, a, b) => unifiedDiff(name, a, b));
-  return opts.write ? writeChanged(changed, file, Buffer.from(nb.patchNotebook(text, book, after), 'utf8'), bytes) : changed;
+  const written = nb.patchNotebook(text, book, after);
+  // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
+  if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
+  return opts.write ? writeChanged(changed, file, Buffer.from(written, 'utf8'), bytes) : changed;
 }
 
 /** One file, start to end. Never throws for problems with the file itself. */

@@ -89,6 +89,8 @@ export interface Options {
    * checked. Injected by the run layer (the compile gate); the engine never starts a Python itself.
    */
   compile?: (source: string, path: string) => { message: string; line?: number } | null;
+  /** Ids of every transform the tool knows (built-in), so that pragmas naming one not run are not unknown. */
+  knownTransforms?: string[];
 }
 
 /** What the runner knows about the file from the file system (transforms never look themselves). */

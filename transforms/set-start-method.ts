@@ -222,6 +222,8 @@ function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] 
   return out;
 }
 
+const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
+
 function fix(ctx: FileContext): Fix[] | null {
   const guards = mainGuards(ctx.root, ctx.source);
   const guard = guards[0] ?? null;
@@ -230,6 +232,8 @@ function fix(ctx: FileContext): Fix[] | null {
   const relevant = ctx.options.allEntryPoints || ((startsWithDefault(ctx) || ctx.facts.importsProcessCode === true) && !runsTests(guard));
   const { present, fixes } = reviewExisting(ctx, guard, entry);
   if (!entry || !relevant || present) return fixes;
+  // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
+  if (KEEP_FORK.test(ctx.source)) return fixes;
   const early = fixesDefaultEarly(ctx, guard);
   if (early) {
     ctx.report(early, 'MP311', 'this call fixes the default start method at import time, so set_start_method would raise', 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True))');

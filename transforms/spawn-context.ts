@@ -449,6 +449,34 @@ function platformSwitch(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+const SCOPES = new Set(['function_definition', 'class_definition', 'module']);
+const scopeOf = (node: SyntaxNode): SyntaxNode => {
+  let n: SyntaxNode | null = node.parent;
+  while (n && !SCOPES.has(n.type)) n = n.parent;
+  return n ?? node;
+};
+
+const keepForkCache = new WeakMap<object, Set<number>>();
+
+/**
+ * The scopes (module, class or function; by node id) holding a `# mp-codemod: keep-fork`
+ * comment: their author wants fork there, so their default-context calls are left alone.
+ */
+function keepForkScopes(ctx: FileContext): Set<number> {
+  let scopes = keepForkCache.get(ctx.importIndex);
+  if (!scopes) {
+    scopes = new Set();
+    if (ctx.source.includes('keep-fork')) {
+      for (const m of ctx.source.matchAll(new RegExp(KEEP_FORK.source, 'g'))) {
+        const comment = ctx.root.descendantForIndex(m.index!, m.index! + 1);
+        if (comment?.type === 'comment') scopes.add(scopeOf(comment).id);
+      }
+    }
+    keepForkCache.set(ctx.importIndex, scopes);
+  }
+  return scopes;
+}
+
 /** The node captured as `name`. Module level, not an arrow made per match: see memory.ts. */
 function captured(match: QueryMatch, name: string): SyntaxNode | undefined {
   for (const c of match.captures) if (c.name === name) return c.node;
@@ -471,8 +499,9 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     if (q && splitModule(q, MP_MODULES)) ctx.report(call!, 'MP314', `this process code runs only on some platforms (line ${switched.startPosition.row + 1} tests the platform); it is left alone`, 'make sure the branch is spawn-safe before it runs on a spawn platform, or pass an explicit context');
     return null;
   }
-  if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) {
-    // Only an explicit fork still matters here (MP301); the rest follows the file's own choice.
+  if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local') || (keepForkScopes(ctx).size > 0 && keepForkScopes(ctx).has(scopeOf(call).id)))) {
+    // Only an explicit fork still matters here (MP301, unless its own line keeps it); the rest
+    // follows the file's own choice, the keep-fork pragma of its scope, or the file's plan.
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
     const own = q ? splitModule(q, MP_MODULES) : null;
     if (own && own[1] === 'get_context') return onGetContext(call, captured(match, 'args')!, ctx, true);

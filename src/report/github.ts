@@ -11,14 +11,17 @@ export function githubReport(s: Summary, mode: { write: boolean }): string {
     const file = prop(f.path);
     for (const d of f.diagnostics) {
       const text = d.hint ? `${d.message}. Fix: ${d.hint}` : d.message;
-      out.push(`::${d.severity} file=${file},line=${d.line},col=${d.column},title=${prop(`mp-codemod ${d.code}`)}::${data(text)}`);
+      // A notebook position is in a cell's source, not in the .ipynb file: it goes in the message.
+      const where = d.cell ? '' : `,line=${d.line},col=${d.column}`;
+      const cell = d.cell ? `cell ${d.cell}, line ${d.line}, column ${d.column}: ` : '';
+      out.push(`::${d.severity} file=${file}${where},title=${prop(`mp-codemod ${d.code}`)}::${data(cell + text)}`);
     }
     if (f.status === 'error' || (f.status === 'skipped' && f.problem)) {
       // Annotations without a line are not shown on the changed files of a pull request.
       out.push(`::error file=${file},line=${f.line ?? 1},title=mp-codemod::${data(`${f.status}: ${f.reason}`)}`);
     }
     if (f.status === 'changed' && !mode.write) {
-      out.push(`::warning file=${file},line=${f.firstChange ?? 1},title=mp-codemod::${data(`would change (${f.fixes.length} fixes); run npx mp-codemod --write`)}`);
+      out.push(`::warning file=${file},line=${f.firstChange ?? 1},title=mp-codemod::${data(`would change (${f.fixes.length} fix${f.fixes.length === 1 ? '' : 'es'}); run npx mp-codemod --write`)}`);
     }
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';

@@ -1,17 +1,33 @@
+import { styleText } from 'util';
 import type { FileResult, Summary } from '../runner';
 
 export interface Paint {
   red(s: string): string;
   green(s: string): string;
+  yellow(s: string): string;
   cyan(s: string): string;
   bold(s: string): string;
   dim(s: string): string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-export const colours: Paint = { red: wrap(31, 39), green: wrap(32, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+type Style = Parameters<typeof styleText>[0];
+// The decision to colour is made per stream (useColour), so styleText must not second-guess it.
+const style = (format: Style) => (s: string) => styleText(format, s, { validateStream: false } as never);
+export const colours: Paint = { red: style('red'), green: style('green'), yellow: style('yellow'), cyan: style('cyan'), bold: style('bold'), dim: style('dim') };
 const plainText = (s: string) => s;
-export const plain: Paint = { red: plainText, green: plainText, cyan: plainText, bold: plainText, dim: plainText };
+export const plain: Paint = { red: plainText, green: plainText, yellow: plainText, cyan: plainText, bold: plainText, dim: plainText };
+
+/**
+ * Whether to colour one stream: --color/--no-color first, then NO_COLOR and FORCE_COLOR (as
+ * https://no-color.org and https://force-color.org say: set and not empty), then whether that
+ * stream is a terminal (not TERM=dumb). stdout and stderr are decided apart: `2>log` keeps the log plain.
+ */
+export function useColour(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
 
 export function colourDiff(diff: string, paint: Paint): string {
   return diff
@@ -36,7 +52,8 @@ export function fileLines(file: FileResult, mode: { write: boolean; check: boole
   for (const t of file.unconverged ?? []) lines.push(`${file.path}: note: ${t} did not converge after its last pass; run again to finish`);
   for (const d of file.diagnostics) {
     const where = d.cell ? `${file.path}[cell ${d.cell}]` : file.path;
-    lines.push(`${where}:${d.line}:${d.column}: ${paint.bold(d.code)} ${d.message}`);
+    const severity = d.severity === 'error' ? paint.red('[error]') : paint.yellow('[warning]');
+    lines.push(`${where}:${d.line}:${d.column}: ${paint.bold(d.code)} ${severity} ${d.message}`);
     if (d.hint) lines.push(paint.dim(`  hint: ${d.hint}`));
   }
   if (file.status === 'changed') {

@@ -1,0 +1,217 @@
+import { CODES } from './codes';
+import { UsageError } from './usage';
+
+/** The long form of each diagnostic code, for `mp-codemod explain`, the README and SARIF help. */
+export interface Explanation {
+  /** Why the code matters once children are spawned (or forked from a server) instead of forked. */
+  why: string;
+  /** What to do about it. */
+  fix: string;
+  /** A short example: the flagged code, then the same code fixed. */
+  before: string;
+  after: string;
+}
+
+/** Where each code is documented (the README section `### MP101` has that anchor). */
+export const helpUri = (code: string) => `https://www.npmjs.com/package/mp-codemod#${code.toLowerCase()}`;
+
+export const EXPLANATIONS: Record<string, Explanation> = {
+  MP101: {
+    why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError.',
+    fix: 'Define the function at module level and pass it by name (functools.partial for bound arguments).',
+    before: 'pool.map(lambda x: x * 2, data)',
+    after: 'def double(x):\n    return x * 2\n\npool.map(double, data)',
+  },
+  MP102: {
+    why: 'A function defined inside another function has a qualified name pickle cannot look up in the child (`outer.<locals>.inner`), so spawn cannot send it.',
+    fix: 'Move it to module level. It captures nothing, so `--unsafe-fixes` moves it for you.',
+    before: 'def main():\n    def work(x):\n        return x + 1\n    pool.map(work, data)',
+    after: 'def work(x):\n    return x + 1\n\ndef main():\n    pool.map(work, data)',
+  },
+  MP103: {
+    why: 'A closure reads variables of the function that made it. pickle cannot send a nested function, and its captured values would not exist in a spawned child anyway.',
+    fix: 'Define the function at module level and pass the captured values as arguments (functools.partial).',
+    before: 'def run(scale):\n    def work(x):\n        return x * scale\n    pool.map(work, data)',
+    after: 'def work(x, scale):\n    return x * scale\n\ndef run(scale):\n    pool.map(functools.partial(work, scale=scale), data)',
+  },
+  MP104: {
+    why: 'Instances are pickled by reference to their class. A class defined inside a function cannot be imported by the spawned child, so sending it or its instances fails.',
+    fix: 'Define the class at module level.',
+    before: 'def main():\n    class Job:\n        def __call__(self, x): return x\n    pool.map(Job(), data)',
+    after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
+  },
+  MP105: {
+    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file, a socket or a database connection cannot be pickled, so spawn fails where fork silently shared them.',
+    fix: 'Hand over a module-level function and the plain data it needs, or give the class __getstate__/__setstate__ that drop and reopen the resource.',
+    before: 'class Store:\n    def __init__(self):\n        self.lock = threading.Lock()\n    def load(self, key): ...\n\npool.map(store.load, keys)',
+    after: 'def load(key):\n    return Store().load(key)\n\npool.map(load, keys)',
+  },
+  MP106: {
+    why: 'A spawned child imports the parent\'s __main__ to find the worker. In a notebook __main__ is the kernel, which the child cannot import, so a worker defined in a cell is not found (AttributeError in the child).',
+    fix: 'Move the worker to a .py module next to the notebook and import it.',
+    before: '# cell 1\ndef square(x):\n    return x * x\n# cell 2\npool.map(square, range(4))',
+    after: '# workers.py\ndef square(x):\n    return x * x\n# cell 1\nfrom workers import square\npool.map(square, range(4))',
+  },
+  MP201: {
+    why: 'A spawned child imports the module afresh: code under `if __name__ == "__main__":`, in main() or behind `global` never runs there, so a global set that way still has its import-time value (or does not exist) in the worker.',
+    fix: 'Pass the value as an argument, or set it in a Pool initializer (globals an initializer sets are fine).',
+    before: 'CONFIG = None\n\ndef work(x):\n    return CONFIG["scale"] * x\n\nif __name__ == "__main__":\n    CONFIG = load()\n    pool.map(work, data)',
+    after: 'CONFIG = None\n\ndef init(config):\n    global CONFIG\n    CONFIG = config\n\ndef work(x):\n    return CONFIG["scale"] * x\n\nif __name__ == "__main__":\n    with ctx.Pool(initializer=init, initargs=(load(),)) as pool:\n        pool.map(work, data)',
+  },
+  MP202: {
+    why: 'Under fork the children share the parent\'s module-level Queue, Lock or Manager. A spawned child re-imports the module and makes its own, so messages and locks no longer reach the parent.',
+    fix: 'Create it in the parent and pass it in args= (Process) or initargs= (Pool).',
+    before: 'q = mp.Queue()\n\ndef work():\n    q.put(1)\n\nctx.Process(target=work).start()',
+    after: 'def work(q):\n    q.put(1)\n\nq = ctx.Queue()\nctx.Process(target=work, args=(q,)).start()',
+  },
+  MP203: {
+    why: 'A multiprocessing.Queue may only be shared by inheritance. Through Pool.map/apply arguments it is pickled, which raises RuntimeError ("Queue objects should only be shared between processes through inheritance"); under fork code often got away with globals instead.',
+    fix: 'Use Manager().Queue(), whose proxy pickles, or hand the queue to the pool through initializer/initargs.',
+    before: 'q = ctx.Queue()\npool.apply_async(work, (q,))',
+    after: 'q = ctx.Manager().Queue()\npool.apply_async(work, (q,))',
+  },
+  MP204: {
+    why: 'Forked children inherit the parent\'s logging handlers. Spawned children start with logging unconfigured, so their records go nowhere or to stderr with the default format.',
+    fix: 'Configure logging in a Pool initializer (or at the top of the process target) too, or send records to the parent with a QueueHandler.',
+    before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
+    after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
+  },
+  MP301: {
+    why: 'The code asks for fork explicitly, which the migration keeps. fork is unsafe once the parent has threads (locks held by other threads stay held in the child) and is unavailable on Windows and deprecated as a default on macOS and POSIX from Python 3.14.',
+    fix: 'Use the target method (`--unsafe-fixes` rewrites it), or mark the line `# mp-codemod: keep-fork` when fork is really needed.',
+    before: 'ctx = mp.get_context("fork")',
+    after: 'ctx = mp.get_context("spawn")',
+  },
+  MP302: {
+    why: 'set_start_method may be called once, before any process starts. In a library or outside the entry point\'s guard it runs at import time in every spawned child too, and with force=True it changes the method under code that already chose one.',
+    fix: 'Call it once, first thing in the entry point\'s `if __name__ == "__main__":` guard; elsewhere use an explicit context.',
+    before: '# lib.py\nmp.set_start_method("spawn", force=True)',
+    after: '# lib.py\nctx = mp.get_context("spawn")',
+  },
+  MP303: {
+    why: 'os.fork() copies the process whatever start method multiprocessing uses; it has the same thread-safety problems as the fork method and does not exist on Windows.',
+    fix: 'Use subprocess for a new program, or multiprocessing with a spawn context.',
+    before: 'pid = os.fork()\nif pid == 0:\n    work()\n    os._exit(0)',
+    after: 'p = mp.get_context("spawn").Process(target=work)\np.start()\np.join()',
+  },
+  MP304: {
+    why: 'A spawned child imports the modules its parent used. A module that starts processes at import time starts them again in every child, recursively, until multiprocessing raises "An attempt has been made to start a new process before the current process has finished its bootstrapping phase".',
+    fix: 'Move that code into a function the entry point calls.',
+    before: '# jobs.py\npool = ctx.Pool()\nresults = pool.map(work, data)',
+    after: '# jobs.py\ndef run():\n    with ctx.Pool() as pool:\n        return pool.map(work, data)',
+  },
+  MP305: {
+    why: 'A factory such as mp.Pool or mp.Queue passed as a value is called later, somewhere the migration cannot see, and then uses the default start method.',
+    fix: 'Pass the factory of an explicit context: ctx.Pool from ctx = mp.get_context("spawn").',
+    before: 'make_pool = mp.Pool',
+    after: 'ctx = mp.get_context("spawn")\nmake_pool = ctx.Pool',
+  },
+  MP306: {
+    why: 'billiard and multiprocess keep their own default start method (fork on Linux), which set_start_method in multiprocessing does not change.',
+    fix: 'Ask the library for a context: billiard.get_context("spawn").Pool(...).',
+    before: 'pool = billiard.Pool(4)',
+    after: 'pool = billiard.get_context("spawn").Pool(4)',
+  },
+  MP307: {
+    why: 'The call may receive mp_context=/ctx= through *args or **kwargs, or the subclass defines its own __init__; adding the argument could pass it twice, so the call is left with the default start method.',
+    fix: 'Pass mp_context=/ctx= explicitly where the call is made.',
+    before: 'ProcessPoolExecutor(**options)',
+    after: 'ProcessPoolExecutor(mp_context=mp.get_context("spawn"), **options)',
+  },
+  MP308: {
+    why: 'The rewrite needs a name (get_context, multiprocessing) that the scope already binds to something else, so the call keeps the default start method.',
+    fix: 'Write the context by hand with a free name.',
+    before: 'get_context = settings.get_context\npool = Pool(2)',
+    after: 'import multiprocessing as _mp\nget_context = settings.get_context\npool = _mp.get_context("spawn").Pool(2)',
+  },
+  MP309: {
+    why: 'Processes made from a context are instances of that context\'s Process class (SpawnProcess), not of multiprocessing.Process, so isinstance checks against it turn false after the migration.',
+    fix: 'Check against multiprocessing.process.BaseProcess.',
+    before: 'isinstance(p, mp.Process)',
+    after: 'isinstance(p, mp.process.BaseProcess)',
+  },
+  MP310: {
+    why: 'Module-level code that starts processes runs again in every spawned child. guard-main moves such code under an `if __name__ == "__main__":` guard, but here moving it would change what other code sees (the message says why).',
+    fix: 'Move the code into main() by hand and call main() from the guard.',
+    before: 'results = ctx.Pool().map(work, data)\nprint(results)',
+    after: 'def main():\n    results = ctx.Pool().map(work, data)\n    print(results)\n\nif __name__ == "__main__":\n    main()',
+  },
+  MP311: {
+    why: 'A call such as get_start_method() or a default-context factory at import time fixes the default start method, so a later set_start_method raises "context has already been set".',
+    fix: 'Use an explicit context (get_context("spawn")), or get_start_method(allow_none=True), which does not fix it.',
+    before: 'METHOD = mp.get_start_method()',
+    after: 'METHOD = mp.get_start_method(allow_none=True)',
+  },
+  MP401: {
+    why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
+    fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',
+    before: 'df = pd.read_csv("big.csv")\npool.starmap(summarise, [(df, k) for k in keys])',
+    after: 'def init(path):\n    global DF\n    DF = pd.read_csv(path)\n\npool = ctx.Pool(initializer=init, initargs=("big.csv",))\npool.map(summarise, keys)',
+  },
+  MP501: {
+    why: 'Not a spawn problem: a pragma that no longer suppresses anything (the code was fixed or moved) hides the next real finding on that statement, as ruff\'s RUF100 warns. Reported only when every transform ran.',
+    fix: 'Remove the pragma, or the names in it that are unused (--unsafe-fixes does it).',
+    before: 'pool = ctx.Pool(2)  # mp-codemod: ignore[MP101]',
+    after: 'pool = ctx.Pool(2)',
+  },
+  MP502: {
+    why: 'Not a spawn problem: a pragma naming something that is neither a diagnostic code (or prefix) nor a transform id suppresses nothing, usually because of a typo.',
+    fix: 'Name diagnostic codes (MP301), prefixes (MP3) or transform ids (spawn-context).',
+    before: 'ctx = mp.get_context("fork")  # mp-codemod: ignore[MP3O1]',
+    after: 'ctx = mp.get_context("fork")  # mp-codemod: ignore[MP301]',
+  },
+};
+
+const indent = (text: string, by = '    ') => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+
+/** Prose wrapped at 88 columns, indented two spaces. */
+function paragraph(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > 86) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return indent(lines.join('\n'), '  ');
+}
+
+/** `mp-codemod explain CODE`: the whole explanation as plain text. */
+export function explainText(given: string): string {
+  const code = given.trim().toUpperCase();
+  const info = CODES[code];
+  const more = EXPLANATIONS[code];
+  if (!info || !more) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
+  return [
+    `${code} (${info.severity}): ${info.summary}`,
+    '',
+    'Why spawn breaks it:',
+    paragraph(more.why),
+    '',
+    'Fix:',
+    paragraph(more.fix),
+    '',
+    'Example, before:',
+    indent(more.before),
+    '',
+    'After:',
+    indent(more.after),
+    '',
+    `More: ${helpUri(code)}`,
+    '',
+  ].join('\n');
+}
+
+/** `mp-codemod explain` with no code: every code, its severity and summary. */
+export function codeList(): string {
+  return Object.entries(CODES).map(([code, info]) => `${code}\t${info.severity}\t${info.summary}\n`).join('');
+}
+
+/** The README section of one code (scripts/readme-codes.js writes them; a test compares). */
+export function markdownSection(code: string): string {
+  const info = CODES[code];
+  const more = EXPLANATIONS[code];
+  return [`### ${code}`, '', `**${info.severity}**: ${info.summary}.`, '', more.why, '', `Fix: ${more.fix}`, '', '```python', '# before', more.before, '# after', more.after, '```', ''].join('\n');
+}
