@@ -102,8 +102,8 @@ describe('the target version', () => {
   test('--show-config tells the interpreter and the target, from requires-python or --target-version', async () => {
     const root = makeTree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.10"\n', 'a.py': '' });
     const shown = JSON.parse((await cli(['--show-config', 'a.py'], root)).stdout);
-    expect(shown.settings).toMatchObject({ python: 'python3', targetMinor: 10 });
+    expect(shown.settings).toMatchObject({ python: 'python3', 'target-version': 'py310' });
     const forced = JSON.parse((await cli(['--show-config', 'a.py', '--target-version', 'py312', '--python', 'python3.12'], root)).stdout);
-    expect(forced.settings).toMatchObject({ python: 'python3.12', targetMinor: 12 });
+    expect(forced.settings).toMatchObject({ python: 'python3.12', 'target-version': 'py312' });
   });
 });

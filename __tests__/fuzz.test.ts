@@ -51,6 +51,8 @@ const normal = (line: string) =>
     .replace(/'spawn'/g, '"spawn"')
     .replace(/\.get_context\((['"])(spawn|forkserver)\1\)(?=\s*\.)/g, '')
     .replace(/\bget_context\((['"])(spawn|forkserver)\1\)\./g, '')
+    // A factory's module or the shared context in front of it (`mp.Queue` / `_mp_context.Queue`).
+    .replace(/\b[\w.]+\s*\.\s*(?=(Process|Pool|Manager|Queue|JoinableQueue|SimpleQueue|Lock|RLock|Condition|Semaphore|BoundedSemaphore|Event|Barrier|Value|Array)\b)/g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*\\$/, '');
 

@@ -12,7 +12,7 @@ const post = Worker.prototype.postMessage;
 const outstanding = new Map();
 let most = 0;
 let posted = 0;
-Worker.prototype.postMessage = function (message) {
+Worker.prototype.postMessage = function (message, transfer) {
   if (message && message.file) {
     if (!outstanding.has(this)) {
       outstanding.set(this, 0);
@@ -23,7 +23,7 @@ Worker.prototype.postMessage = function (message) {
     most = Math.max(most, outstanding.get(this));
     posted++;
   }
-  return post.call(this, message);
+  return post.call(this, message, transfer);
 };
 require(process.env.CLI).main(process.argv.slice(1), { ...require(process.env.CLI).defaultIO(), stdout: () => {} }).then((code) => {
   process.stderr.write(JSON.stringify({ code, most, posted, threads: outstanding.size }) + '\\n');

@@ -369,6 +369,8 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
     python: pythonOf(o) ?? 'off',
     targetMinor: targetFor(file, o) ?? 8,
   };
-  const settings = Object.fromEntries(Object.entries(KEYS).map(([name, spec]) => [name, values[spec.key]]));
+  const settings: Record<string, unknown> = Object.fromEntries(Object.entries(KEYS).map(([name, spec]) => [name, values[spec.key]]));
+  // Not a key of the table (requires-python or --target-version decide it), but what the gate uses.
+  settings['target-version'] = `py3${values.targetMinor}`;
   return { config: found?.file ?? null, settings };
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import * as v8 from 'v8';
 import { Parser, Language, Query as WQuery } from 'web-tree-sitter';
 import type * as W from 'web-tree-sitter';
@@ -25,13 +26,22 @@ const queries = new Map<string, Query>();
  * parses a tenth to a fifth slower: worth it only for short runs. The flag is process-wide and
  * counts only before the first load.
  */
+/**
+ * The Python grammar: the copy the build puts in dist/ (what a user installs), else the one of the
+ * tree-sitter-python package (a checkout run from src/, as jest does).
+ */
+function grammarFile(): string {
+  const shipped = path.join(__dirname, '..', 'tree-sitter-python.wasm');
+  return fs.existsSync(shipped) ? shipped : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
+}
+
 export function ready(shortRun = false): Promise<void> {
   if (shortRun && !loading) v8.setFlagsFromString('--liftoff-only');
   loading ??= (async () => {
     await Parser.init();
     // Bytes, not a path: Language.load reads a path with a dynamic import(), which jest's module
     // sandbox refuses.
-    const language = await Language.load(fs.readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+    const language = await Language.load(fs.readFileSync(grammarFile()));
     const p = new Parser();
     p.setLanguage(language);
     [python, parser] = [language, p];

@@ -5,7 +5,7 @@ ready = mp.Event()
 
 def worker(n):
     ready.wait(timeout=60)
-    print("worker", n, "saw", ready.is_set())
+    raise SystemExit(0 if ready.is_set() else 3)
 
 
 if __name__ == "__main__":
@@ -15,4 +15,4 @@ if __name__ == "__main__":
     ready.set()
     for p in procs:
         p.join()
-    print("done")
+    print("exit codes", [p.exitcode for p in procs])
