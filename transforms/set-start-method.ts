@@ -153,6 +153,8 @@ function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNo
   return null;
 }
 
+const GUARD_IMPORTS = new Set(['import_statement', 'import_from_statement']);
+
 function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
   const { quote: q, newline: nl } = ctx.style;
   const body = guard.childForFieldName('consequence')!;
@@ -171,7 +173,10 @@ function insertInGuard(ctx: FileContext, guard: SyntaxNode): Fix | null {
     edits.push(...freezeRef.edits);
   }
   lines.push(`${ref.callee}(${q}${ctx.options.method}${q})`);
-  const anchor = hasFreeze ? statements[1] : statements[0];
+  // After the guard's own imports: the call may need one of them (`import multiprocessing as mp`).
+  let first = hasFreeze ? 1 : 0;
+  while (statements[first] && GUARD_IMPORTS.has(statements[first].type)) first++;
+  const anchor = statements[first];
   if (bodyOnHeaderLine(ctx.source, guard, body)) {
     // `if __name__ == "__main__": main()` (or `: \` + newline + `main()`): the body moves to lines of its own.
     const indent = leadingWhitespace(ctx.source, guard.startIndex) + ctx.style.indent;

@@ -13,7 +13,9 @@ const ROOT = path.join(__dirname, '..', '..');
 export function readableInstall(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-install-'));
   const copy = (rel: string) => fs.cpSync(path.join(ROOT, rel), path.join(dir, rel), { recursive: true, dereference: true });
-  for (const rel of ['package.json', 'bin', 'dist/src', 'dist/transforms', 'python']) copy(rel);
+  // What the package ships (package.json "files"), so the copy cannot drift from a real install.
+  const shipped: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).files;
+  for (const rel of ['package.json', ...shipped]) copy(rel);
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
   for (const [rel, meta] of Object.entries<{ dev?: boolean }>(lock.packages)) {
     if (rel !== '' && !meta.dev && fs.existsSync(path.join(ROOT, rel))) copy(rel);
