@@ -14,3 +14,8 @@ test('every built-in transform is documented in the README, in registry order', 
   const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (safe|unsafe) \|/gm)].map((m) => `${m[1]}:${m[2]}`);
   expect(rows).toEqual(builtinTransforms.map((t) => `${t.id}:${t.safety}`));
 });
+
+test('every diagnostic code has an explanation (mp-codemod explain, the README, SARIF help)', () => {
+  const { EXPLANATIONS } = require('../src/explain') as typeof import('../src/explain');
+  expect(Object.keys(CODES).filter((code) => !EXPLANATIONS[code])).toEqual([]);
+});

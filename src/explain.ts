@@ -142,6 +142,42 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     before: 'METHOD = mp.get_start_method()',
     after: 'METHOD = mp.get_start_method(allow_none=True)',
   },
+  MP312: {
+    why: 'The file has an error spawn turns into a failure (one of the codes reported with it). Migrating the rest would leave it failing on every platform, where the untouched file still works on Linux under fork, so the tool changes nothing in it.',
+    fix: 'Fix the errors this diagnostic names, then run mp-codemod again. If you know one is safe, mark its line with # mp-codemod: ignore[CODE] and the file is migrated.',
+    before: 'p = mp.Process(target=lambda: print("hi"))  # MP101, and the file is left as it is (MP312)',
+    after: 'def hi():\n    print("hi")\n\np = mp.Process(target=hi)  # now migrated',
+  },
+  MP313: {
+    why: 'A lock or queue made from a fork context carries a semaphore that a process started by spawn cannot rebuild: passing one to such a process raises "A SemLock created in a fork context is being shared with a process in a spawn context". Seen by `mp-codemod verify` at run time.',
+    fix: 'Make the lock and the processes from one context: ctx = mp.get_context("spawn"); ctx.Lock(); ctx.Process(...).',
+    before: 'lock = mp.get_context("fork").Lock()\nmp.get_context("spawn").Process(target=work, args=(lock,)).start()',
+    after: 'ctx = mp.get_context("spawn")\nlock = ctx.Lock()\nctx.Process(target=work, args=(lock,)).start()',
+  },
+  MP314: {
+    why: 'The file picks its start method at run time (get_context(method), a start_method parameter, a platform switch). Rewriting the calls beside that choice would override it on some paths, so they are left alone; whether every choice is spawn-safe is for you to check.',
+    fix: 'Make sure each method the code can choose works; pass the chosen context to the calls that still use the default.',
+    before: 'ctx = mp.get_context(method)\nq = mp.Queue()          # default context, not ctx',
+    after: 'ctx = mp.get_context(method)\nq = ctx.Queue()',
+  },
+  MP315: {
+    why: 'Before Python 3.12 an f-string cannot contain its own quote character, and this one already uses both, so `"spawn"` cannot be written inside it; the call is not rewritten.',
+    fix: 'Make the context outside the f-string and use it inside.',
+    before: 'print(f"{mp.Lock()!r} \'{name}\'")',
+    after: 'ctx = mp.get_context("spawn")\nprint(f"{ctx.Lock()!r} \'{name}\'")',
+  },
+  MP107: {
+    why: 'A spawned child imports the main module as __mp_main__ and looks the worker up by name. A function defined inside the __main__ guard, in python -c or on stdin does not exist there: "Can\'t get attribute \'work\' on <module \'__mp_main__\'>". Seen by `mp-codemod verify` at run time.',
+    fix: 'Define the worker at module level, above the guard.',
+    before: 'if __name__ == "__main__":\n    def work(x):\n        return x\n    pool.map(work, data)',
+    after: 'def work(x):\n    return x\n\nif __name__ == "__main__":\n    pool.map(work, data)',
+  },
+  MP108: {
+    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be. Seen by `mp-codemod verify` at run time.',
+    fix: 'Pass what the child needs to rebuild the object (a path, an address) and open it there.',
+    before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
+    after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
+  },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
     fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',
