@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readableInstall } from './helpers/installed';
 import { atomicWrite, WriteError, TEMP_MARK } from '../src/write';
 import { makeTree } from './helpers/tree';
 import { spawnSync } from 'child_process';
@@ -65,8 +66,14 @@ describe('atomicWrite', () => {
     fs.chmodSync(dir, 0o777);
     const file = path.join(dir, 'a.py');
     fs.chmodSync(file, 0o644);
-    const bin = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
-    const r = spawnSync(process.execPath, [bin, '--write', '-t', 'spawn-context', 'a.py'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8' });
+    // From a copy nobody can read: the checkout may sit in a folder only its owner can enter.
+    const bin = readableInstall();
+    let r;
+    try {
+      r = spawnSync(process.execPath, [bin, '--write', '-t', 'spawn-context', 'a.py'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8' });
+    } finally {
+      fs.rmSync(path.dirname(path.dirname(bin)), { recursive: true, force: true });
+    }
     expect(r.stderr).toContain('a.py: error: no permission to write this file, not written');
     expect(r.status).toBe(1);
     expect(fs.statSync(file).uid).toBe(0);
