@@ -62,6 +62,19 @@ describe('notebooks', () => {
     expect(fs.readFileSync(path.join(root, 'local.ipynb'), 'utf8')).toBe(jupyterDump(NB_LOCAL_WORKER));
   });
 
+  test('a worker defined in two cells is MP106 too, and the notebook is left alone', async () => {
+    const twice = notebook([
+      cell(['import multiprocessing as mp\n']),
+      cell(['def square(x):\n', '    return x * x']),
+      cell(['def square(x):\n', '    return x ** 2']),
+      cell(['with mp.Pool(2) as pool:\n', '    print(pool.map(square, [1, 2]))']),
+    ]);
+    const root = makeTree({ 'twice.ipynb': jupyterDump(twice) });
+    const r = await cli(['--write'], root);
+    expect(r.stderr).toContain('twice.ipynb[cell 5]:2:20: MP106 [error] square is defined in the notebook');
+    expect(fs.readFileSync(path.join(root, 'twice.ipynb'), 'utf8')).toBe(jupyterDump(twice));
+  });
+
   test('GitHub annotations and SARIF do not present a cell\'s line as a line of the .ipynb file', async () => {
     const root = makeTree({ 'analysis.ipynb': jupyterDump(NB_LOCAL_WORKER) });
     const gh = (await cli(['--output-format', 'github'], root)).stdout;

@@ -159,6 +159,16 @@ function definitionOf(worker: SyntaxNode, ctx: FileContext): { def: SyntaxNode; 
   return { def, nested: found.scope.kind !== 'module' };
 }
 
+/**
+ * A worker the notebook itself defines at its top level, once or in several cells (a cell run
+ * again, or a second version): none of them can be imported by a spawned child.
+ */
+function definedInNotebook(worker: SyntaxNode, ctx: FileContext): boolean {
+  if (worker.type !== 'identifier') return false;
+  const found = ctx.names.lookup(worker.text, worker);
+  return found !== null && found.scope.kind === 'module' && found.bindings.length > 0 && found.bindings.every((b) => b.node.type === 'function_definition' || b.node.type === 'class_definition');
+}
+
 /** Names a nested function reads from the functions around it. */
 function captured(def: SyntaxNode, ctx: FileContext): string[] {
   const out = new Set<string>();
@@ -448,10 +458,10 @@ function diagnose(ctx: FileContext): Fix[] {
   for (const h of all) {
     checkWorker(h, ctx, fixes);
     checkArguments(h, ctx);
-    const found = definitionOf(h.worker, ctx);
-    if (found && !found.nested && ctx.facts.notebook) {
+    if (ctx.facts.notebook && definedInNotebook(h.worker, ctx)) {
       ctx.report(h.worker, 'MP106', `${h.worker.text} is defined in the notebook; spawn children cannot import it from the kernel's __main__`, 'move it to a .py module next to the notebook and import it');
     }
+    const found = definitionOf(h.worker, ctx);
     if (!found || found.nested || found.def.type !== 'function_definition') continue;
     if (!workers.some((w) => w.id === found.def.id)) workers.push(found.def);
     if (h.initializer) initializers.push(found.def);
