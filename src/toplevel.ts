@@ -264,16 +264,34 @@ function keepWhatChildrenNeed(statements: Statement[], ctx: FileContext): void {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const s of statements) {
+    for (const [i, s] of statements.entries()) {
       if (s.kind !== 'move') continue;
-      const name = [...s.binds].find((n) => needed.has(n));
+      let name = [...s.binds].find((n) => needed.has(n));
+      let why = 'defines';
+      // `parser.add_argument(...)`, `cfg["x"] = 1`: a change to an object a kept statement reads
+      // later must happen before it, at module level too.
+      const changedName = name === undefined && s.start === null ? mutatedName(s.node) : null;
+      if (changedName !== null && needed.has(changedName) && statements.indexOf(needed.get(changedName)!) > i) [name, why] = [changedName, 'changes'];
       if (name === undefined) continue;
       s.kind = 'keep';
-      s.keptFor = `it defines ${name}, which ${describe(needed.get(name)!)} reads`;
+      s.keptFor = `it ${why} ${name}, which ${describe(needed.get(name)!)} reads`;
       need(s);
       changed = true;
     }
   }
+}
+
+/** The name whose object a statement changes in place: `x.f(...)`, `x.a = ...`, `x[k] = ...`. */
+function mutatedName(node: SyntaxNode): string | null {
+  const expr = node.type === 'expression_statement' ? node.namedChild(0) : null;
+  if (!expr) return null;
+  let target: SyntaxNode | null = null;
+  if (expr.type === 'call') target = expr.childForFieldName('function');
+  else if (expr.type === 'assignment' || expr.type === 'augmented_assignment') target = expr.childForFieldName('left');
+  if (!target || (target.type !== 'attribute' && target.type !== 'subscript')) return null;
+  let root: SyntaxNode | null = target;
+  while (root && (root.type === 'attribute' || root.type === 'subscript' || root.type === 'call')) root = root.childForFieldName(root.type === 'call' ? 'function' : root.type === 'attribute' ? 'object' : 'value');
+  return root?.type === 'identifier' ? root.text : null;
 }
 
 function describe(s: Statement): string {

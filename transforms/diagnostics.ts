@@ -104,10 +104,10 @@ const CANDIDATES = `
   ((call function: (attribute attribute: (identifier) @method)) @call
     (#match? @method "^(${[...POOL_METHODS].join('|')})$"))
   ((call arguments: (argument_list (keyword_argument name: (identifier) @kw))) @call
-    (#match? @kw "^(target|initializer)$"))
+    (#match? @kw "^(target|initializer|collate_fn|worker_init_fn)$"))
 `;
 
-const CANDIDATE_WORDS = [...POOL_METHODS, 'target', 'initializer'];
+const CANDIDATE_WORDS = [...POOL_METHODS, 'target', 'initializer', 'collate_fn', 'worker_init_fn'];
 
 function candidateCalls(ctx: FileContext): SyntaxNode[] {
   const seen = new Map<number, SyntaxNode>();
@@ -127,6 +127,13 @@ function handoffs(ctx: FileContext): Handoff[] {
     if (target && (ctx.starts.isStart(call) || /Process$/.test(fn.text))) {
       const p = partialOf(target, ctx);
       out.push({ call, worker: p?.fn ?? target, args: [...(p?.bound ?? []), ...elements(keyword(call, 'args'))], viaPool: false });
+    }
+    // A DataLoader's workers (a start when it has them) get its collate_fn and worker_init_fn.
+    if (/DataLoader$/.test(fn.text) && ctx.starts.isStart(call)) {
+      for (const name of ['collate_fn', 'worker_init_fn']) {
+        const given = keyword(call, name);
+        if (given && given.type !== 'none') out.push({ call, worker: partialOf(given, ctx)?.fn ?? given, args: [], viaPool: false });
+      }
     }
     const init = keyword(call, 'initializer');
     if (init && ctx.starts.isStart(call)) {
@@ -487,7 +494,7 @@ const transform: Transform = {
   safetyNote:
     'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there.',
   // Workers need a pool or process import; MP303 needs a fork call.
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor') || (mentions(text, 'fork') && FORK_CALL.test(text)),
+  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',
   fix: (_match, ctx) => diagnose(ctx),
 };

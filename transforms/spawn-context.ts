@@ -449,6 +449,31 @@ function platformSwitch(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+const switchedCache = new WeakMap<object, SyntaxNode | null>();
+
+/**
+ * A multiprocessing call of the file under a platform switch: the file then keeps all of its
+ * calls, since rewriting the others would mix contexts (a spawn Queue beside the branch's
+ * default-context Process fails with "A SemLock created in a fork context...").
+ */
+function switchedCall(ctx: FileContext): SyntaxNode | null {
+  let found = switchedCache.get(ctx.importIndex);
+  if (found === undefined) {
+    found = null;
+    if (PLATFORM_TEST.test(ctx.source)) {
+      for (const call of callsNaming(ctx.root, ctx.source, [...BOUND_FACTORIES, 'ProcessPoolExecutor'])) {
+        const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
+        if (q && (splitModule(q, MP_MODULES) || CONTEXT_ARGS.has(q)) && platformSwitch(call)) {
+          found = call;
+          break;
+        }
+      }
+    }
+    switchedCache.set(ctx.importIndex, found);
+  }
+  return found;
+}
+
 const SCOPES = new Set(['function_definition', 'class_definition', 'module']);
 const scopeOf = (node: SyntaxNode): SyntaxNode => {
   let n: SyntaxNode | null = node.parent;
@@ -499,7 +524,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     if (q && splitModule(q, MP_MODULES)) ctx.report(call!, 'MP314', `this process code runs only on some platforms (line ${switched.startPosition.row + 1} tests the platform); it is left alone`, 'make sure the branch is spawn-safe before it runs on a spawn platform, or pass an explicit context');
     return null;
   }
-  if (call && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local') || (keepForkScopes(ctx).size > 0 && keepForkScopes(ctx).has(scopeOf(call).id)))) {
+  if (call && (chooser || switchedCall(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local') || (keepForkScopes(ctx).size > 0 && keepForkScopes(ctx).has(scopeOf(call).id)))) {
     // Only an explicit fork still matters here (MP301, unless its own line keeps it); the rest
     // follows the file's own choice, the keep-fork pragma of its scope, or the file's plan.
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
@@ -509,7 +534,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
   const bases = captured(match, 'bases');
-  if (bases && (chooser || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
+  if (bases && (chooser || switchedCall(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
   return value && ctx.plan.mechanisms.has('local') ? onValue(value, ctx) : null;
