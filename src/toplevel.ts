@@ -261,6 +261,8 @@ function keepWhatChildrenNeed(statements: Statement[], ctx: FileContext): void {
   const needed = new Map<string, Statement>();
   const need = (s: Statement) => s.reads.forEach((n) => needed.has(n) || needed.set(n, s));
   statements.filter((s) => s.kind === 'keep' && !parentOnly.has(s)).forEach(need);
+  // Modules are not objects the file builds: `torch.manual_seed(...)` changes no kept value.
+  const modules = new Set(statements.filter((s) => IMPORTS.has(s.node.type)).flatMap((s) => [...s.binds]));
   let changed = true;
   while (changed) {
     changed = false;
@@ -271,7 +273,7 @@ function keepWhatChildrenNeed(statements: Statement[], ctx: FileContext): void {
       // `parser.add_argument(...)`, `cfg["x"] = 1`: a change to an object a kept statement reads
       // later must happen before it, at module level too.
       const changedName = name === undefined && s.start === null ? mutatedName(s.node) : null;
-      if (changedName !== null && needed.has(changedName) && statements.indexOf(needed.get(changedName)!) > i) [name, why] = [changedName, 'changes'];
+      if (changedName !== null && !modules.has(changedName) && needed.has(changedName) && statements.indexOf(needed.get(changedName)!) > i) [name, why] = [changedName, 'changes'];
       if (name === undefined) continue;
       s.kind = 'keep';
       s.keptFor = `it ${why} ${name}, which ${describe(needed.get(name)!)} reads`;
