@@ -255,7 +255,7 @@ out = b''
 def read_until(mark):
     global out
     while mark not in out:
-        r, _, _ = select.select([fd], [], [], 30)
+        r, _, _ = select.select([fd], [], [], 120)
         if not r: raise SystemExit('timeout; got: ' + out.decode(errors='replace'))
         try: chunk = os.read(fd, 4096)
         except OSError: return False
@@ -271,7 +271,7 @@ _, status = os.waitpid(pid, 0)
 sys.stdout.write(out.decode(errors='replace'))
 print('exit=%d' % os.waitstatus_to_exitcode(status))
 `;
-  const drive = (root: string, keys: string[]) => spawnSync('python3', ['-c', DRIVE, process.execPath, BIN, ...keys], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const drive = (root: string, keys: string[]) => spawnSync('python3', ['-c', DRIVE, process.execPath, BIN, ...keys], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 170_000 });
 
   test('single keys answer, ? shows help, and Ctrl-C exits 130 keeping what was accepted', () => {
     const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });

@@ -138,21 +138,20 @@ function splitHunk(hunk: Hunk, text: string, patch: import('diff').StructuredPat
  * arrives as a key (a blocking read would never see SIGINT) and works as usual elsewhere.
  */
 export function keyReader(stdin: NodeJS.ReadStream & { fd: 0 }, echo: (s: string) => void): () => string | null {
+  // Raw from the start, before the first question is written: a key typed in between would
+  // otherwise wait in the terminal's line buffer for an Enter that never comes.
+  stdin.setRawMode(true);
+  process.once('exit', () => stdin.setRawMode(false));
   return () => {
     const buf = Buffer.alloc(16);
     let n = 0;
-    stdin.setRawMode(true);
-    try {
-      for (;;) {
-        try {
-          n = fs.readSync(stdin.fd, buf, 0, buf.length, null);
-          break;
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return null;
-        }
+    for (;;) {
+      try {
+        n = fs.readSync(stdin.fd, buf, 0, buf.length, null);
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return null;
       }
-    } finally {
-      stdin.setRawMode(false);
     }
     if (n === 0 || buf[0] === 4) return null; // end of input, or Ctrl-D
     const key = buf.subarray(0, n).toString('utf8');
