@@ -1,7 +1,9 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { defineFixtureTests } from '../src/testing';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
+import { cli, makeTree } from './helpers/tree';
 
 // The migration policy: one mechanism per file, and no edits to a file that spawn would still
 // break. run_* programs are migrated and must behave the same under fork and under a spawn
@@ -21,4 +23,21 @@ defineBehaviourTests('files left alone still run under fork', builtinTransforms,
   minPrograms: 5,
   prefix: 'keep_',
   keepsFork: true,
+});
+
+test('an entry point that imports a module left on its own start method gets no set_start_method (MP316)', async () => {
+  const switched = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n';
+  const app = 'import multiprocessing\n\nfrom lib import switch\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(switch.run(iter([1, 2])))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n';
+  const root = makeTree({ 'lib/__init__.py': '', 'lib/switch.py': switched, 'app.py': app });
+  try {
+    const r = await cli(['--json', '.'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files['lib/switch.py'].status).toBe('unchanged');
+    expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP316');
+    // Its own pool gets an explicit context instead: the module keeps the default it had.
+    expect(files['app.py'].diff).toContain('+    with multiprocessing.get_context("spawn").Pool(2) as pool:');
+    expect(files['app.py'].diff).not.toContain('set_start_method');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });

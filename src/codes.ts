@@ -34,6 +34,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
   MP315: { severity: 'warning', summary: 'a rewrite inside an f-string that uses both quotes (before Python 3.12); not rewritten' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
+  MP316: { severity: 'warning', summary: 'an entry point imports a module left on its own start method; no set_start_method for it' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
   MP501: { severity: 'warning', summary: 'a `# mp-codemod: ignore` pragma (or a name in it) suppresses nothing' },
   MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },

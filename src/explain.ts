@@ -178,6 +178,12 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
   },
+  MP316: {
+    why: 'set_start_method changes the default for every module of the program. This entry point imports a module of the run that the tool left on its own start method (its code would break under spawn: MP312, or it picks the method per platform: MP314), so a spawn default set here would reach that module and break it.',
+    fix: 'Fix what holds the imported module back (its diagnostics say what), then run again. Meanwhile this file\'s own calls get explicit contexts, which leave the default alone.',
+    before: 'from lib import switch   # lib/switch.py keeps fork on Linux (MP314)\n\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")   # would reach switch.run()',
+    after: 'from lib import switch\n\nif __name__ == "__main__":\n    with multiprocessing.get_context("spawn").Pool(2) as pool:\n        ...',
+  },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
     fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',

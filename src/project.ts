@@ -186,6 +186,14 @@ export class ProjectScan {
     return out;
   }
 
+  /** Entry points that import one of `modules` (real paths). */
+  entryPointsImporting(modules: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    if (modules.size === 0) return out;
+    for (const { file, imported } of this.entries) if (this.importedFiles(file, imported).some((f) => modules.has(f.real))) out.add(file.real);
+    return out;
+  }
+
   /** `known`: verdicts already given by processing, by real path; the other modules are parsed here. */
   entryPointsImportingProcessCode(known: ReadonlyMap<string, boolean> = new Map()): Set<string> {
     const result = new Set<string>();

@@ -70,6 +70,8 @@ export interface RunOptions extends Options, WalkOptions {
   keepCode?: (code: string) => boolean;
   /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
   importsProcessCode?: Set<string>;
+  /** Entry points that import a module of the run left on its own start method (computed by the runner). */
+  importsForkModule?: Set<string>;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -140,7 +142,11 @@ function engineOptions(file: Found, opts: RunOptions): RunOptions {
   return { ...opts, targetMinor, compile: opts.gate && python ? compileCheck(opts.gate, python) : undefined };
 }
 
-const factsOf = (file: Found, opts: RunOptions) => ({ inPackage: inPackage(file.real), importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false });
+const factsOf = (file: Found, opts: RunOptions) => ({
+  inPackage: inPackage(file.real),
+  importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
+  importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
+});
 
 /**
  * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
@@ -356,8 +362,11 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
-    opts = { ...opts, importsProcessCode: flagged };
-    pool.setImportsProcessCode(flagged);
+    // Modules left on their own start method: a default set by their importers would reach them.
+    const keepers = new Set([...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!));
+    const forkImporters = project.entryPointsImporting(keepers);
+    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
+    pool.setImportsProcessCode(flagged, forkImporters);
     const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
     if (back.length > 0) {
       screenedOut = screenedOut.filter((s) => !back.includes(s));

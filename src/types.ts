@@ -101,6 +101,8 @@ export interface FileFacts {
   notebook?: boolean;
   /** It imports a module of the scanned project that starts processes (computed by the runner). */
   importsProcessCode?: boolean;
+  /** It imports a module of the run that keeps its own start method (MP312, MP314): a default set here would reach it. */
+  importsForkModule?: boolean;
 }
 
 export interface FileContext {

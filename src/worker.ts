@@ -13,6 +13,7 @@ const optionsOf = () => ({
   transforms: selectTransforms(init.specs, init.cwd),
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
+  importsForkModule: new Set(init.importsForkModule),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
 });
@@ -34,6 +35,7 @@ parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(me
 function handle(message: WorkerMessage): void {
   if ('importsProcessCode' in message) {
     opts.importsProcessCode = new Set(message.importsProcessCode);
+    opts.importsForkModule = new Set(message.importsForkModule);
     return;
   }
   if ('judge' in message) {

@@ -239,6 +239,10 @@ function fix(ctx: FileContext): Fix[] | null {
   if (!entry || !relevant || present) return fixes;
   // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
   if (KEEP_FORK.test(ctx.source)) return fixes;
+  if (ctx.facts.importsForkModule) {
+    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
+    return fixes;
+  }
   const early = fixesDefaultEarly(ctx, guard);
   if (early) {
     ctx.report(early, 'MP311', 'this call fixes the default start method at import time, so set_start_method would raise', 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True))');
