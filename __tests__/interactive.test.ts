@@ -43,3 +43,29 @@ describe('--interactive', () => {
     expect((await cli([...T, '--json'], root)).code).toBe(2);
   });
 });
+
+describe('--interactive never writes a name without its definition', () => {
+  // Two executors far apart: `import multiprocessing` and the shared context land at the top, in
+  // a change of their own; each call site is a change too.
+  const PAD = Array.from({ length: 10 }, (_, i) => `Y${i} = ${i}`).join('\n');
+  const EXEC = `from concurrent.futures import ProcessPoolExecutor\n\n${PAD}\n\n\ndef a():\n    return ProcessPoolExecutor(2)\n\n\n${PAD}\n\n\ndef b():\n    return ProcessPoolExecutor(3)\n`;
+
+  test('a declined change that only adds the import and the shared context comes with an accepted site', async () => {
+    const root = makeTree({ 'app.py': EXEC });
+    const r = await cli(['-t', 'spawn-context', '--interactive'], root, 'n\ny\nn\n');
+    expect(r.stdout).toContain('comes too: it defines what the accepted changes use');
+    const written = fs.readFileSync(path.join(root, 'app.py'), 'utf8');
+    expect(written).toContain('import multiprocessing\n');
+    expect(written).toContain('_mp_context = multiprocessing.get_context("spawn")');
+    expect(written).toContain('ProcessPoolExecutor(2, mp_context=_mp_context)');
+    expect(written).toContain('ProcessPoolExecutor(3)\n');
+  });
+
+  test('a site whose definition sits in a declined change with another site is refused, the file kept', async () => {
+    // The shared context and the first site are one change (close together); the second site is accepted alone.
+    const root = makeTree({ 'app.py': SOURCE });
+    const r = await cli(['-t', 'spawn-context', '--interactive'], root, 'n\ny\n');
+    expect(r.stdout).toContain('app.py: the accepted changes use _mp_context, which a declined change defines; not written');
+    expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toBe(SOURCE);
+  });
+});

@@ -71,9 +71,26 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
       accepted.push(hunk);
     }
     if (accepted.length === 0) continue;
-    const result = applyPatch(decoded.text, { ...patch, hunks: accepted });
+    let result = applyPatch(decoded.text, { ...patch, hunks: accepted });
+    // A declined change that only adds imports or the shared context comes too when an accepted
+    // change uses what it defines.
+    if (result !== false && missingDefinitions(decoded.text, file.after!, result).length > 0) {
+      for (const [i, hunk] of hunks.entries()) {
+        if (accepted.includes(hunk) || !onlyDefines(hunk)) continue;
+        accepted.push(hunk);
+        p.write(`  (change ${i + 1} comes too: it defines what the accepted changes use)\n`);
+      }
+      accepted.sort((a, b) => a.oldStart - b.oldStart);
+      result = applyPatch(decoded.text, { ...patch, hunks: accepted });
+    }
     if (result === false || syntaxErrorIn(result)) {
       p.write(`${file.path}: the accepted changes alone do not parse; not written\n`);
+      refused.push(file.path);
+      continue;
+    }
+    const missing = missingDefinitions(decoded.text, file.after!, result);
+    if (missing.length > 0) {
+      p.write(`${file.path}: the accepted changes use ${missing.join(', ')}, which a declined change defines; not written (accept that change too)\n`);
       refused.push(file.path);
       continue;
     }
@@ -91,6 +108,47 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
 }
 
 type Hunk = import('diff').StructuredPatchHunk;
+
+const IMPORT_LINE = /^\s*(import\s|from\s+\S+\s+import\b)/;
+const DEFINITION_LINE = /^\s*(import\s|from\s+\S+\s+import\b|_mp_context\s*=)/;
+
+/** A hunk whose changed lines are imports, the shared context's binding, or blank. */
+function onlyDefines(hunk: Hunk): boolean {
+  return hunk.lines.every((l) => l[0] === ' ' || l[0] === '\\' || l.slice(1).trim() === '' || DEFINITION_LINE.test(l.slice(1)));
+}
+
+/** Names a line of Python binds at its start: imports and a plain assignment. */
+function definedBy(line: string): string[] {
+  const t = line.trim();
+  if (IMPORT_LINE.test(t)) {
+    const list = t.startsWith('from') ? t.replace(/^from\s+\S+\s+import\s+/, '') : t.replace(/^import\s+/, '');
+    return list
+      .replace(/[()\\]/g, '')
+      .split(',')
+      .map((part) => part.trim().split(/\s+as\s+/))
+      .filter((p) => p[0] !== '')
+      .map((p) => (p[1] ?? p[0]).split('.')[0].trim());
+  }
+  const assigned = /^(\w+)\s*=(?!=)/.exec(t);
+  return assigned ? [assigned[1]] : [];
+}
+
+const uses = (text: string, name: string) => (text.match(new RegExp(`(?<![.\\w])${name}\\b`, 'g')) ?? []).length;
+
+/**
+ * Names the full change defines on lines the accepted result lacks, which the result uses more
+ * than the original did: a declined import or binding that an accepted change needs.
+ */
+function missingDefinitions(before: string, full: string, result: string): string[] {
+  const split = (t: string) => t.split(/\r\n|\n|\r/).map((l) => l.trim());
+  const kept = new Set([...split(before), ...split(result)]);
+  const out = new Set<string>();
+  for (const line of split(full)) {
+    if (kept.has(line)) continue;
+    for (const name of definedBy(line)) if (uses(result, name) > uses(before, name)) out.add(name);
+  }
+  return [...out];
+}
 
 /**
  * A hunk's separate edits (runs of changed lines between unchanged ones), as hunks without
