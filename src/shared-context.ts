@@ -2,6 +2,7 @@ import type { SyntaxNode } from './syntax/types';
 import type { Edit, FileContext, Fix } from './types';
 import { topLevelOf } from './find';
 import { endOfLine } from './imports';
+import { IMPORTS } from './toplevel';
 
 /** The module-level context that two or more rewritten calls of a file share. */
 export const SHARED_CONTEXT = '_mp_context';
@@ -17,7 +18,6 @@ export interface SiteFix extends Fix {
   };
 }
 
-const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 /**
  * With two or more call sites, one `_mp_context = multiprocessing.get_context("spawn")` after the

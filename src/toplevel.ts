@@ -35,7 +35,8 @@ export interface ModuleShape {
 }
 
 const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
-const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+/** Statement types that only import. */
+export const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 const CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'as_pattern_target', 'expression_list']);
 const TARGET_PARENTS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
 const LITERALS = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'concatenated_string']);

@@ -524,7 +524,8 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     if (q && splitModule(q, MP_MODULES)) ctx.report(call!, 'MP314', `this process code runs only on some platforms (line ${switched.startPosition.row + 1} tests the platform); it is left alone`, 'make sure the branch is spawn-safe before it runs on a spawn platform, or pass an explicit context');
     return null;
   }
-  if (call && (chooser || switchedCall(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local') || (keepForkScopes(ctx).size > 0 && keepForkScopes(ctx).has(scopeOf(call).id)))) {
+  const leftAlone = chooser !== null || switchedCall(ctx) !== null || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local');
+  if (call && (leftAlone || (keepForkScopes(ctx).size > 0 && keepForkScopes(ctx).has(scopeOf(call).id)))) {
     // Only an explicit fork still matters here (MP301, unless its own line keeps it); the rest
     // follows the file's own choice, the keep-fork pragma of its scope, or the file's plan.
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
@@ -534,7 +535,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
   const bases = captured(match, 'bases');
-  if (bases && (chooser || switchedCall(ctx) || choosesMethod(ctx) || !ctx.plan.mechanisms.has('local'))) return null;
+  if (bases && leftAlone) return null;
   if (bases) return onBases(bases, ctx);
   const value = captured(match, 'value');
   return value && ctx.plan.mechanisms.has('local') ? onValue(value, ctx) : null;
