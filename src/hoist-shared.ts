@@ -1,0 +1,378 @@
+import type { SyntaxNode } from './syntax/types';
+import type { Edit, FileContext } from './types';
+import { identifiersNamed } from './find';
+import { IMPORTS, isWrite, mainGuards } from './toplevel';
+import { appendItem, commentsAbove, endOfLine, isDocstring } from './imports';
+import { leadingWhitespace, lineStartOf } from './style';
+
+/**
+ * Module-level synchronisation objects (`ready = multiprocessing.Event()`) moved into the code
+ * only the parent runs: the __main__ guard, or the one function it calls. Under spawn every child
+ * imports the module again and would make an object of its own; moved, the parent's object
+ * reaches the children through `args=` (a Process target gets a first parameter) or a pool's
+ * `initializer`/`initargs` (which sets the module global in each worker). The same move, with
+ * no workers, stops an import-time call from fixing the default start method before the guard.
+ */
+
+/** Factories whose objects spawn children must be handed, not re-create. */
+export const SHARED_FACTORY = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Value|Array|Manager)$/;
+/** Pools whose workers can be given an initializer. */
+const POOLS = /^((torch\.)?multiprocessing(\.pool)?\.Pool|concurrent\.futures(\.process)?\.ProcessPoolExecutor)$/;
+const PROCESS = /^(torch\.)?multiprocessing(\.process)?\.Process$/;
+
+const isCode = (n: SyntaxNode) => n.type !== 'comment';
+const isInside = (node: SyntaxNode, outer: SyntaxNode) => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** `name = factory(...)` alone on its lines at module level, the name's only binding. */
+export interface SharedGlobal {
+  name: string;
+  stmt: SyntaxNode;
+  call: SyntaxNode;
+}
+
+export function sharedGlobal(name: string, ctx: FileContext): SharedGlobal | null {
+  const bindings = ctx.names.module.bindings.get(name) ?? [];
+  if (bindings.length !== 1) return null;
+  const id = bindings[0].node;
+  const assign = id.parent;
+  const stmt = assign?.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== id.id || stmt?.type !== 'expression_statement' || stmt.parent?.type !== 'module') return null;
+  const call = assign.childForFieldName('right');
+  if (call?.type !== 'call' || assign.childForFieldName('type')) return null;
+  const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
+  if (!q || !SHARED_FACTORY.test(q)) return null;
+  // Its lines move: alone on them, and no string spans lines (its content would be re-indented).
+  const start = lineStartOf(ctx.source, stmt.startIndex);
+  if (ctx.source.slice(start, stmt.startIndex).trim() !== '' || ctx.source.slice(stmt.endIndex, endOfLine(ctx.source, stmt.endIndex)).replace(/#.*/, '').trim() !== '') return null;
+  if (stmt.descendantsOfType('string').some((s) => s.startPosition.row !== s.endPosition.row)) return null;
+  return { name, stmt, call };
+}
+
+/** A place code is handed to a child: a Process target, a pool method's function, or anything else. */
+export interface Handover {
+  call: SyntaxNode;
+  /** The expression handed over. */
+  worker: SyntaxNode;
+  /** The module-level function it names, if any. */
+  def: SyntaxNode | null;
+  kind: 'process' | 'pool' | 'other';
+  /** For a pool method: the call that made the pool. */
+  pool?: SyntaxNode;
+}
+
+/** Where the moved objects are made: the guard's body, or the body of the one function it calls. */
+interface Home {
+  body: SyntaxNode;
+  /** The top-level statement that holds it (the guard or the def). */
+  top: SyntaxNode;
+  label: string;
+}
+
+export interface Hoist {
+  edits: Edit[];
+  /** Per moved name, how its workers get it (for messages). */
+  how: Map<string, string>;
+  where: string;
+}
+
+/** The function (or lambda, class) right around `node`, or null at module level. */
+function scopeOf(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (SCOPES.has(p.type)) return p;
+  return null;
+}
+
+function keyword(call: SyntaxNode, name: string): SyntaxNode | null {
+  const kw = call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  return kw ?? null;
+}
+
+function homeOf(node: SyntaxNode, ctx: FileContext, guard: SyntaxNode | null): Home | null {
+  if (!guard) return null;
+  const scope = scopeOf(node);
+  if (scope === null) {
+    const body = guard.childForFieldName('consequence')!;
+    return isInside(node, body) && body.startPosition.row > guard.startPosition.row ? { body, top: guard, label: 'the __main__ guard' } : null;
+  }
+  // A module-level function that only the guard calls, once.
+  if (scope.type !== 'function_definition' || scope.parent?.type !== 'module') return null;
+  const name = scope.childForFieldName('name')!;
+  const mentions = identifiersNamed(ctx.root, ctx.source, [name.text]).filter((id) => id.id !== name.id);
+  if (mentions.length !== 1 || !isInside(mentions[0], guard)) return null;
+  const call = mentions[0].parent;
+  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== mentions[0].id || call.parent?.type !== 'expression_statement') return null;
+  if (scopeOf(call) !== null || scope.children.some((c) => c.type === 'async')) return null;
+  return { body: scope.childForFieldName('body')!, top: scope, label: `${name.text}()` };
+}
+
+/** Module-level references to `name` other than its binding. */
+function references(name: string, shared: SharedGlobal, ctx: FileContext): SyntaxNode[] | null {
+  const out: SyntaxNode[] = [];
+  const bound = shared.stmt.firstNamedChild!.childForFieldName('left')!;
+  for (const id of identifiersNamed(ctx.root, ctx.source, [name])) {
+    if (id.id === bound.id) continue;
+    const p = id.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+    const found = ctx.names.lookup(name, id);
+    if (!found || found.scope !== ctx.names.module) continue;
+    // A write or a `global` declaration elsewhere: the object is not the module's alone to move.
+    if (isWrite(id) || p?.type === 'global_statement') return null;
+    out.push(id);
+  }
+  return out;
+}
+
+const POSITIONAL_LIMIT = 1;
+
+/** A pool constructor that can take `initializer=` and `initargs=`. */
+function poolTakesInitializer(pool: SyntaxNode, ctx: FileContext): boolean {
+  const q = ctx.names.qualifiedName(pool.childForFieldName('function')!);
+  if (!q || !POOLS.test(q)) return false;
+  const args = (pool.childForFieldName('arguments')?.namedChildren ?? []).filter(isCode);
+  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return false;
+  if (args.filter((a) => a.type !== 'keyword_argument').length > POSITIONAL_LIMIT) return false;
+  return !keyword(pool, 'initializer') && !keyword(pool, 'initargs');
+}
+
+/** A Process call whose target is `worker` by name and whose args are spelled out. */
+function processTakesArgs(call: SyntaxNode, ctx: FileContext): boolean {
+  const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
+  if (!q || !PROCESS.test(q)) return false;
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter(isCode);
+  if (args.some((a) => a.type !== 'keyword_argument')) return false;
+  const given = keyword(call, 'args')?.childForFieldName('value');
+  if (!given) return true;
+  if (given.type !== 'tuple' && given.type !== 'list') return false;
+  return !given.namedChildren.some((c) => c.type === 'list_splat');
+}
+
+/**
+ * The edits that move every name of `names` (module-level shared objects read by workers)
+ * into the parent's code, or, per name, why not. `handovers` must be every place the file hands
+ * code to a child; a name read anywhere but in its workers and the parent's code is not moved.
+ */
+export function planHoist(names: string[], handovers: Handover[], ctx: FileContext): { hoist: Hoist | null; refused: Set<string> } {
+  const refused = new Set<string>();
+  const guard = mainGuards(ctx.root, ctx.source)[0] ?? null;
+  const moved: { shared: SharedGlobal; viaPool: boolean }[] = [];
+  const workerOf = (id: SyntaxNode) => handovers.find((h) => h.def && isInside(id, h.def.childForFieldName('body')!));
+  let home: Home | null = null;
+  const processWorkers = new Map<number, { def: SyntaxNode; names: string[] }>();
+  const processCalls = new Map<number, SyntaxNode>();
+  const pools = new Map<number, SyntaxNode>();
+  for (const name of names) {
+    const shared = sharedGlobal(name, ctx);
+    const refs = shared ? references(name, shared, ctx) : null;
+    if (!shared || !refs) {
+      refused.add(name);
+      continue;
+    }
+    let ok = true;
+    let own: Home | null = null;
+    const workers = new Map<number, SyntaxNode>();
+    const starts: SyntaxNode[] = [];
+    const parentReads: SyntaxNode[] = [];
+    for (const id of refs) {
+      const h = workerOf(id);
+      if (h) workers.set(h.def!.id, h.def!);
+      else parentReads.push(id);
+    }
+    let viaPool: boolean | null = null;
+    for (const def of workers.values()) {
+      const uses = handovers.filter((h) => h.def?.id === def.id);
+      const kinds = new Set(uses.map((h) => h.kind));
+      if (kinds.size !== 1 || kinds.has('other') || def.parent?.type !== 'module' || def.children.some((c) => c.type === 'async')) ok = false;
+      const kind = uses[0]?.kind === 'pool';
+      if (viaPool !== null && viaPool !== kind) ok = false;
+      viaPool = kind;
+      // Every mention of the worker is a hand-over the edits reach.
+      const defName = def.childForFieldName('name')!;
+      const mentions = identifiersNamed(ctx.root, ctx.source, [defName.text]).filter((id) => id.id !== defName.id);
+      if (mentions.some((m) => !uses.some((h) => h.worker.id === m.id))) ok = false;
+      for (const h of uses) {
+        if (h.kind === 'pool') {
+          if (!h.pool || !poolTakesInitializer(h.pool, ctx)) ok = false;
+          else starts.push(h.pool);
+        } else if (!processTakesArgs(h.call, ctx) || h.worker.type !== 'identifier' || keyword(h.call, 'target')?.childForFieldName('value')?.id !== h.worker.id) ok = false;
+        else starts.push(h.call);
+      }
+    }
+    for (const n of [...starts, ...parentReads]) {
+      const at = homeOf(n, ctx, guard);
+      if (!at || (own && own.top.id !== at.top.id)) ok = false;
+      else own = at;
+    }
+    // The object must be made before its first reader in the home; a read inside a nested def of the guard is fine, one elsewhere is not.
+    if (!ok || !own || (home && home.top.id !== own.top.id)) {
+      refused.add(name);
+      continue;
+    }
+    home = own;
+    moved.push({ shared, viaPool: viaPool === true });
+    for (const def of workers.values()) {
+      if (viaPool) continue;
+      const entry = processWorkers.get(def.id) ?? { def, names: [] };
+      entry.names.push(name);
+      processWorkers.set(def.id, entry);
+    }
+    for (const s of starts) (viaPool ? pools : processCalls).set(s.id, s);
+  }
+  if (!home || moved.length === 0) return { hoist: null, refused };
+  const byStart = (a: { shared: SharedGlobal }, b: { shared: SharedGlobal }) => a.shared.stmt.startIndex - b.shared.stmt.startIndex;
+  moved.sort(byStart);
+  const order = (list: string[]) => moved.map((m) => m.shared.name).filter((n) => list.includes(n));
+  const edits: Edit[] = [...removals(moved.map((m) => m.shared.stmt), ctx)];
+  const inserted = insertion(home, moved.map((m) => m.shared.stmt), ctx);
+  if (!inserted) {
+    for (const m of moved) refused.add(m.shared.name);
+    return { hoist: null, refused };
+  }
+  edits.push(inserted);
+  const how = new Map<string, string>();
+  // Process targets: the objects become their first parameters, first in args=.
+  for (const { def, names: given } of processWorkers.values()) {
+    const params = def.childForFieldName('parameters')!;
+    const open = params.startIndex + 1;
+    const list = order(given);
+    edits.push({ start: open, end: open, text: `${list.join(', ')}${params.namedChildren.some(isCode) ? ', ' : ''}` });
+    for (const n of list) how.set(n, 'args=');
+  }
+  for (const call of processCalls.values()) {
+    const worker = keyword(call, 'target')!.childForFieldName('value')!;
+    const def = [...processWorkers.values()].find((w) => handovers.some((h) => h.call.id === call.id && h.def?.id === w.def.id));
+    if (!def) continue;
+    edits.push(argsEdit(call, worker, order(def.names), ctx));
+  }
+  const pooled = moved.filter((m) => m.viaPool).map((m) => m.shared.name);
+  if (pooled.length > 0) {
+    const init = freshName('_init_shared', ctx);
+    for (const pool of pools.values()) edits.push(initializerEdit(pool, init, pooled, ctx));
+    edits.push(initFunction(init, pooled, home.top, ctx));
+    for (const n of pooled) how.set(n, 'the pool\'s initializer');
+  }
+  return { hoist: { edits, how, where: home.label }, refused };
+}
+
+/**
+ * The edits that move module-level shared objects that no worker reads into the parent's code,
+ * so that making them no longer fixes the default start method at import; null when a name is
+ * read anywhere but there.
+ */
+export function planParentHoist(shared: SharedGlobal[], ctx: FileContext): { edits: Edit[]; where: string } | null {
+  const guard = mainGuards(ctx.root, ctx.source)[0] ?? null;
+  let home: Home | null = null;
+  for (const s of shared) {
+    const refs = references(s.name, s, ctx);
+    if (!refs || refs.length === 0) return null;
+    for (const id of refs) {
+      const at = homeOf(id, ctx, guard);
+      if (!at || (home && home.top.id !== at.top.id)) return null;
+      home = at;
+    }
+  }
+  if (!home) return null;
+  const stmts = shared.map((s) => s.stmt).sort((a, b) => a.startIndex - b.startIndex);
+  const inserted = insertion(home, stmts, ctx);
+  return inserted ? { edits: [...removals(stmts, ctx), inserted], where: home.label } : null;
+}
+
+/** Deletes the statements' lines; a block of them between blank lines takes the blank lines above it too. */
+function removals(stmts: SyntaxNode[], ctx: FileContext): Edit[] {
+  const src = ctx.source;
+  const ranges = stmts.map((s) => ({ start: lineStartOf(src, s.startIndex), end: endOfLine(src, s.endIndex) })).sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && last.end === r.start) last.end = r.end;
+    else merged.push({ ...r });
+  }
+  return merged.map((r) => {
+    let start = r.start;
+    const blankAfter = /^[ \t]*\r?\n/.test(src.slice(r.end)) || r.end === src.length;
+    if (blankAfter) {
+      while (start > 0) {
+        const above = lineStartOf(src, start - 1);
+        if (src.slice(above, start).trim() !== '') break;
+        start = above;
+      }
+    }
+    return { start, end: r.end, text: '' };
+  });
+}
+
+/** The statements, re-indented, first in the home's body (after its docstring and its own imports). */
+function insertion(home: Home, stmts: SyntaxNode[], ctx: FileContext): Edit | null {
+  const statements = home.body.namedChildren.filter(isCode);
+  let first = 0;
+  if (home.top.type === 'function_definition' && statements[0] && isDocstring(statements[0])) first++;
+  while (statements[first] && IMPORTS.has(statements[first].type)) first++;
+  const anchor = statements[first];
+  if (!anchor) return null;
+  const indent = leadingWhitespace(ctx.source, anchor.startIndex);
+  const at = commentsAbove(ctx.source, lineStartOf(ctx.source, anchor.startIndex));
+  const nl = ctx.style.newline;
+  const text = stmts
+    .map((s) => ctx.source.slice(s.startIndex, s.endIndex).split(/\r?\n/).map((l, i) => (i === 0 || l.trim() !== '' ? indent + l : l)).join(nl) + trailingComment(s, ctx) + nl)
+    .join('');
+  return { start: at, end: at, text };
+}
+
+function trailingComment(stmt: SyntaxNode, ctx: FileContext): string {
+  const rest = ctx.source.slice(stmt.endIndex, endOfLine(ctx.source, stmt.endIndex)).replace(/\r?\n$/, '');
+  return /#/.test(rest) ? rest.trimEnd() : '';
+}
+
+/** `args=(x,)` with the moved names first. */
+function argsEdit(call: SyntaxNode, target: SyntaxNode, names: string[], ctx: FileContext): Edit {
+  const given = keyword(call, 'args')?.childForFieldName('value');
+  const list = names.join(', ');
+  if (!given) {
+    const tuple = names.length === 1 ? `(${list},)` : `(${list})`;
+    return { start: target.parent!.endIndex, end: target.parent!.endIndex, text: `, args=${tuple}` };
+  }
+  const items = given.namedChildren.filter(isCode);
+  if (items.length === 0) {
+    return { start: given.startIndex, end: given.endIndex, text: given.type === 'list' || names.length > 1 ? `${given.text[0]}${list}${given.text[given.text.length - 1]}` : `(${list},)` };
+  }
+  // `(i,)` on one line becomes `(q, i)`, not `(q, i,)`.
+  if (given.type === 'tuple' && items.length === 1 && given.startPosition.row === given.endPosition.row && !ctx.source.slice(given.startIndex, given.endIndex).includes('#')) {
+    return { start: given.startIndex, end: given.endIndex, text: `(${list}, ${items[0].text})` };
+  }
+  return { start: given.startIndex + 1, end: given.startIndex + 1, text: `${list}, ` };
+}
+
+function initializerEdit(pool: SyntaxNode, init: string, names: string[], ctx: FileContext): Edit {
+  const argList = pool.childForFieldName('arguments')!;
+  const items = argList.namedChildren.filter(isCode);
+  const tuple = names.length === 1 ? `(${names[0]},)` : `(${names.join(', ')})`;
+  const text = `initializer=${init}, initargs=${tuple}`;
+  if (items.length === 0) return { start: argList.startIndex + 1, end: argList.endIndex - 1, text };
+  const close = argList.children.find((c) => c.type === ')') ?? null;
+  return appendItem(ctx.source, ctx.style, items[items.length - 1], close, text);
+}
+
+/** The function that sets the moved names as module globals in each pool worker, before `top`. */
+function initFunction(init: string, names: string[], top: SyntaxNode, ctx: FileContext): Edit {
+  const { newline: nl, indent } = ctx.style;
+  const params = names.map((n) => `${n}_`);
+  const text = [
+    `def ${init}(${params.join(', ')}):`,
+    `${indent}# Sets, in each pool worker, the objects the parent made (spawn children do not inherit them).`,
+    `${indent}global ${names.join(', ')}`,
+    `${indent}${names.join(', ')} = ${params.join(', ')}`,
+    '',
+    '',
+    '',
+  ].join(nl);
+  const at = commentsAbove(ctx.source, lineStartOf(ctx.source, top.startIndex));
+  return { start: at, end: at, text };
+}
+
+/** `base`, or `base_2`, `base_3`... : a name nothing in the module binds or reads. */
+function freshName(base: string, ctx: FileContext): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}_${n}`;
+    if (!ctx.names.module.bindings.has(name) && identifiersNamed(ctx.root, ctx.source, [name]).length === 0) return name;
+  }
+}
