@@ -280,7 +280,7 @@ export function planParentHoist(shared: SharedGlobal[], ctx: FileContext): { edi
 /** Deletes the statements' lines; a block of them between blank lines takes the blank lines above it too. */
 function removals(stmts: SyntaxNode[], ctx: FileContext): Edit[] {
   const src = ctx.source;
-  const ranges = stmts.map((s) => ({ start: lineStartOf(src, s.startIndex), end: endOfLine(src, s.endIndex) })).sort((a, b) => a.start - b.start);
+  const ranges = stmts.map((s) => linesOf(s, ctx)).sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
@@ -313,14 +313,18 @@ function insertion(home: Home, stmts: SyntaxNode[], ctx: FileContext): Edit | nu
   const at = commentsAbove(ctx.source, lineStartOf(ctx.source, anchor.startIndex));
   const nl = ctx.style.newline;
   const text = stmts
-    .map((s) => ctx.source.slice(s.startIndex, s.endIndex).split(/\r?\n/).map((l, i) => (i === 0 || l.trim() !== '' ? indent + l : l)).join(nl) + trailingComment(s, ctx) + nl)
+    .map((s) => {
+      const { start, end } = linesOf(s, ctx);
+      const lines = ctx.source.slice(start, end).replace(/\r?\n$/, '').split(/\r?\n/);
+      return lines.map((l) => (l.trim() === '' ? '' : indent + l) + nl).join('');
+    })
     .join('');
   return { start: at, end: at, text };
 }
 
-function trailingComment(stmt: SyntaxNode, ctx: FileContext): string {
-  const rest = ctx.source.slice(stmt.endIndex, endOfLine(ctx.source, stmt.endIndex)).replace(/\r?\n$/, '');
-  return /#/.test(rest) ? rest.trimEnd() : '';
+/** A statement's lines, with the comment lines right above it (they describe it). */
+function linesOf(stmt: SyntaxNode, ctx: FileContext): { start: number; end: number } {
+  return { start: commentsAbove(ctx.source, lineStartOf(ctx.source, stmt.startIndex)), end: endOfLine(ctx.source, stmt.endIndex) };
 }
 
 /** `args=(x,)` with the moved names first. */
