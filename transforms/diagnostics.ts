@@ -525,7 +525,7 @@ const transform: Transform = {
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
   safetyNote:
-    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there.',
+    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there; moving a module-level Queue, Lock, Event... that workers read into the guard or main() (passed through args= or a pool initializer) makes it later and once per run of that function, and a module importing it finds it gone.',
   // Workers need a pool or process import; MP303 needs a fork call.
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',

@@ -305,7 +305,7 @@ const transform: Transform = {
   safety: 'safe',
   mechanism: 'global',
   safetyNote:
-    'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too.',
+    'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too. Its unsafe fixes: "fork" rewritten; module-level objects that only the parent reads (a Lock, a Queue...) moved into the guard after the call, so they are made later and a module importing them finds them gone.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
   prefilter: (text, { path, facts, options }) =>
     mentions(text, 'set_start_method') ||
