@@ -24,14 +24,37 @@ const isCode = (n: SyntaxNode) => n.type !== 'comment';
 const isInside = (node: SyntaxNode, outer: SyntaxNode) => node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
+/** What a Manager makes: proxies that reach its server process. */
+const PROXIES = new Set(['dict', 'list', 'Namespace', 'Queue', 'JoinableQueue', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'Pool']);
+
 /** `name = factory(...)` alone on its lines at module level, the name's only binding. */
 export interface SharedGlobal {
   name: string;
   stmt: SyntaxNode;
   call: SyntaxNode;
+  /** For a proxy (`d = manager.dict()`): the module-level manager that makes it. */
+  manager?: SharedGlobal;
 }
 
-export function sharedGlobal(name: string, ctx: FileContext): SharedGlobal | null {
+/** A call that makes a shared object: a factory of SHARED_FACTORY, or a proxy of a module-level Manager. */
+export function makesShared(call: SyntaxNode, ctx: FileContext): boolean {
+  const fn = call.childForFieldName('function')!;
+  const q = ctx.names.qualifiedName(fn);
+  if (q) return SHARED_FACTORY.test(q);
+  return managerOf(call, ctx) !== null;
+}
+
+function managerOf(call: SyntaxNode, ctx: FileContext): SharedGlobal | null {
+  const fn = call.childForFieldName('function')!;
+  const object = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (object?.type !== 'identifier' || !PROXIES.has(fn.childForFieldName('attribute')!.text)) return null;
+  const found = ctx.names.lookup(object.text, object);
+  if (found?.scope !== ctx.names.module) return null;
+  const manager = sharedGlobal(object.text, ctx, false);
+  return manager && /\.Manager$/.test(ctx.names.qualifiedName(manager.call.childForFieldName('function')!) ?? '') ? manager : null;
+}
+
+export function sharedGlobal(name: string, ctx: FileContext, proxies = true): SharedGlobal | null {
   const bindings = ctx.names.module.bindings.get(name) ?? [];
   if (bindings.length !== 1) return null;
   const id = bindings[0].node;
@@ -41,12 +64,13 @@ export function sharedGlobal(name: string, ctx: FileContext): SharedGlobal | nul
   const call = assign.childForFieldName('right');
   if (call?.type !== 'call' || assign.childForFieldName('type')) return null;
   const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
-  if (!q || !SHARED_FACTORY.test(q)) return null;
+  const manager = q === null && proxies ? managerOf(call, ctx) : null;
+  if (!manager && (!q || !SHARED_FACTORY.test(q))) return null;
   // Its lines move: alone on them, and no string spans lines (its content would be re-indented).
   const start = lineStartOf(ctx.source, stmt.startIndex);
   if (ctx.source.slice(start, stmt.startIndex).trim() !== '' || ctx.source.slice(stmt.endIndex, endOfLine(ctx.source, stmt.endIndex)).replace(/#.*/, '').trim() !== '') return null;
   if (stmt.descendantsOfType('string').some((s) => s.startPosition.row !== s.endPosition.row)) return null;
-  return { name, stmt, call };
+  return manager ? { name, stmt, call, manager } : { name, stmt, call };
 }
 
 /** A place code is handed to a child: a Process target, a pool method's function, or anything else. */
@@ -203,7 +227,12 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
       if (!at || (own && own.top.id !== at.top.id)) ok = false;
       else own = at;
     }
-    // The object must be made before its first reader in the home; a read inside a nested def of the guard is fine, one elsewhere is not.
+    // A proxy's manager moves with it, when nothing but this proxy and the parent's code there read it.
+    const manager = shared.manager;
+    if (manager && ok && own) {
+      const managerRefs = references(manager.name, manager, ctx);
+      if (!managerRefs || !managerRefs.every((id) => isInside(id, shared.stmt) || homeOf(id, ctx, guard)?.top.id === own!.top.id)) ok = false;
+    }
     if (!ok || !own || (home && home.top.id !== own.top.id)) {
       refused.add(name);
       continue;
@@ -222,8 +251,9 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
   const byStart = (a: { shared: SharedGlobal }, b: { shared: SharedGlobal }) => a.shared.stmt.startIndex - b.shared.stmt.startIndex;
   moved.sort(byStart);
   const order = (list: string[]) => moved.map((m) => m.shared.name).filter((n) => list.includes(n));
-  const edits: Edit[] = [...removals(moved.map((m) => m.shared.stmt), ctx)];
-  const inserted = insertion(home, moved.map((m) => m.shared.stmt), ctx);
+  const statements = moved.flatMap((m) => (m.shared.manager ? [m.shared.manager.stmt, m.shared.stmt] : [m.shared.stmt])).sort((a, b) => a.startIndex - b.startIndex);
+  const edits: Edit[] = [...removals(statements, ctx)];
+  const inserted = insertion(home, statements, ctx);
   if (!inserted) {
     for (const m of moved) refused.add(m.shared.name);
     return { hoist: null, refused };

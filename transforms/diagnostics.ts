@@ -6,7 +6,7 @@ import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
 import { callsNaming } from '../src/find';
 import { mentions } from '../src/words';
-import { SHARED_FACTORY, planHoist, type Handover } from '../src/hoist-shared';
+import { makesShared, planHoist, type Handover } from '../src/hoist-shared';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -393,8 +393,7 @@ function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
         continue;
       }
       const made = importTime.length === 1 ? assignedCall(importTime[0].node, ctx) : null;
-      const q = qualifiedCallee(made, ctx);
-      if (q && SHARED_FACTORY.test(q) && made && !isInside(made, def)) shared.push({ id, worker: name });
+      if (made && makesShared(made, ctx) && !isInside(made, def)) shared.push({ id, worker: name });
     }
   }
   if (shared.length === 0) return;
