@@ -336,6 +336,8 @@ function insertion(home: Home, stmts: SyntaxNode[], ctx: FileContext): Edit | nu
   const statements = home.body.namedChildren.filter(isCode);
   let first = 0;
   if (home.top.type === 'function_definition' && statements[0] && isDocstring(statements[0])) first++;
+  // After freeze_support() and the imports, where set_start_method goes too: the objects come after it.
+  if (statements[first] && /freeze_support\s*\(\s*\)$/.test(statements[first].text)) first++;
   while (statements[first] && IMPORTS.has(statements[first].type)) first++;
   const anchor = statements[first];
   if (!anchor) return null;
