@@ -4,6 +4,7 @@ import { identifiersNamed } from './find';
 import { IMPORTS, isWrite, mainGuards } from './toplevel';
 import { appendItem, commentsAbove, endOfLine, isDocstring } from './imports';
 import { leadingWhitespace, lineStartOf } from './style';
+import { wrapLine, DEFAULT_LINE_LENGTH } from './layout';
 
 /**
  * Module-level synchronisation objects (`ready = multiprocessing.Event()`) moved into the code
@@ -268,16 +269,28 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
     edits.push({ start: open, end: open, text: `${list.join(', ')}${params.namedChildren.some(isCode) ? ', ' : ''}` });
     for (const n of list) how.set(n, 'args=');
   }
+  // Edits of the calls, by line: a line they make too long is wrapped as black would.
+  const byLine = new Map<number, { call: SyntaxNode; edits: Edit[] }>();
+  const onLine = (call: SyntaxNode, edit: Edit) => {
+    const row = call.startPosition.row;
+    const entry = byLine.get(row) ?? { call, edits: [] };
+    entry.edits.push(edit);
+    byLine.set(row, entry);
+  };
   for (const call of processCalls.values()) {
     const worker = keyword(call, 'target')!.childForFieldName('value')!;
     const def = [...processWorkers.values()].find((w) => handovers.some((h) => h.call.id === call.id && h.def?.id === w.def.id));
     if (!def) continue;
-    edits.push(argsEdit(call, worker, order(def.names), ctx));
+    onLine(call, argsEdit(call, worker, order(def.names), ctx));
   }
   const pooled = moved.filter((m) => m.viaPool).map((m) => m.shared.name);
+  const init = pooled.length > 0 ? freshName('_init_shared', ctx) : '';
+  for (const pool of pools.values()) onLine(pool, initializerEdit(pool, init, pooled, ctx));
+  for (const { call, edits: own } of byLine.values()) {
+    const wrapped = wrapLine(ctx.source, ctx.style, call.childForFieldName('arguments')!, own, ctx.options.lineLength ?? DEFAULT_LINE_LENGTH);
+    edits.push(...(disjoint([...edits, ...wrapped]) ? wrapped : own));
+  }
   if (pooled.length > 0) {
-    const init = freshName('_init_shared', ctx);
-    for (const pool of pools.values()) edits.push(initializerEdit(pool, init, pooled, ctx));
     edits.push(initFunction(init, pooled, home.top, ctx));
     for (const n of pooled) how.set(n, 'the pool\'s initializer');
   }
@@ -305,6 +318,12 @@ export function planParentHoist(shared: SharedGlobal[], ctx: FileContext): { edi
   const stmts = shared.map((s) => s.stmt).sort((a, b) => a.startIndex - b.startIndex);
   const inserted = insertion(home, stmts, ctx);
   return inserted ? { edits: [...removals(stmts, ctx), inserted], where: home.label } : null;
+}
+
+/** No two edits overlap or insert at one point. */
+function disjoint(edits: Edit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.every((e, i) => i === 0 || e.start > sorted[i - 1].end || (e.start === sorted[i - 1].end && e.start !== e.end && sorted[i - 1].start !== sorted[i - 1].end));
 }
 
 /** Deletes the statements' lines; a block of them between blank lines takes the blank lines above it too. */

@@ -37,7 +37,9 @@ def main():
     hits = mp.Value("i", 0)
     procs = [mp.Process(target=producer, args=(results, start))]
     procs += [mp.Process(target=consumer, args=[results, lock, n]) for n in range(2)]
-    procs.append(mp.Process(target=consumer, args=(results, lock, 9), kwargs={"tag": "y"}))
+    procs.append(
+        mp.Process(target=consumer, args=(results, lock, 9), kwargs={"tag": "y"})
+    )
     for p in procs:
         p.start()
     start.set()
