@@ -125,9 +125,36 @@ function homeOf(node: SyntaxNode, ctx: FileContext, guard: SyntaxNode | null): H
   const mentions = identifiersNamed(ctx.root, ctx.source, [name.text]).filter((id) => id.id !== name.id);
   if (mentions.length !== 1 || !isInside(mentions[0], guard)) return null;
   const call = mentions[0].parent;
-  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== mentions[0].id || call.parent?.type !== 'expression_statement') return null;
-  if (scopeOf(call) !== null || scope.children.some((c) => c.type === 'async')) return null;
+  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== mentions[0].id || !runsOnce(call, guard)) return null;
+  if (scope.children.some((c) => c.type === 'async')) return null;
   return { body: scope.childForFieldName('body')!, top: scope, label: `${name.text}()` };
+}
+
+const REPEATS = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda', 'function_definition', 'class_definition']);
+
+/** `main()`, `sys.exit(main())`...: in the guard, in no loop, comprehension or function. */
+function runsOnce(call: SyntaxNode, guard: SyntaxNode): boolean {
+  for (let p = call.parent; p && p.id !== guard.id; p = p.parent) if (REPEATS.has(p.type)) return false;
+  return true;
+}
+
+/**
+ * What the statement reads means the same at the top of the home: names bound once at module
+ * level before it (or builtins), not bound in the home function.
+ */
+function sameInputs(stmt: SyntaxNode, home: Home, ctx: FileContext): boolean {
+  const right = stmt.firstNamedChild!.childForFieldName('right')!;
+  const anchor = home.body.namedChildren.find(isCode) ?? home.body;
+  for (const id of right.descendantsOfType('identifier')) {
+    const p = id.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+    const bindings = ctx.names.module.bindings.get(id.text) ?? [];
+    if (bindings.length > 1 || bindings.some((b) => b.node.startIndex > stmt.startIndex)) return false;
+    const there = ctx.names.lookup(id.text, anchor);
+    if (there && there.scope !== ctx.names.module) return false;
+  }
+  return true;
 }
 
 /** Module-level references to `name` other than its binding. */
@@ -233,7 +260,9 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
     if (manager && ok && own) {
       const managerRefs = references(manager.name, manager, ctx);
       if (!managerRefs || !managerRefs.every((id) => isInside(id, shared.stmt) || homeOf(id, ctx, guard)?.top.id === own!.top.id)) ok = false;
+      if (!sameInputs(manager.stmt, own, ctx)) ok = false;
     }
+    if (own && !sameInputs(shared.stmt, own, ctx)) ok = false;
     if (!ok || !own || (home && home.top.id !== own.top.id)) {
       refused.add(name);
       continue;
@@ -315,6 +344,8 @@ export function planParentHoist(shared: SharedGlobal[], ctx: FileContext): { edi
     }
   }
   if (!home) return null;
+  const to = home;
+  if (!shared.every((s) => sameInputs(s.stmt, to, ctx))) return null;
   const stmts = shared.map((s) => s.stmt).sort((a, b) => a.startIndex - b.startIndex);
   const inserted = insertion(home, stmts, ctx);
   return inserted ? { edits: [...removals(stmts, ctx), inserted], where: home.label } : null;
