@@ -143,8 +143,12 @@ function runsOnce(call: SyntaxNode, guard: SyntaxNode): boolean {
  * level before it (or builtins), not bound in the home function.
  */
 function sameInputs(stmt: SyntaxNode, home: Home, ctx: FileContext): boolean {
-  const right = stmt.firstNamedChild!.childForFieldName('right')!;
+  const assign = stmt.firstNamedChild!;
+  const right = assign.childForFieldName('right')!;
   const anchor = home.body.namedChildren.find(isCode) ?? home.body;
+  // The name itself must not be a parameter or local of the home function already.
+  const bound = ctx.names.lookup(assign.childForFieldName('left')!.text, anchor);
+  if (bound && bound.scope !== ctx.names.module) return false;
   for (const id of right.descendantsOfType('identifier')) {
     const p = id.parent;
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
