@@ -220,7 +220,9 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
   for (const name of names) {
     const shared = sharedGlobal(name, ctx);
     const refs = shared ? references(name, shared, ctx) : null;
-    if (!shared || !refs) {
+    // A manager itself does not pickle (its authkey); its proxies do.
+    const isManager = shared !== null && /\.Manager$/.test(ctx.names.qualifiedName(shared.call.childForFieldName('function')!) ?? '');
+    if (!shared || !refs || isManager) {
       refused.add(name);
       continue;
     }
