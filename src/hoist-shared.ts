@@ -299,9 +299,8 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
   // Process targets: the objects become their first parameters, first in args=.
   for (const { def, names: given } of processWorkers.values()) {
     const params = def.childForFieldName('parameters')!;
-    const open = params.startIndex + 1;
     const list = order(given);
-    edits.push({ start: open, end: open, text: `${list.join(', ')}${params.namedChildren.some(isCode) ? ', ' : ''}` });
+    edits.push(prepend(params, list, ctx));
     for (const n of list) how.set(n, 'args=');
   }
   // Edits of the calls, by line: a line they make too long is wrapped as black would.
@@ -431,7 +430,19 @@ function argsEdit(call: SyntaxNode, target: SyntaxNode, names: string[], ctx: Fi
   if (given.type === 'tuple' && items.length === 1 && given.startPosition.row === given.endPosition.row && !ctx.source.slice(given.startIndex, given.endIndex).includes('#')) {
     return { start: given.startIndex, end: given.endIndex, text: `(${list}, ${items[0].text})` };
   }
-  return { start: given.startIndex + 1, end: given.startIndex + 1, text: `${list}, ` };
+  return prepend(given, names, ctx);
+}
+
+/** `names` first in a bracketed list that has items: on the first item's line, or a line of their own when the items start on a new line. */
+function prepend(list: SyntaxNode, names: string[], ctx: FileContext): Edit {
+  const first = list.namedChildren.find(isCode);
+  if (first && first.startPosition.row > list.startPosition.row) {
+    const indent = leadingWhitespace(ctx.source, first.startIndex);
+    const at = lineStartOf(ctx.source, first.startIndex);
+    return { start: at, end: at, text: names.map((n) => `${indent}${n},${ctx.style.newline}`).join('') };
+  }
+  const open = list.startIndex + 1;
+  return { start: open, end: open, text: `${names.join(', ')}${first ? ', ' : ''}` };
 }
 
 function initializerEdit(pool: SyntaxNode, init: string, names: string[], ctx: FileContext): Edit {
