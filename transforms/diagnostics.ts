@@ -410,7 +410,7 @@ function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
     fixes.push({
       message: `moved ${id.text} into ${hoist.where}; ${worker}() gets it through ${how}`,
       safety: 'unsafe',
-      edits: hoist.edits,
+      edits: hoist.edits.map((e) => ({ ...e })),
       diagnostic: { code: 'MP202', message, hint, start: id.startIndex },
     });
   }
