@@ -289,7 +289,8 @@ function fix(ctx: FileContext): Fix[] | null {
   const early = fixesDefaultEarly(ctx, guard);
   if (early.length > 0) {
     const message = 'this call fixes the default start method at import time, so set_start_method would raise';
-    const hint = 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True)), or make the object in the __main__ guard';
+    const made = qualifiedCall(early[0], ctx, DEFAULT_FIXERS);
+    const hint = made ? 'make it in the __main__ guard, or from an explicit context (get_context("spawn"))' : 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True))';
     const hoisted = guard && ctx.plan.mechanisms.has('global') && ctx.options.strategy !== 'local' ? hoistedSetter(early, ctx, guard) : null;
     if (hoisted) return [...fixes, { ...hoisted, diagnostic: { code: 'MP311', message, hint, start: early[0].startIndex } }];
     ctx.report(early[0], 'MP311', message, hint);
