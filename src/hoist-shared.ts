@@ -161,6 +161,12 @@ function sameInputs(stmt: SyntaxNode, home: Home, ctx: FileContext): boolean {
   return true;
 }
 
+/** `x.name` or `f(name=...)`: the word, not a reference to the name. */
+function isAttributeName(id: SyntaxNode): boolean {
+  const p = id.parent;
+  return (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) || (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id);
+}
+
 /** Module-level references to `name` other than its binding. */
 function references(name: string, shared: SharedGlobal, ctx: FileContext): SyntaxNode[] | null {
   const out: SyntaxNode[] = [];
@@ -208,8 +214,9 @@ function processTakesArgs(call: SyntaxNode, ctx: FileContext): boolean {
  * into the parent's code, or, per name, why not. `handovers` must be every place the file hands
  * code to a child; a name read anywhere but in its workers and the parent's code is not moved.
  */
-export function planHoist(names: string[], handovers: Handover[], ctx: FileContext): { hoist: Hoist | null; refused: Set<string> } {
-  const refused = new Set<string>();
+export function planHoist(names: string[], handovers: Handover[], ctx: FileContext): { hoist: Hoist | null; refused: Map<string, string> } {
+  /** Why a name is not moved (the first reason found). */
+  const refused = new Map<string, string>();
   const guard = mainGuards(ctx.root, ctx.source)[0] ?? null;
   const moved: { shared: SharedGlobal; viaPool: boolean }[] = [];
   const workerOf = (id: SyntaxNode) => handovers.find((h) => h.def && isInside(id, h.def.childForFieldName('body')!));
@@ -223,10 +230,11 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
     // A manager itself does not pickle (its authkey); its proxies do.
     const isManager = shared !== null && /\.Manager$/.test(ctx.names.qualifiedName(shared.call.childForFieldName('function')!) ?? '');
     if (!shared || !refs || isManager) {
-      refused.add(name);
+      refused.set(name, isManager ? 'a Manager itself does not pickle, only its proxies do' : 'it is not made alone on its lines at module level, or it is rebound or declared global elsewhere');
       continue;
     }
-    let ok = true;
+    let why = '';
+    const no = (reason: string) => (why ||= reason);
     let own: Home | null = null;
     const workers = new Map<number, SyntaxNode>();
     const starts: SyntaxNode[] = [];
@@ -240,37 +248,41 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
     for (const def of workers.values()) {
       const uses = handovers.filter((h) => h.def?.id === def.id);
       const kinds = new Set(uses.map((h) => h.kind));
-      if (kinds.size !== 1 || kinds.has('other') || def.parent?.type !== 'module' || def.children.some((c) => c.type === 'async')) ok = false;
+      const fnName = def.childForFieldName('name')!.text;
+      if (def.parent?.type !== 'module' || def.children.some((c) => c.type === 'async')) no(`${fnName}() is decorated or async`);
+      if (kinds.size !== 1 || kinds.has('other')) no(`${fnName}() is handed over otherwise than as a Process target or a pool's function`);
       const kind = uses[0]?.kind === 'pool';
-      if (viaPool !== null && viaPool !== kind) ok = false;
+      if (viaPool !== null && viaPool !== kind) no('both processes and pools read it');
       viaPool = kind;
       // Every mention of the worker is a hand-over the edits reach.
       const defName = def.childForFieldName('name')!;
-      const mentions = identifiersNamed(ctx.root, ctx.source, [defName.text]).filter((id) => id.id !== defName.id);
-      if (mentions.some((m) => !uses.some((h) => h.worker.id === m.id))) ok = false;
+      const mentions = identifiersNamed(ctx.root, ctx.source, [defName.text]).filter((id) => id.id !== defName.id && !isAttributeName(id));
+      if (mentions.some((m) => !uses.some((h) => h.worker.id === m.id))) no(`${defName.text}() is also used elsewhere`);
       for (const h of uses) {
         if (h.kind === 'pool') {
-          if (!h.pool || !poolTakesInitializer(h.pool, ctx)) ok = false;
+          if (!h.pool || !poolTakesInitializer(h.pool, ctx)) no('its pool has an initializer already (or one cannot be added)');
           else starts.push(h.pool);
-        } else if (!processTakesArgs(h.call, ctx) || h.worker.type !== 'identifier' || keyword(h.call, 'target')?.childForFieldName('value')?.id !== h.worker.id) ok = false;
+        } else if (!processTakesArgs(h.call, ctx) || h.worker.type !== 'identifier' || keyword(h.call, 'target')?.childForFieldName('value')?.id !== h.worker.id) no('a Process is given its target or args= otherwise than spelled out');
         else starts.push(h.call);
       }
     }
     for (const n of [...starts, ...parentReads]) {
       const at = homeOf(n, ctx, guard);
-      if (!at || (own && own.top.id !== at.top.id)) ok = false;
+      if (!at || (own && own.top.id !== at.top.id)) no('its workers start, or it is used, outside the __main__ guard and the one function the guard calls once');
       else own = at;
     }
     // A proxy's manager moves with it, when nothing but this proxy and the parent's code there read it.
     const manager = shared.manager;
-    if (manager && ok && own) {
+    if (manager && !why && own) {
       const managerRefs = references(manager.name, manager, ctx);
-      if (!managerRefs || !managerRefs.every((id) => isInside(id, shared.stmt) || homeOf(id, ctx, guard)?.top.id === own!.top.id)) ok = false;
-      if (!sameInputs(manager.stmt, own, ctx)) ok = false;
+      if (!managerRefs || !managerRefs.every((id) => isInside(id, shared.stmt) || homeOf(id, ctx, guard)?.top.id === own!.top.id)) no(`code other than this proxy and the guard uses ${manager.name}`);
+      if (!sameInputs(manager.stmt, own, ctx)) no(`${manager.name} would read other names there`);
     }
-    if (own && !sameInputs(shared.stmt, own, ctx)) ok = false;
-    if (!ok || !own || (home && home.top.id !== own.top.id)) {
-      refused.add(name);
+    if (own && !sameInputs(shared.stmt, own, ctx)) no(`making it in ${own.label} would read other names, or it is bound there already`);
+    if (!own) no('no worker starts in the __main__ guard or the one function it calls');
+    if (home && own && home.top.id !== own.top.id) no('other objects move elsewhere');
+    if (why) {
+      refused.set(name, why);
       continue;
     }
     home = own;
@@ -291,7 +303,7 @@ export function planHoist(names: string[], handovers: Handover[], ctx: FileConte
   const edits: Edit[] = [...removals(statements, ctx)];
   const inserted = insertion(home, statements, ctx);
   if (!inserted) {
-    for (const m of moved) refused.add(m.shared.name);
+    for (const m of moved) refused.set(m.shared.name, `${home.label} has no statement to put it before`);
     return { hoist: null, refused };
   }
   edits.push(inserted);

@@ -398,13 +398,14 @@ function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
   }
   if (shared.length === 0) return;
   // --unsafe-fixes moves the objects into the parent's code when that reaches every reader.
-  const { hoist } = planHoist([...new Set(shared.map((r) => r.id.text))], handovers, ctx);
+  const { hoist, refused } = planHoist([...new Set(shared.map((r) => r.id.text))], handovers, ctx);
   for (const { id, worker } of shared) {
     const message = `worker ${worker}() uses the module-level ${id.text}; each spawn child creates its own`;
     const hint = 'pass it in args= (Process) or initargs= (Pool)';
     const how = hoist?.how.get(id.text);
     if (!hoist || !how) {
-      ctx.report(id, 'MP202', message, hint);
+      const why = refused.get(id.text);
+      ctx.report(id, 'MP202', message, why ? `${hint} (--unsafe-fixes does not: ${why})` : hint);
       continue;
     }
     fixes.push({
