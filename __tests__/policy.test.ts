@@ -65,3 +65,11 @@ describe('a module-level Event read by workers (MP202)', () => {
     expect(guard.indexOf('set_start_method')).toBeLessThan(guard.indexOf('ready = mp.Event()'));
   });
 });
+
+test('MP202 says why --unsafe-fixes does not apply', async () => {
+  await ready();
+  const source = 'import multiprocessing as mp\n\nlock = mp.Lock()\n\n\ndef work(x):\n    with lock:\n        return x\n\n\ndef init():\n    pass\n\n\nif __name__ == "__main__":\n    with mp.Pool(2, initializer=init) as pool:\n        print(pool.map(work, range(2)))\n';
+  const r = transformSource(source, builtinTransforms, { ...defaultOptions, unsafeFixes: true }, 'app.py');
+  expect(r.output).toBe(source);
+  expect(r.diagnostics.find((d) => d.code === 'MP202')?.hint).toContain('--unsafe-fixes does not: its pool has an initializer already');
+});
