@@ -80,7 +80,11 @@ function safeReal(p: string): string | null {
   }
 }
 
-/** Shows each file's text to the scan (files that cannot be read or decoded are left out, as a run skips them); returns the entry points' real paths. */
+/**
+ * Shows the scan each file's text, as a module only: the run needs the facts of its own entry
+ * points. Files that cannot be read or decoded are left out, as a run skips them. Returns the
+ * real paths of those that are entry points (a whole run would not process them early).
+ */
 export function noteFiles(files: Found[], scan: ProjectScan): Set<string> {
   const entries = new Set<string>();
   for (const f of files) {
@@ -90,7 +94,7 @@ export function noteFiles(files: Found[], scan: ProjectScan): Set<string> {
     } catch {
       continue;
     }
-    if (scan.note(f, text)) entries.add(f.real);
+    if (scan.note(f, text, false)) entries.add(f.real);
   }
   return entries;
 }
