@@ -95,3 +95,41 @@ describe.each([
     agrees(part);
   });
 });
+
+test('in a repository of several projects, a batch inside one of them still sees the others (the repository is the project)', async () => {
+  const root = makeTree({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'common/__init__.py': '',
+    'common/jobs.py': JOBS,
+    'apps/web/pyproject.toml': '[project]\nname = "web"\n',
+    'apps/web/cli.py': `from common import jobs\n\n\ndef main():\n    print(jobs.run(abs, [1]))${MAIN}`,
+  });
+  try {
+    const full = await checkRun(['.'], root);
+    expect(full.files.get('apps/web/cli.py')!.status).toBe('changed');
+    const part = await checkRun(['apps/web/cli.py'], root);
+    expect(part.files.get('apps/web/cli.py')).toEqual(full.files.get('apps/web/cli.py'));
+    expect(part.code).toBe(1);
+    // The other files are read, never written: a full run would change common/jobs.py.
+    expect(full.files.get('common/jobs.py')!.status).toBe('changed');
+    expect((await cli(['--write', 'apps/web/cli.py'], root)).code).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'apps/web/cli.py'), 'utf8')).toContain('set_start_method("spawn")');
+    expect(fs.readFileSync(path.join(root, 'common/jobs.py'), 'utf8')).toBe(JOBS);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('outside any project, a file named alone is judged with the files of the run only (as the README says)', async () => {
+  const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'cli.py': `from pkg import jobs\n\n\ndef main():\n    print(jobs.run(abs, [1]))${MAIN}` });
+  try {
+    expect((await checkRun(['.'], root)).files.get('cli.py')!.status).toBe('changed');
+    expect((await checkRun(['cli.py'], root)).files.get('cli.py')!.status).toBe('unchanged');
+    // --shard knows every file of its walk.
+    const shards = [];
+    for (const i of [1, 2, 3]) shards.push(await checkRun(['--shard', `${i}/3`, '.'], root));
+    expect(shards.map((s) => s.files.get('cli.py')?.status).filter(Boolean)).toEqual(['changed']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
