@@ -36,14 +36,8 @@ function nearest(dir: string, markers: string[]): string | null {
  * The repository comes first so that every pre-commit batch of a repository gets the same root.
  */
 export function projectRoot(paths: string[], cwd: string): string | null {
-  const reals: string[] = [];
-  for (const p of paths) {
-    try {
-      reals.push(fs.realpathSync(path.resolve(cwd, p)));
-    } catch {
-      // discover() has already refused a missing path.
-    }
-  }
+  // discover() has already refused a missing path.
+  const reals = paths.map((p) => safeReal(path.resolve(cwd, p))).filter((r): r is string => r !== null);
   if (reals.length === 0) return null;
   const common = commonFolder(reals);
   return nearest(common, ['.git']) ?? nearest(common, ['pyproject.toml', 'setup.cfg']);
@@ -60,8 +54,7 @@ export function otherProjectFiles(paths: string[], walked: Found[], processed: F
   const root = projectRoot(paths, opts.cwd);
   if (root === null) return others;
   // A run on the root itself has walked it already.
-  const rootWalked = paths.some((p) => isDir(path.resolve(opts.cwd, p)) && safeReal(path.resolve(opts.cwd, p)) === root);
-  if (rootWalked) return others;
+  if (paths.some((p) => safeReal(path.resolve(opts.cwd, p)) === root)) return others;
   const seen = new Set([...mine, ...others.map((f) => f.real)]);
   let found: Found[];
   try {
