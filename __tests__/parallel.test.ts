@@ -45,6 +45,21 @@ describe('worker threads', () => {
     for (const e of entries) expect(e.fixes.map((f: { transform: string }) => f.transform)).toEqual(['set-start-method']);
   });
 
+  test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {
+    const keeper = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n';
+    const name = `switch${THREAD_TEST_MARK}`;
+    const app = `import multiprocessing\n\nfrom lib import ${name}\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(${name}.run([1]))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n`;
+    // Only the thread may process these, the biggest first: the main thread finds nothing to take
+    // and the small module is the last the thread gets, long after the queue was handed out.
+    const busy = 'import multiprocessing as mp\n\n\n' + Array.from({ length: 60 }, (_, i) => `def f${i}(x):\n    with mp.Pool(2) as p:\n        return p.map(abs, x)\n\n\n`).join('');
+    const pads = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`pad/m${i}${THREAD_TEST_MARK}.py`, busy]));
+    const root = makeTree({ 'lib/__init__.py': '', [`lib/${name}.py`]: keeper, 'app.py': app, ...pads });
+    const r = run(['--json', '--jobs', '2'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files[`lib/${name}.py`].diagnostics.map((d: { code: string }) => d.code)).toContain('MP314');
+    expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP316');
+  });
+
   test('a crashing worker fails only the file it had; the run finishes', () => {
     const root = corpus({ [`x/${CRASH_TEST_MARK}.py`]: POOL_SCRIPT });
     const r = run(['--json', '--jobs', '2'], root);

@@ -33,6 +33,9 @@ export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
 /** Exposed for tests: files named so are left to the threads (to prove what threads are told). */
 export const THREAD_TEST_MARK = '__mp_codemod_thread_only__';
 
+/** A file left unchanged (MP312) or choosing its start method (MP314): a default set by an importer would reach it. */
+export const keepsItsOwnMethod = (r: FileResult): boolean => r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314');
+
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
 
@@ -53,6 +56,8 @@ export class Pool {
   private running = 0;
   private allExited: () => void = () => {};
   private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
+  /** Resolves drain() once the threads hold no file (set while it waits). */
+  private settled: (() => void) | null = null;
   private importsProcessCode: string[];
   private importsForkModule: string[] = [];
   private judge: string[] | 'all';
@@ -89,10 +94,10 @@ export class Pool {
     return out;
   }
 
-  /** Files processed so far that keep their own start method (left unchanged: MP312, or choosing it: MP314), by path. */
+  /** Files processed so far that keep their own start method (keepsItsOwnMethod), by path. */
   keepingTheirMethod(): Set<string> {
     const out = new Set<string>();
-    for (const r of this.results) if (r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) out.add(r.path);
+    for (const r of this.results) if (keepsItsOwnMethod(r)) out.add(r.path);
     return out;
   }
 
@@ -121,6 +126,17 @@ export class Pool {
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    // The caller reads the results next: the files the threads still hold must be among them,
+    // or a module's verdict would depend on which thread took it (MP316 came and went).
+    if (this.threads.some((t) => t.inFlight.length > 0)) await new Promise<void>((resolve) => (this.settled = resolve));
+  }
+
+  private checkSettled(): void {
+    if (this.settled && this.threads.every((t) => t.inFlight.length === 0)) {
+      const settled = this.settled;
+      this.settled = null;
+      settled();
     }
   }
 
@@ -162,16 +178,18 @@ export class Pool {
       this.results.push(r);
       onProgress?.(0, 0);
       feed();
+      this.checkSettled();
     });
     // A crash loses only the file in hand: it is reported; the others go back to the queue, and a
     // new thread starts if there is work left.
     const fail = (why: string) => {
       const current = inFlight.shift();
       this.threads.splice(this.threads.indexOf(thread), 1);
-      if (!current) return;
+      if (!current) return this.checkSettled();
       this.results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
       this.queue.unshift(...inFlight.splice(0).map((file) => ({ file, size: Infinity })));
       if ((this.queue.length > 0 || !this.finished) && !interrupted()) this.startThread();
+      this.checkSettled();
     };
     worker.on('error', (e) => fail(`crashed (${e.message})`));
     worker.on('exit', (code) => {

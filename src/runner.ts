@@ -11,6 +11,8 @@ import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
+import { otherProjectFiles, noteFiles } from './project-files';
+import { keepsItsOwnMethod } from './pool';
 import { ready } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
@@ -317,8 +319,13 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   const found = discover(paths, opts);
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
+  const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
+  // The project's other files give the cross-file facts too (a run on part of it, a shard or a
+  // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
+  const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
+  const otherEntries = project ? noteFiles(others, project) : new Set<string>();
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
@@ -356,14 +363,15 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     const judge = project.modulesToJudge();
     opts = { ...opts, judge };
     pool.setJudge(judge);
+    const outside = judgeOutside(others.filter((f) => judge.has(f.real) && !otherEntries.has(f.real)), opts);
     await pool.drain({ ...opts, onProgress: tick });
-    const known = new Map<string, boolean>();
+    const known = new Map(outside.verdicts);
     const realOf = new Map(candidates.map((f) => [f.path, f.real]));
     for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const keepers = new Set([...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!));
+    const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
     opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
     pool.setImportsProcessCode(flagged, forkImporters);
@@ -393,6 +401,32 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
 }
 
 const YIELD_EVERY_NS = 5_000_000n;
+
+/**
+ * Modules of the project outside the run that its entry points import, processed as a whole run
+ * would process them (same options, nothing written or reported): whether they start processes,
+ * and which keep their own start method. Modules a whole run would not process (screened out,
+ * or entry points themselves) are left to the scan, as in a whole run.
+ */
+function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<string, boolean>; keepers: Set<string> } {
+  const verdicts = new Map<string, boolean>();
+  const keepers = new Set<string>();
+  const quiet = { ...opts, write: false, diffs: false, keepText: false };
+  for (const file of modules) {
+    if (interrupted()) break;
+    let screened: FileResult | Candidate;
+    try {
+      screened = screenFile(file, quiet);
+    } catch {
+      continue;
+    }
+    if ('status' in screened) continue;
+    const r = processSafely(file, quiet);
+    if (r.startsProcesses !== undefined) verdicts.set(file.real, r.startsProcesses);
+    if (keepsItsOwnMethod(r)) keepers.add(file.real);
+  }
+  return { verdicts, keepers };
+}
 
 export { result as fileResult };
 
