@@ -35,8 +35,10 @@ export interface FileResult {
   firstChange?: number;
   /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
   diffEncoding?: string;
-  /** The new text of a changed file (kept only for --interactive). */
+  /** The new text of a changed file, the whole .ipynb for a notebook (kept only with keepText: --interactive, --stdin). */
   after?: string;
+  /** The same in the file's encoding, as it would be written (kept only with keepText). */
+  afterBytes?: Buffer;
   written?: boolean;
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
@@ -121,6 +123,10 @@ function readSource(file: Found): Read | FileResult {
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
+  return decodeSource(file, bytes);
+}
+
+function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
   try {
     return { bytes, decoded: decode(bytes) };
   } catch (e) {
@@ -205,15 +211,21 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const written = nb.patchNotebook(text, book, after);
   // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
   if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
-  return opts.write ? writeChanged(changed, file, Buffer.from(written, 'utf8'), bytes) : changed;
+  const newBytes = Buffer.from(written, 'utf8');
+  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes });
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
-/** One file, start to end. Never throws for problems with the file itself. */
-export function processFile(file: Found, runOpts: RunOptions): FileResult {
+/**
+ * One file, start to end: files of a run, notebooks, --stdin (which passes the bytes it read as
+ * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
+ * for problems with the file itself.
+ */
+export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
-  const read = readSource(file);
-  if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
+  const read = given ? decodeSource(file, given) : readSource(file);
   if (!('decoded' in read)) return read;
+  if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   const { bytes, decoded } = read;
   const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
@@ -255,7 +267,7 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
     if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
   }
-  if (opts.keepText) changed.after = output;
+  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes });
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
