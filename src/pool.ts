@@ -28,11 +28,6 @@ export interface WorkerInit {
  */
 export type WorkerMessage = { file: Found } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[] };
 
-/** Exposed for tests: a worker given this file name crashes the thread (to prove a crash is contained). */
-export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
-/** Exposed for tests: files named so are left to the threads (to prove what threads are told). */
-export const THREAD_TEST_MARK = '__mp_codemod_thread_only__';
-
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
 
@@ -124,11 +119,8 @@ export class Pool {
     }
   }
 
-  /** The test files for threads must reach one. */
   private takeInBand(): Found | undefined {
-    const forThreads = (f: Found) => f.path.includes(CRASH_TEST_MARK) || f.path.includes(THREAD_TEST_MARK);
-    const i = this.running === 0 ? 0 : this.queue.findIndex((q) => !forThreads(q.file));
-    return i === -1 ? undefined : this.queue.splice(i, 1)[0]?.file;
+    return this.queue.shift()?.file;
   }
 
   private startThreads(): void {

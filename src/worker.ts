@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import { CRASH_TEST_MARK, type WorkerInit, type WorkerMessage } from './pool';
+import type { WorkerInit, WorkerMessage } from './pool';
 import { ready } from './parser';
 import { CompileClient } from './compile';
 
@@ -42,7 +42,5 @@ function handle(message: WorkerMessage): void {
     opts.judge = new Set(message.judge);
     return;
   }
-  const { file } = message;
-  if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
-  parentPort!.postMessage(processSafely(file, opts));
+  parentPort!.postMessage(processSafely(message.file, opts));
 }
