@@ -469,12 +469,13 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string)
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
   const { processFile, summarise } = require('./runner') as typeof import('./runner');
   const { OneShotGate } = require('./compile') as typeof import('./compile');
+  const { RunCache } = require('./config') as typeof import('./config');
   const started = process.hrtime.bigint();
   // The gate's Python starts only when the source changes.
   const gate = new OneShotGate();
   try {
     const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
-    const file = processFile({ path: name, real: where }, { ...runOpts, write: false, diffs: format === 'json', keepText: true, gate }, bytes);
+    const file = processFile({ path: name, real: where }, { ...runOpts, write: false, diffs: format === 'json', keepText: true, gate, cache: new RunCache() }, bytes);
     const summary = summarise([file], Number(process.hrtime.bigint() - started) / 1e9);
     if (format === 'text') {
       sourceOut(file.afterBytes ?? bytes, io);

@@ -14,7 +14,7 @@ const WORKER = path.join(__dirname, 'worker.js');
 export interface WorkerInit {
   specs: string[];
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'judge' | 'gate'>;
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'judge' | 'gate' | 'cache'>;
   importsProcessCode: string[];
   importsForkModule: string[];
   judge: string[] | 'all';
@@ -130,7 +130,7 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, judge: _j, gate, onProgress, ...rest } = this.opts;
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
     const compilePort = gate && 'port' in gate ? (gate as CompileGate).port() : undefined;
     const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, judge: this.judge, compilePort };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.

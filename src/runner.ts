@@ -3,7 +3,7 @@ import * as path from 'path';
 import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
-import { optionsFor, keptByConfig, pythonOf, targetFor, type Settings } from './config';
+import { optionsFor, keptByConfig, pythonOf, targetFor, inPackage, RunCache, type Settings } from './config';
 import { CompileGate, compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
@@ -81,6 +81,8 @@ export interface RunOptions extends Options, WalkOptions {
   judge?: Set<string> | 'all';
   /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
   python?: string | false;
+  /** Settings and facts read from disk during this run (made by run(); see RunCache). */
+  cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
   gate?: { check(source: string, file: string, python: string): Verdict };
 }
@@ -96,18 +98,6 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
-}
-
-const packageDirs = new Map<string, boolean>();
-
-function inPackage(file: string): boolean {
-  const dir = path.dirname(file);
-  let known = packageDirs.get(dir);
-  if (known === undefined) {
-    known = fs.existsSync(path.join(dir, '__init__.py'));
-    packageDirs.set(dir, known);
-  }
-  return known;
 }
 
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
@@ -149,7 +139,7 @@ function engineOptions(file: Found, opts: RunOptions): RunOptions {
 }
 
 const factsOf = (file: Found, opts: RunOptions) => ({
-  inPackage: inPackage(file.real),
+  inPackage: inPackage(file.real, opts),
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
 });
@@ -315,7 +305,7 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   await ready();
   // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
   const gate = opts.python === false || opts.gate ? null : new CompileGate();
-  if (gate) opts = { ...opts, gate };
+  opts = { ...opts, cache: new RunCache(), ...(gate ? { gate } : {}) };
   try {
     const summary = await runWith(paths, opts, started);
     const off = gate?.offReasons() ?? [];

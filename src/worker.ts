@@ -5,6 +5,7 @@ import { codeFilter } from './codes';
 import type { WorkerInit, WorkerMessage } from './pool';
 import { ready } from './parser';
 import { CompileClient } from './compile';
+import { RunCache } from './config';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
 const init = workerData as WorkerInit;
@@ -16,6 +17,8 @@ const optionsOf = () => ({
   importsForkModule: new Set(init.importsForkModule),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
+  // A thread lives for one run: its cache is that run's.
+  cache: new RunCache(),
 });
 let opts: ReturnType<typeof optionsOf>;
 
