@@ -26,7 +26,13 @@ export interface WorkerInit {
  * What the main thread sends a worker: a file to process, the modules whose processing should
  * also judge them for the cross-file scan, or the scan's result once known.
  */
-export type WorkerMessage = { file: Found } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[] };
+export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[] };
+
+/**
+ * The most bytes of candidates the queue keeps from screening, so that a file is read once; past
+ * it, a candidate is read again when processed (a big run must not hold every candidate's text).
+ */
+const HELD_BYTES = 32 * 1024 * 1024;
 
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
@@ -38,7 +44,8 @@ const PREFETCH = 2;
  * big file at the end.
  */
 export class Pool {
-  private readonly queue: { file: Found; size: number }[] = [];
+  private readonly queue: { file: Found; size: number; bytes?: Buffer }[] = [];
+  private held = 0;
   private readonly results: FileResult[] = [];
   private readonly threads: { worker: Worker; inFlight: Found[]; feed: () => void }[] = [];
   private readonly threadCount: number;
@@ -60,11 +67,21 @@ export class Pool {
     this.judge = opts.judge === 'all' ? 'all' : [...(opts.judge ?? [])];
   }
 
-  /** A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan). */
-  add(file: Found, size: number): void {
+  /** What screening read of a candidate, while the budget allows it (then `add` it with them); else undefined. */
+  keep(bytes: Buffer): Buffer | undefined {
+    if (this.held + bytes.length > HELD_BYTES) return undefined;
+    this.held += bytes.length;
+    return bytes;
+  }
+
+  /**
+   * A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan).
+   * `bytes`: what `keep` kept of it, processed instead of reading the file again.
+   */
+  add(file: Found, size: number, bytes?: Buffer): void {
     let i = this.queue.length;
     while (i > 0 && this.queue[i - 1].size < size) i--;
-    this.queue.splice(i, 0, { file, size });
+    this.queue.splice(i, 0, bytes ? { file, size, bytes } : { file, size });
     this.added++;
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
@@ -111,16 +128,18 @@ export class Pool {
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
     const { processSafely } = require('./runner') as typeof import('./runner');
-    for (let f = this.takeInBand(); f && !interrupted(); f = this.takeInBand()) {
-      this.results.push(processSafely(f, opts));
+    for (let q = this.take(); q && !interrupted(); q = this.take()) {
+      this.results.push(processSafely(q.file, opts, q.bytes));
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  private takeInBand(): Found | undefined {
-    return this.queue.shift()?.file;
+  private take(): { file: Found; bytes?: Buffer } | undefined {
+    const q = this.queue.shift();
+    if (q?.bytes) this.held -= q.bytes.length;
+    return q;
   }
 
   private startThreads(): void {
@@ -140,9 +159,9 @@ export class Pool {
     this.running++;
     const feed = () => {
       while (inFlight.length < PREFETCH && this.queue.length > 0 && !interrupted()) {
-        const { file } = this.queue.shift()!;
+        const { file, bytes } = this.take()!;
         inFlight.push(file);
-        worker.postMessage({ file } satisfies WorkerMessage);
+        worker.postMessage((bytes ? { file, bytes } : { file }) satisfies WorkerMessage);
       }
       // Idle threads wait for more files until the main thread has screened them all.
       if (inFlight.length === 0 && (this.finished || interrupted())) void worker.terminate();

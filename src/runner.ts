@@ -127,6 +127,8 @@ function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
 
 export interface Candidate {
   size: number;
+  /** What screening read: processFile takes them rather than reading the file again. */
+  bytes: Buffer;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
 }
@@ -154,7 +156,7 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, waits } : result(file.path, 'unchanged');
+  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -271,9 +273,9 @@ export function firstChangedLine(before: string, after: string): number {
 }
 
 /** processFile that turns an unexpected exception into an error result for that file. */
-export function processSafely(file: Found, opts: RunOptions): FileResult {
+export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
   try {
-    return processFile(file, opts);
+    return processFile(file, opts, given);
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });
@@ -328,7 +330,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   // them the cross-file scan will ask about is not known yet: they are all judged.
   const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined });
   const candidates: Found[] = [];
-  const waiting: { file: Found; size: number }[] = [];
+  const waiting: { file: Found; size: number; bytes?: Buffer }[] = [];
   let screenedOut: { file: Found; result: FileResult }[] = [];
   let turned = process.hrtime.bigint();
   for (const file of files) {
@@ -349,8 +351,9 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       continue;
     }
     candidates.push(file);
-    if (screened.waits) waiting.push({ file, size: screened.size });
-    else pool.add(file, screened.size);
+    const bytes = pool.keep(screened.bytes);
+    if (screened.waits) waiting.push({ file, size: screened.size, bytes });
+    else pool.add(file, screened.size, bytes);
   }
   if (project) {
     // The modules entry points import are processed first, and their processing tells the scan
@@ -378,7 +381,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       }
     }
   }
-  for (const w of waiting) pool.add(w.file, w.size);
+  for (const w of waiting) pool.add(w.file, w.size, w.bytes);
   for (const s of screenedOut) {
     results.push(s.result);
     tick();

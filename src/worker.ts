@@ -45,5 +45,7 @@ function handle(message: WorkerMessage): void {
     opts.judge = new Set(message.judge);
     return;
   }
-  parentPort!.postMessage(processSafely(message.file, opts));
+  // The bytes screening read arrive as a Uint8Array: a Buffer over the same memory.
+  const bytes = message.bytes && Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
+  parentPort!.postMessage(processSafely(message.file, opts, bytes));
 }
