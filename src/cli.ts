@@ -482,7 +482,8 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string)
       const paint = useColour(args.color, Boolean(io.stderrIsTTY), io.env) ? colours : plain;
       for (const line of fileLines(file, { write: false, check: Boolean(args.check) }, paint)) io.stderr(`${line}\n`);
     } else {
-      report(summary, args, format, io);
+      // Nothing is written, even with `- --write`.
+      report(summary, { ...args, write: false }, format, io);
     }
     for (const why of gate.offReasons()) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
     return exitCode(summary, Boolean(args.check), Boolean(args.strict));
