@@ -45,8 +45,10 @@ describe('worker threads', () => {
   });
 
   test('a crashing worker fails only the file it had; the run finishes', () => {
-    // The thread starts with the largest of the first candidates, before the main thread takes
-    // any: `a/` sorts first and the padding makes the file the largest, so the thread has it.
+    // Which thread gets the file must not be left to timing. The pool starts its thread once 16
+    // candidates are queued, and the thread first takes the largest queued: here that happens while
+    // the entry points (this file is one), held back by the cross-file scan, are queued, and the
+    // padding makes this file the largest of them.
     const root = corpus({ 'a/crash.py': `${POOL_SCRIPT}# CRASH_HERE\n${'#\n'.repeat(4000)}` });
     const crash = path.join(__dirname, 'helpers', 'crash-transform.js');
     const r = run(['--json', '--jobs', '2', '-t', `diagnostics,guard-main,set-start-method,spawn-context,${crash}`], root);
