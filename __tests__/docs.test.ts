@@ -37,5 +37,5 @@ test('every built-in transform is documented in the README, in registry order', 
 
 test('every diagnostic code has an explanation (mp-codemod explain, the README, SARIF help)', () => {
   const { EXPLANATIONS } = require('../src/explain') as typeof import('../src/explain');
-  expect(Object.keys(CODES).filter((code) => !EXPLANATIONS[code])).toEqual([]);
+  expect(Object.keys(CODES).filter((code) => !Object.prototype.hasOwnProperty.call(EXPLANATIONS, code))).toEqual([]);
 });

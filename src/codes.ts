@@ -9,7 +9,7 @@ export interface CodeInfo {
   blocks?: boolean;
 }
 
-export const CODES: Record<string, CodeInfo> = {
+const REGISTRY = {
   MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it', blocks: true },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
   MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
@@ -42,12 +42,20 @@ export const CODES: Record<string, CodeInfo> = {
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
   MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
   MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
-};
+} satisfies Record<string, CodeInfo>;
 
-export const blocksMigration = (code: string): boolean => CODES[code]?.blocks === true;
+/** A diagnostic code: only the registry's, so that an unknown one is a type error. */
+export type Code = keyof typeof REGISTRY;
 
-export function severityOf(code: string): Severity {
-  return CODES[code]?.severity ?? 'warning';
+export const CODES: Readonly<Record<Code, CodeInfo>> = REGISTRY;
+
+/** Whether a string (from a JavaScript transform, a pragma, a command line) is a code of the registry. */
+export const isCode = (code: string): code is Code => Object.prototype.hasOwnProperty.call(CODES, code);
+
+export const blocksMigration = (code: Code): boolean => CODES[code].blocks === true;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
 }
 
 /** `--select`/`--ignore` values are codes or prefixes (`MP1`, `MP20`). */

@@ -1,4 +1,4 @@
-import { CODES } from './codes';
+import { CODES, isCode, type Code } from './codes';
 import { UsageError } from './usage';
 
 /** The long form of each diagnostic code, for `mp-codemod explain`, the README and SARIF help. */
@@ -15,7 +15,7 @@ export interface Explanation {
 /** Where each code is documented (the README section `### MP101` has that anchor). */
 export const helpUri = (code: string) => `https://www.npmjs.com/package/mp-codemod#${code.toLowerCase()}`;
 
-export const EXPLANATIONS: Record<string, Explanation> = {
+export const EXPLANATIONS: Record<Code, Explanation> = {
   MP101: {
     why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError.',
     fix: 'Define the function at module level and pass it by name (functools.partial for bound arguments).',
@@ -223,9 +223,9 @@ function paragraph(text: string): string {
 /** `mp-codemod explain CODE`: the whole explanation as plain text. */
 export function explainText(given: string): string {
   const code = given.trim().toUpperCase();
+  if (!isCode(code)) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   const info = CODES[code];
   const more = EXPLANATIONS[code];
-  if (!info || !more) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   return [
     `${code} (${info.severity}): ${info.summary}`,
     '',
@@ -252,7 +252,7 @@ export function codeList(): string {
 }
 
 /** The README section of one code (scripts/readme-codes.js writes them; a test compares). */
-export function markdownSection(code: string): string {
+export function markdownSection(code: Code): string {
   const info = CODES[code];
   const more = EXPLANATIONS[code];
   return [`### ${code}`, '', `**${info.severity}**: ${info.summary}.`, '', more.why, '', `Fix: ${more.fix}`, '', '```python', '# before', more.before, '# after', more.after, '```', ''].join('\n');
