@@ -227,7 +227,7 @@ function unjoinedStarts(ctx: FileContext): Start[] {
       // Ended by the code already (joined, terminated, made a daemon), or handed on (then joined elsewhere, if anywhere).
       let ended = false;
       let escapes = false;
-      for (const id of scope.descendantsOfType('identifier')) {
+      for (const id of found.scope.node.descendantsOfType('identifier')) {
         if (id.text !== name || found.bindings.some((b) => b.node.id === id.id) || ctx.names.lookup(name, id)?.scope !== found.scope) continue;
         const p = id.parent;
         if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== id.id) escapes = true;
