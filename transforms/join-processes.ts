@@ -362,7 +362,8 @@ const transform: Transform = {
   safety: 'unsafe',
   safetyNote:
     'Reports only, unless --unsafe-fixes: joining makes the parent wait for those processes where it used to go on (or exit) while they ran; a process that never ends would keep the parent waiting.',
-  prefilter: (text) => mentions(text, 'multiprocess') && /\.start\s*\(/.test(text),
+  // A notebook's kernel outlives the processes it starts: the parent does not exit under them.
+  prefilter: (text, file) => !file.facts.notebook && mentions(text, 'multiprocess') && /\bstart\b/.test(text),
   query: '(module) @module',
   fix: (_match, ctx) => findUnjoined(ctx),
 };
