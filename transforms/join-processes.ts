@@ -196,10 +196,23 @@ interface Start {
   stmt: SyntaxNode;
   /** The Process call. */
   process: SyntaxNode;
-  /** The name it is bound to (`p = Process(...)`), or null for `Process(...).start()`. */
+  /** The name it is bound to (`p = Process(...)`, or the loop variable over `list`), or null for `Process(...).start()`. */
   name: string | null;
+  /** `procs = [Process(...) for ...]`, started by `for p in procs: p.start()`: the list to join them from. */
+  list?: string;
   objects: SyntaxNode[];
   owner: Owner;
+}
+
+/** `for p in procs:` where `procs = [Process(...) for ...]`: the list's name and the Process call. */
+function listOfProcesses(id: SyntaxNode, ctx: FileContext): { list: string; process: SyntaxNode } | null {
+  const found = ctx.names.lookup(id.text, id);
+  const loop = found?.bindings.length === 1 ? found.bindings[0].node.parent : null;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('left')?.id !== found!.bindings[0].node.id) return null;
+  const iterable = loop.childForFieldName('right');
+  const made = iterable?.type === 'identifier' ? boundValue(iterable, ctx) : null;
+  const process = made?.type === 'list_comprehension' ? made.childForFieldName('body') : null;
+  return process?.type === 'call' && isProcess(process, ctx) ? { list: iterable!.text, process } : null;
 }
 
 /** Every `.start()` statement of a Process given sync objects that nothing joins; report-only ones are reported here. */
@@ -209,15 +222,29 @@ function unjoinedStarts(ctx: FileContext): Start[] {
   for (const call of callsNaming(ctx.root, ctx.source, ['start'])) {
     const fn = call.childForFieldName('function')!;
     const stmt = call.parent;
-    if (fn.type !== 'attribute' || fn.childForFieldName('attribute')!.text !== 'start' || stmt?.type !== 'expression_statement') continue;
+    if (fn.type !== 'attribute' || fn.childForFieldName('attribute')!.text !== 'start') continue;
     if ((call.childForFieldName('arguments')?.namedChildren ?? []).some(isCode)) continue;
     const object = fn.childForFieldName('object')!;
+    if (stmt?.type !== 'expression_statement') {
+      // `[Process(...).start() for ...]`: nothing can join them; no plain place to keep them either.
+      if (object.type === 'call' && isProcess(object, ctx) && !daemonic(object) && syncArguments(object, ctx).length > 0 && !/\bactive_children\b/.test(ctx.source)) {
+        ctx.report(call, 'MP205', `a process given ${syncArguments(object, ctx).map((o) => o.text).join(', ')} is started here and never joined: under spawn the parent can exit and remove them before the child rebuilds them`, `${HINT}; not fixed: the start is not a statement of its own`);
+      }
+      continue;
+    }
     let process: SyntaxNode | null = null;
     let name: string | null = null;
+    let list: string | undefined;
     let refused: string | undefined;
     const scope = scopeOf(stmt);
+    const listed = object.type === 'identifier' ? listOfProcesses(object, ctx) : null;
     if (object.type === 'call') process = object;
-    else if (object.type === 'identifier') {
+    else if (listed) {
+      // Whatever joins anything may join these (the list may be handed on): only a file that joins nothing counts.
+      if ((joins ??= joinsSomething(ctx)) || /\bdaemon\b/.test(stmt.parent?.text ?? '')) continue;
+      ({ process, list } = listed);
+      name = object.text;
+    } else if (object.type === 'identifier') {
       const found = ctx.names.lookup(object.text, object);
       const made = found?.bindings.map((b) => (b.node.parent?.type === 'assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id ? b.node.parent.childForFieldName('right') : null));
       if (!found || !made || made.length === 0 || made.some((m) => m?.type !== 'call' || !isProcess(m, ctx))) continue;
@@ -245,8 +272,8 @@ function unjoinedStarts(ctx: FileContext): Start[] {
     if (objects.length === 0 || waitsOn(objects, stmt, scope, ctx)) continue;
     const owner = ownerOf(stmt);
     refused ??= owner.refused;
-    if (!refused && (!name || owner.looped) && !ownLine(stmt, ctx.source)) refused = 'it shares its line with other code';
-    const start = { stmt, process, name, objects, owner };
+    if (!refused && (!name || (owner.looped && !list)) && !ownLine(stmt, ctx.source)) refused = 'it shares its line with other code';
+    const start = { stmt, process, name, list, objects, owner };
     if (refused) ctx.report(stmt, 'MP205', message([start]), `${HINT}; not fixed: ${refused}`);
     else out.push(start);
   }
@@ -301,8 +328,9 @@ function joinFix(starts: Start[], ctx: FileContext): Fix | null {
   const exit = exitStatement(block, ctx);
   if (exit?.callsBefore) return refuse('the block ends by returning or exiting with a call that may wait for them');
   if (exit && starts.some((s) => inside(s.stmt, exit.stmt))) return refuse('it is started where the block ends');
-  const listed = starts.filter((s) => !s.name || s.owner.looped);
-  const named = [...new Set(starts.filter((s) => s.name && !s.owner.looped).map((s) => s.name!))];
+  const listed = starts.filter((s) => !s.list && (!s.name || s.owner.looped));
+  const named = [...new Set(starts.filter((s) => s.name && !s.list && !s.owner.looped).map((s) => s.name!))];
+  const lists = [...new Map(starts.filter((s) => s.list).map((s) => [s.list!, s.name!])).entries()];
   const list = listed.length > 0 ? freeName(['processes', 'started_processes', '_processes'], anchor, ctx) : '';
   const each = listed.length > 0 ? freeName(['process', 'proc', '_process'], anchor, ctx) : '';
   if (list === null || each === null) return refuse('the names it would use are taken');
@@ -329,7 +357,8 @@ function joinFix(starts: Start[], ctx: FileContext): Fix | null {
       }
     }
   }
-  const joins = [...named.map((n) => `${indent}${n}.join()${nl}`), ...(listed.length > 0 ? [`${indent}for ${each} in ${list}:${nl}${indent}${ctx.style.indent}${each}.join()${nl}`] : [])].join('');
+  const loop = (list: string, each: string) => `${indent}for ${each} in ${list}:${nl}${indent}${ctx.style.indent}${each}.join()${nl}`;
+  const joins = [...named.map((n) => `${indent}${n}.join()${nl}`), ...lists.map(([l, each]) => loop(l, each)), ...(listed.length > 0 ? [loop(list, each)] : [])].join('');
   if (exit) insert(edits, lineStartOf(text, exit.stmt.startIndex), joins);
   else {
     const after = afterLine(text, block.namedChildren.filter(isCode).pop()!, nl);
