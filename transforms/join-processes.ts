@@ -365,7 +365,7 @@ function joinFix(starts: Start[], ctx: FileContext): Fix | null {
     insert(edits, after.at, `${after.prefix}${joins}`);
   }
   const count = starts.length === 1 ? 'the process' : `${starts.length} processes`;
-  return { message: `joined ${count} given ${[...new Set(starts.flatMap((s) => s.objects.map((o) => o.text)))].join(', ')} at the end of the block that starts them`, safety: 'unsafe', edits, diagnostic, mechanism: null };
+  return { message: `joined ${count} given ${[...new Set(starts.flatMap((s) => s.objects.map((o) => o.text)))].join(', ')} at the end of the block that starts ${starts.length === 1 ? 'it' : 'them'}`, safety: 'unsafe', edits, diagnostic, mechanism: null };
 }
 
 function findUnjoined(ctx: FileContext): Fix[] {
@@ -387,7 +387,7 @@ function findUnjoined(ctx: FileContext): Fix[] {
 
 const transform: Transform = {
   id: 'join-processes',
-  description: 'Processes started with a lock, queue or manager proxy and never joined are joined at the end of the block that starts them (MP205).',
+  description: 'Report processes started with a lock, queue or manager proxy and never joined (MP205); with --unsafe-fixes, join them at the end of the block that starts them.',
   safety: 'unsafe',
   safetyNote:
     'Reports only, unless --unsafe-fixes: joining makes the parent wait for those processes where it used to go on (or exit) while they ran; a process that never ends would keep the parent waiting.',
