@@ -189,8 +189,12 @@ function ownLine(stmt: SyntaxNode, text: string): boolean {
   return rest === '' || rest.startsWith('#');
 }
 
-/** A name free where `at` is (and at module level), from `choices`. */
-const freeName = (choices: string[], at: SyntaxNode, ctx: FileContext) => choices.find((n) => !ctx.names.isTaken(n, at)) ?? null;
+/** A name free where `at` is (and at module level), from `choices`, and not taken by another fix in that scope (`used`). */
+function freeName(choices: string[], at: SyntaxNode, ctx: FileContext, used: Set<string>): string | null {
+  const name = choices.find((n) => !ctx.names.isTaken(n, at) && !used.has(n)) ?? null;
+  if (name) used.add(name);
+  return name;
+}
 
 interface Start {
   stmt: SyntaxNode;
@@ -315,7 +319,7 @@ function insert(edits: Edit[], at: number, text: string): void {
 }
 
 /** One fix for the starts of one block: a list for those without a name (or in a loop), and the joins at its end. */
-function joinFix(starts: Start[], ctx: FileContext): Fix | null {
+function joinFix(starts: Start[], ctx: FileContext, used: Set<string>): Fix | null {
   const { block, anchor } = starts[0].owner;
   const text = ctx.source;
   const nl = ctx.style.newline;
@@ -331,8 +335,8 @@ function joinFix(starts: Start[], ctx: FileContext): Fix | null {
   const listed = starts.filter((s) => !s.list && (!s.name || s.owner.looped));
   const named = [...new Set(starts.filter((s) => s.name && !s.list && !s.owner.looped).map((s) => s.name!))];
   const lists = [...new Map(starts.filter((s) => s.list).map((s) => [s.list!, s.name!])).entries()];
-  const list = listed.length > 0 ? freeName(['processes', 'started_processes', '_processes'], anchor, ctx) : '';
-  const each = listed.length > 0 ? freeName(['process', 'proc', '_process'], anchor, ctx) : '';
+  const list = listed.length > 0 ? freeName(['processes', 'started_processes', '_processes'], anchor, ctx, used) : '';
+  const each = listed.length > 0 ? freeName(['process', 'proc', '_process'], anchor, ctx, used) : '';
   if (list === null || each === null) return refuse('the names it would use are taken');
   const edits: Edit[] = [];
   if (listed.length > 0) {
@@ -378,8 +382,12 @@ function findUnjoined(ctx: FileContext): Fix[] {
     byBlock.set(s.owner.block.id, list);
   }
   const fixes: Fix[] = [];
+  const usedIn = new Map<number, Set<string>>();
   for (const starts of byBlock.values()) {
-    const fix = joinFix(starts, ctx);
+    // Two blocks of one function (its body and an `if` in it) must not share a list.
+    const scope = scopeOf(starts[0].owner.anchor).id;
+    if (!usedIn.has(scope)) usedIn.set(scope, new Set());
+    const fix = joinFix(starts, ctx, usedIn.get(scope)!);
     if (fix) fixes.push(fix);
   }
   return fixes;
