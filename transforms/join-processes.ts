@@ -276,6 +276,8 @@ function unjoinedStarts(ctx: FileContext): Start[] {
     if (objects.length === 0 || waitsOn(objects, stmt, scope, ctx)) continue;
     const owner = ownerOf(stmt);
     refused ??= owner.refused;
+    // The joins land away from the start, where its pragma would not keep them out.
+    if (/#\s*mp-codemod:\s*ignore/.test(ctx.source.slice(lineStartOf(ctx.source, stmt.startIndex), endOfLine(ctx.source, stmt.endIndex)))) refused ??= 'a pragma on its line';
     if (!refused && (!name || (owner.looped && !list)) && !ownLine(stmt, ctx.source)) refused = 'it shares its line with other code';
     const start = { stmt, process, name, list, objects, owner };
     if (refused) ctx.report(stmt, 'MP205', message([start]), `${HINT}; not fixed: ${refused}`);
