@@ -76,6 +76,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
     after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
   },
+  MP205: {
+    why: 'A forked child inherits the parent\'s locks, queues and shared values. A spawned child rebuilds them from the parent\'s named semaphores (or reconnects to its manager), after it has started. A parent that never joins its processes reaches exit first: its exit handlers unlink the semaphores (and shut the manager down), and the children still starting die in `SemLock._rebuild` with FileNotFoundError.',
+    fix: 'Keep each started process and join it at the end of the block that starts it (`--unsafe-fixes` does it), or make it a daemon when nothing needs it to finish.',
+    before: 'for n in range(4):\n    ctx.Process(target=work, args=(n, barrier, lock)).start()',
+    after: 'processes = []\nfor n in range(4):\n    process = ctx.Process(target=work, args=(n, barrier, lock))\n    process.start()\n    processes.append(process)\nfor process in processes:\n    process.join()',
+  },
   MP301: {
     why: 'The code asks for fork explicitly, which the migration keeps. fork is unsafe once the parent has threads (locks held by other threads stay held in the child) and is unavailable on Windows and deprecated as a default on macOS and POSIX from Python 3.14.',
     fix: 'Use the target method (`--unsafe-fixes` rewrites it), or mark the line `# mp-codemod: keep-fork` when fork is really needed.',
