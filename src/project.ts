@@ -146,8 +146,11 @@ export class ProjectScan {
   private readonly packages = new Map<string, boolean>();
   private readonly entries: { file: Found; imported: Imported[] }[] = [];
 
-  /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
-  note(file: Found, text: string): boolean {
+  /**
+   * Records a file; true when it is an entry point whose facts wait for the scan's result.
+   * `asEntry` false: a file of the project the run does not process, known as a module only.
+   */
+  note(file: Found, text: string, asEntry = true): boolean {
     if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) {
       // A module outside any package is importable only from its own folder: found by path alone.
       if (isPackage(path.dirname(file.real), this.packages)) {
@@ -159,7 +162,7 @@ export class ProjectScan {
     // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
     // still start its processes only through a module of the run.
     if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
-      this.entries.push({ file, imported: importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots })) });
+      if (asEntry) this.entries.push({ file, imported: importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots })) });
       return true;
     }
     return false;
