@@ -75,7 +75,7 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   const oneRow = items[0].startPosition.row === last.endPosition.row;
   const lastOwnLine = isFirstOnLine(source, last) && last.startPosition.row > open.startPosition.row;
   if (lastOwnLine && !(oneRow && items.length > 1)) {
-    return onNewLine(source, style, list, text, leadingWhitespace(source, last.startIndex), trailing !== null);
+    return onNewLine(source, style, list, text, leadingWhitespace(source, last.startIndex), trailing !== null, limit);
   }
   const after = trailing ? last.endIndex + trailing[0].length : last.endIndex;
   const inline = [{ start: after, end: after, text: trailing ? ` ${text},` : `, ${text}` }];
@@ -90,13 +90,25 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   // Several items a line over several lines: a new line aligned with the last line's first item.
   const row = items.filter((i) => i.startPosition.row === last.startPosition.row)[0];
   if (!isFirstOnLine(source, row) || row.startPosition.row === open.startPosition.row) return inline;
-  return onNewLine(source, style, list, text, leadingWhitespace(source, row.startIndex), trailing !== null);
+  return onNewLine(source, style, list, text, leadingWhitespace(source, row.startIndex), trailing !== null, limit);
+}
+
+/**
+ * A keyword item whose value is a conditional expression (`k="spawn" if n > 0 else None`) too long
+ * for its line at `indent`: the value in parentheses on a line of its own, as black does.
+ */
+function fitItem(text: string, indent: string, style: Style, limit: number): string {
+  const m = /^(\w+)=(.+ if .+ else .+)$/.exec(text);
+  if (!m || width(`${indent}${text},`) <= limit) return text;
+  const nl = style.newline;
+  return `${m[1]}=(${nl}${indent}${style.indent}${m[2]}${nl}${indent})`;
 }
 
 /** `text` on a line of its own after the last item, indented by `indent`. */
-function onNewLine(source: string, style: Style, list: List, text: string, indent: string, trailing: boolean): Edit[] {
+function onNewLine(source: string, style: Style, list: List, item: string, indent: string, trailing: boolean, limit: number): Edit[] {
   const { items, close } = list;
   const nl = style.newline;
+  const text = fitItem(item, indent, style, limit);
   const last = items[items.length - 1];
   if (isFirstOnLine(source, close) && !source.slice(last.endIndex, close.startIndex).includes('\\')) {
     // The closing bracket on its own line: the new item goes just above it.
@@ -208,6 +220,54 @@ function isBodyLine(bracket: SyntaxNode, row: number): boolean {
  */
 export function wrapLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
   if (!tooLongAfter(source, edits, node.startIndex, node.endIndex, limit)) return edits;
+  return breakLine(source, style, node, edits, limit);
+}
+
+const CLOSERS = new Set([')', ']', '}']);
+
+/**
+ * Black's wrap of a line that moves into a block indented by `shift` more, when that indentation
+ * alone takes it past `limit`: edits against the unmoved source (the caller indents the lines
+ * they create like the rest). Null when the line fits, was past the limit already (the user's
+ * own), or has no bracket closing on it to break at.
+ */
+export function wrapIndented(source: string, style: Style, root: SyntaxNode, lineStart: number, shift: string, limit: number): Edit[] | null {
+  const end = lineEndOf(source, lineStart);
+  const line = source.slice(lineStart, end);
+  if (width(line) > limit || width(shift + line) <= limit) return null;
+  // Only a statement on a line of its own: breaking one line of a longer statement is a reformat.
+  const first = lineStart + line.length - line.trimStart().length;
+  let stmt = root.descendantForIndex(first, first + 1);
+  while (stmt && stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
+  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return null;
+  // The last bracket closing on the line (a comment's or a string's does not count).
+  for (let i = end - 1; i >= lineStart; i--) {
+    if (!CLOSERS.has(source[i])) continue;
+    const leaf = root.descendantForIndex(i, i + 1);
+    if (!leaf || !CLOSERS.has(leaf.type) || !leaf.parent || !BRACKETS.has(leaf.parent.type)) continue;
+    const edits = breakLine(source, style, leaf.parent, [], limit - width(shift));
+    return edits.length > 0 ? edits : null;
+  }
+  return null;
+}
+
+/** `global a, b, c` at `indent`, as several statements when one would be longer than `limit`. */
+export function globalLines(names: string[], indent: string, nl: string, limit: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const n of names) {
+    const longer = line ? `${line}, ${n}` : `${indent}global ${n}`;
+    if (line && width(longer) > limit) {
+      lines.push(line);
+      line = `${indent}global ${n}`;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${l}${nl}`).join('');
+}
+
+/** wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped). */
+function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
   const bracket = outerBracket(node);
   if (!bracket) return edits;
   const implicit = bracket.type === 'expression_list';
