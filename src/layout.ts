@@ -79,7 +79,7 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   }
   const after = trailing ? last.endIndex + trailing[0].length : last.endIndex;
   const inline = [{ start: after, end: after, text: trailing ? ` ${text},` : `, ${text}` }];
-  if (trailing && oneRow && open.startPosition.row === close.startPosition.row) return explode(source, style, list, text);
+  if (trailing && oneRow && open.startPosition.row === close.startPosition.row) return explode(source, style, list, text, limit);
   // On one line with its brackets: the caller's wrapLine wraps the whole line if need be.
   if (open.startPosition.row === close.startPosition.row) return inline;
   if (!tooLongAfter(source, inline, last.startIndex, after, limit)) return inline;
@@ -101,7 +101,11 @@ function fitItem(text: string, indent: string, style: Style, limit: number): str
   const m = /^(\w+)=(.+ if .+ else .+)$/.exec(text);
   if (!m || width(`${indent}${text},`) <= limit) return text;
   const nl = style.newline;
-  return `${m[1]}=(${nl}${indent}${style.indent}${m[2]}${nl}${indent})`;
+  const inner = indent + style.indent;
+  // Still too long inside the parentheses: one clause a line (the first ` if `, the last ` else `).
+  const clauses = /^(.*?) (if .*) (else .*)$/.exec(m[2]);
+  const body = width(inner + m[2]) <= limit || !clauses ? m[2] : clauses.slice(1).join(`${nl}${inner}`);
+  return `${m[1]}=(${nl}${inner}${body}${nl}${indent})`;
 }
 
 /** `text` on a line of its own after the last item, indented by `indent`. */
@@ -147,11 +151,11 @@ export function wrap(source: string, style: Style, list: List, text: string | nu
       { start: last.endIndex, end: close.startIndex, text: `${text === null ? '' : `, ${text}`}${nl}${indent}` },
     ];
   }
-  return explode(source, style, list, text);
+  return explode(source, style, list, text, limit);
 }
 
 /** One item a line, with a trailing comma (black's layout for a magic trailing comma or a body too long). */
-function explode(source: string, style: Style, list: List, text: string | null): Edit[] {
+function explode(source: string, style: Style, list: List, text: string | null, limit: number): Edit[] {
   const { open, items, close } = list;
   const nl = style.newline;
   const indent = leadingWhitespace(source, open.startIndex);
@@ -159,7 +163,7 @@ function explode(source: string, style: Style, list: List, text: string | null):
   const last = items[items.length - 1];
   const edits: Edit[] = [{ start: open.endIndex, end: items[0].startIndex, text: `${nl}${inner}` }];
   for (let i = 1; i < items.length; i++) edits.push({ start: items[i - 1].endIndex, end: items[i].startIndex, text: `,${nl}${inner}` });
-  edits.push({ start: last.endIndex, end: close.startIndex, text: `,${text === null ? '' : `${nl}${inner}${text},`}${nl}${indent}` });
+  edits.push({ start: last.endIndex, end: close.startIndex, text: `,${text === null ? '' : `${nl}${inner}${fitItem(text, inner, style, limit)},`}${nl}${indent}` });
   return edits;
 }
 
@@ -306,6 +310,6 @@ function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[]
   const sep = comprehension ? '' : ',';
   out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
   for (let i = 1; i < children.length; i++) out.push({ start: children[i - 1].endIndex, end: children[i].startIndex, text: `${sep}${nl}${inner}` });
-  out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${extra}${sep}` : ''}${nl}${indent}${rp}` });
+  out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${fitItem(extra, inner, style, limit)}${sep}` : ''}${nl}${indent}${rp}` });
   return out.sort((a, b) => a.start - b.start);
 }
