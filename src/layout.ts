@@ -244,15 +244,9 @@ export function wrapIndented(source: string, style: Style, root: SyntaxNode, lin
   let stmt = root.descendantForIndex(first, first + 1);
   while (stmt && stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
   if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return null;
-  // The last bracket closing on the line (a comment's or a string's does not count).
-  for (let i = end - 1; i >= lineStart; i--) {
-    if (!CLOSERS.has(source[i])) continue;
-    const leaf = root.descendantForIndex(i, i + 1);
-    if (!leaf || !CLOSERS.has(leaf.type) || !leaf.parent || !BRACKETS.has(leaf.parent.type)) continue;
-    const edits = breakLine(source, style, leaf.parent, [], limit - width(shift));
-    return edits.length > 0 ? edits : null;
-  }
-  return null;
+  const bracket = lastBracket(source, root, lineStart, end);
+  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift)) : [];
+  return edits.length > 0 ? edits : null;
 }
 
 /** `global a, b, c` at `indent`, as several statements when one would be longer than `limit`. */
@@ -268,6 +262,56 @@ export function globalLines(names: string[], indent: string, nl: string, limit: 
   }
   if (line) lines.push(line);
   return lines.map((l) => `${l}${nl}`).join('');
+}
+
+/** The last bracket closing in `source[from, to)` (not a comment's or a string's): black's right-hand split breaks there. */
+function lastBracket(source: string, root: SyntaxNode, from: number, to: number): SyntaxNode | null {
+  for (let i = to - 1; i >= from; i--) {
+    if (!CLOSERS.has(source[i])) continue;
+    const leaf = root.descendantForIndex(i, i + 1);
+    if (leaf && CLOSERS.has(leaf.type) && leaf.parent && BRACKETS.has(leaf.parent.type)) return leaf.parent;
+  }
+  return null;
+}
+
+/** The value an assignment or return statement hands over, else null. */
+function valueOf(stmt: SyntaxNode): SyntaxNode | null {
+  if (stmt.type === 'return_statement') return stmt.namedChildren.find((c) => c.type !== 'comment') ?? null;
+  const inner = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+  return inner && (inner.type === 'assignment' || inner.type === 'augmented_assignment') ? inner.childForFieldName('right') : null;
+}
+
+/**
+ * One wrap for a one-line statement that several fixes lengthen together (`edits`, from all of
+ * them): a conditional expression assigned or returned gets black's parentheses, one clause a
+ * line when it is still too long; any other line breaks at its last bracket. `edits` as they
+ * are when the line fits or cannot be wrapped.
+ */
+export function wrapStatement(source: string, style: Style, root: SyntaxNode, stmt: SyntaxNode, edits: Edit[], limit: number): Edit[] {
+  if (!tooLongAfter(source, edits, stmt.startIndex, stmt.endIndex, limit)) return edits;
+  const value = valueOf(stmt);
+  if (value?.type === 'conditional_expression') {
+    const across = (a: number, b: number) => edits.some((e) => e.start < b && e.end > a && (e.start < a || e.end > b));
+    const at = (i: number) => edits.some((e) => e.start === i && e.end === i);
+    if (across(value.startIndex, value.endIndex) || at(value.startIndex) || at(value.endIndex)) return edits;
+    const nl = style.newline;
+    const indent = leadingWhitespace(source, stmt.startIndex);
+    const inner = indent + style.indent;
+    const out = [
+      ...edits,
+      { start: value.startIndex, end: value.startIndex, text: `(${nl}${inner}` },
+      { start: value.endIndex, end: value.endIndex, text: `${nl}${indent})` },
+    ];
+    if (width(inner + applied(source, edits, value.startIndex, value.endIndex)) <= limit) return out.sort((a, b) => a.start - b.start);
+    for (const token of value.children.filter((c) => c.type === 'if' || c.type === 'else')) {
+      const before = token.previousSibling!;
+      if (across(before.endIndex, token.startIndex)) return edits;
+      out.push({ start: before.endIndex, end: token.startIndex, text: `${nl}${inner}` });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+  const bracket = lastBracket(source, root, stmt.startIndex, stmt.endIndex);
+  return bracket ? breakLine(source, style, bracket, edits, limit) : edits;
 }
 
 /** wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped). */
