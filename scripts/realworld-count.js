@@ -172,7 +172,8 @@ function longLines(diff, limit) {
   // Code guard-main moves leaves in one hunk and comes back in another.
   const anyRemoved = hunks.flatMap((h) => h.removed);
   for (const { added, removed } of hunks) {
-    for (const line of added) {
+    // A file whose lines end in a bare CR is one diff line: measure its lines one by one.
+    for (const line of added.flatMap((l) => l.replace(/\r$/, '').split('\r'))) {
       const wide = columns(line);
       if (wide <= limit) continue;
       let before = anyRemoved.find((r) => r.trim() === line.trim());
