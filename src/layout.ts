@@ -269,9 +269,15 @@ function lastBracket(source: string, root: SyntaxNode, from: number, to: number)
   for (let i = to - 1; i >= from; i--) {
     if (!CLOSERS.has(source[i])) continue;
     const leaf = root.descendantForIndex(i, i + 1);
-    if (leaf && CLOSERS.has(leaf.type) && leaf.parent && BRACKETS.has(leaf.parent.type)) return leaf.parent;
+    if (leaf && CLOSERS.has(leaf.type) && leaf.parent && BRACKETS.has(leaf.parent.type) && !inString(leaf)) return leaf.parent;
   }
   return null;
+}
+
+/** Inside an f-string's replacement field: a line break there is an error before Python 3.12. */
+function inString(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'string') return true;
+  return false;
 }
 
 /** The value an assignment or return statement hands over, else null. */
