@@ -204,6 +204,8 @@ function outerBracket(node: SyntaxNode): SyntaxNode | null {
     }
     if (BRACKETS.has(n.type)) found = n;
     if (n.type === 'expression_list' && n.parent && TUPLE_HOLDERS.has(n.parent.type)) found = n;
+    // Brackets inside an f-string's replacement field: a line break there is an error before 3.12.
+    if (n.type === 'string') found = null;
   }
   return found;
 }
