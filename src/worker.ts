@@ -36,13 +36,13 @@ void ready().then(() => {
 parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(message) : handle(message)));
 
 function handle(message: WorkerMessage): void {
+  // A new object, not a mutation: optionsFor caches per-file copies keyed by this one.
   if ('importsProcessCode' in message) {
-    opts.importsProcessCode = new Set(message.importsProcessCode);
-    opts.importsForkModule = new Set(message.importsForkModule);
+    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule) };
     return;
   }
   if ('judge' in message) {
-    opts.judge = new Set(message.judge);
+    opts = { ...opts, judge: new Set(message.judge) };
     return;
   }
   // The bytes screening read arrive as a Uint8Array: a Buffer over the same memory.
