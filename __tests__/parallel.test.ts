@@ -45,17 +45,18 @@ describe('worker threads', () => {
   });
 
   test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {
-    const keeper = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n';
-    const name = `switch${THREAD_TEST_MARK}`;
-    const app = `import multiprocessing\n\nfrom lib import ${name}\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(${name}.run([1]))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n`;
-    // Only the thread may process these, the biggest first: the main thread finds nothing to take
-    // and the small module is the last the thread gets, long after the queue was handed out.
-    const busy = 'import multiprocessing as mp\n\n\n' + Array.from({ length: 60 }, (_, i) => `def f${i}(x):\n    with mp.Pool(2) as p:\n        return p.map(abs, x)\n\n\n`).join('');
-    const pads = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`pad/m${i}${THREAD_TEST_MARK}.py`, busy]));
-    const root = makeTree({ 'lib/__init__.py': '', [`lib/${name}.py`]: keeper, 'app.py': app, ...pads });
-    const r = run(['--json', '--jobs', '2'], root);
+    // Modules (not entry points, which wait for the cross-file scan) are enough for the pool to
+    // start its thread while screening goes on; the thread takes the largest queued, this module,
+    // and a test transform keeps it busy there while the main thread runs out of files: the
+    // cross-file facts must wait for it.
+    const keeper = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n# SLOW_HERE\n' + '#\n'.repeat(8000);
+    const app = `import multiprocessing\n\nfrom lib import switch\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(switch.run([1]))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n`;
+    const pads = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`zpad/m${i}.py`, `import multiprocessing as mp\nq = mp.Queue()\nprint(${i})\n`]));
+    const root = corpus({ 'lib/__init__.py': '', 'lib/switch.py': keeper, 'app.py': app, ...pads });
+    const slow = path.join(__dirname, 'helpers', 'slow-transform.js');
+    const r = run(['--json', '--jobs', '2', '-t', `diagnostics,join-processes,guard-main,set-start-method,spawn-context,${slow}`], root);
     const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
-    expect(files[`lib/${name}.py`].diagnostics.map((d: { code: string }) => d.code)).toContain('MP314');
+    expect(files['lib/switch.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP314');
     expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP316');
   });
 
