@@ -6,6 +6,7 @@ import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
 import { callsNaming } from '../src/find';
 import { mentions } from '../src/words';
+import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/pickled';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -411,6 +412,7 @@ function readsFile(call: SyntaxNode, ctx: FileContext): boolean {
 }
 
 function checkArguments(h: Handoff, ctx: FileContext): void {
+  checkUnpicklableArguments(h.args, ctx);
   // Pool tasks carry what their arguments hold; a Process's args are its own.
   const items = (h.iterables ?? []).flatMap((a) => carried(a).slice(1));
   const values = h.viaPool ? [...h.args.flatMap((a) => carried(a)), ...items] : h.args;
@@ -474,6 +476,8 @@ function diagnose(ctx: FileContext): Fix[] {
     if (h.initializer) initializers.push(found.def);
   }
   checkGlobals(workers, initializers, ctx, guard);
+  checkRunTimeClasses(ctx, guard);
+  checkDatasetLambdas(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
