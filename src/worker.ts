@@ -14,6 +14,7 @@ const optionsOf = () => ({
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
   importsForkModule: new Set(init.importsForkModule),
+  importedScripts: new Set(init.importedScripts),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
 });
@@ -36,6 +37,7 @@ function handle(message: WorkerMessage): void {
   if ('importsProcessCode' in message) {
     opts.importsProcessCode = new Set(message.importsProcessCode);
     opts.importsForkModule = new Set(message.importsForkModule);
+    opts.importedScripts = new Set(message.importedScripts);
     return;
   }
   if ('judge' in message) {
