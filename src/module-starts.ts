@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from './syntax/types';
 import { Names, indexImports } from './names';
 import { ProcessStarts } from './starts';
 import { isMainGuard } from './toplevel';
+import { detached } from './memory';
 
 /**
  * Which names of a module start processes when an importer uses them: the cross-file scan asks
@@ -131,7 +132,10 @@ export function moduleStarts(text: string, seeds: ReadonlySet<string> = new Set(
         }
       }
     }
-    return result;
+    // The scan keeps these for the run: copies, so that they hold no file's text (see memory.ts).
+    const copy = (set: Set<string>) => new Set([...set].map(detached));
+    const starting = new Map([...result.starting].map(([n, how]) => [detached(n), how === true ? true : copy(how)] as const));
+    return { atImport: result.atImport, starting, own: copy(result.own), reexported: copy(result.reexported) };
   } finally {
     tree?.delete();
   }

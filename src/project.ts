@@ -228,7 +228,7 @@ export class ProjectScan {
       const { imported, use } = r ?? { imported: [], use: null };
       return imported.some((m) => this.importedFiles(a, [m]).some((k) => k.real !== a.real && modules.has(k.real) && this.usesStartsOf(k, m.names, use!)));
     };
-    // Modules of the run whose process code runs that of `given`, up to three hops away.
+    // Modules of the run whose process code runs that of `given`: two rounds, so two modules deep.
     for (let round = 0; round < 2; round++) for (const f of this.byPath.values()) if (!modules.has(f.real) && usesOne(f)) modules.add(f.real);
     const middles = new Map<string, boolean>();
     const throughMiddle = (a: Found) => {
