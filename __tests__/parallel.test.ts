@@ -2,7 +2,6 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, POOL_SCRIPT } from './helpers/tree';
-import { CRASH_TEST_MARK, THREAD_TEST_MARK } from '../src/pool';
 
 // Worker threads run from the compiled bin (the TypeScript sources always run in-band).
 const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
@@ -32,26 +31,47 @@ describe('worker threads', () => {
   test('threads learn which entry points import process code (the cross-file scan ends after they start)', () => {
     const lib = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
     const app = 'from pkg0 import jobs\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n    print(jobs.run(f, [1]))\n';
-    // zz sorts last: the entry points are screened after the threads have started on the others,
-    // and their names leave them to the thread.
-    const apps = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`zz/app${i}${THREAD_TEST_MARK}.py`, app]));
+    // zz sorts last: the entry points are screened after the threads have started on the others;
+    // there are enough of them that the thread takes some while the main thread takes others.
+    const apps = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`zz/app${String(i).padStart(2, '0')}.py`, app]));
     const root = corpus({ 'pkg0/__init__.py': '', 'pkg0/jobs.py': lib, 'zz/__init__.py': '', ...apps });
     const one = run(['--json', '--jobs', '1'], root);
     const two = run(['--json', '--jobs', '2'], root);
     const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     const entries = JSON.parse(two.stdout).files.filter((f: { path: string }) => f.path.startsWith('zz/app'));
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(24);
     for (const e of entries) expect(e.fixes.map((f: { transform: string }) => f.transform)).toEqual(['set-start-method']);
   });
 
-  test('a crashing worker fails only the file it had; the run finishes', () => {
-    const root = corpus({ [`x/${CRASH_TEST_MARK}.py`]: POOL_SCRIPT });
+  test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {
+    const keeper = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n';
+    const name = `switch${THREAD_TEST_MARK}`;
+    const app = `import multiprocessing\n\nfrom lib import ${name}\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(${name}.run([1]))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n`;
+    // Only the thread may process these, the biggest first: the main thread finds nothing to take
+    // and the small module is the last the thread gets, long after the queue was handed out.
+    const busy = 'import multiprocessing as mp\n\n\n' + Array.from({ length: 60 }, (_, i) => `def f${i}(x):\n    with mp.Pool(2) as p:\n        return p.map(abs, x)\n\n\n`).join('');
+    const pads = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`pad/m${i}${THREAD_TEST_MARK}.py`, busy]));
+    const root = makeTree({ 'lib/__init__.py': '', [`lib/${name}.py`]: keeper, 'app.py': app, ...pads });
     const r = run(['--json', '--jobs', '2'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files[`lib/${name}.py`].diagnostics.map((d: { code: string }) => d.code)).toContain('MP314');
+    expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP316');
+  });
+
+  test('a crashing worker fails only the file it had; the run finishes', () => {
+    // Which thread gets the file must not be left to timing. The pool starts its thread once 16
+    // candidates are queued, and the thread first takes the largest queued: here that happens while
+    // the entry points (this file is one), held back by the cross-file scan, are queued, and the
+    // padding makes this file the largest of them.
+    const root = corpus({ 'a/crash.py': `${POOL_SCRIPT}# CRASH_HERE\n${'#\n'.repeat(4000)}` });
+    const crash = path.join(__dirname, 'helpers', 'crash-transform.js');
+    const r = run(['--json', '--jobs', '2', '-t', `diagnostics,guard-main,set-start-method,spawn-context,${crash}`], root);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     const crashed = report.files.filter((f: { status: string }) => f.status === 'error');
-    expect(crashed.map((f: { path: string; reason: string }) => [f.path, f.reason])).toEqual([[`x/${CRASH_TEST_MARK}.py`, 'internal error: worker exited (70)']]);
+    expect(crashed.map((f: { path: string; reason: string }) => [f.path, f.reason])).toEqual([['a/crash.py', 'internal error: worker exited (70)']]);
     expect(report.summary.scanned).toBe(41);
   });
 

@@ -9,7 +9,7 @@ export interface CodeInfo {
   blocks?: boolean;
 }
 
-export const CODES: Record<string, CodeInfo> = {
+const REGISTRY = {
   MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool, or held by the dataset of a DataLoader with workers: spawn cannot pickle it', blocks: true },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
   MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
@@ -21,6 +21,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own', blocks: true },
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
   MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
+  MP205: { severity: 'error', summary: 'a process given a lock, queue or manager proxy is started and never joined: under spawn the parent may exit before the child rebuilds them (--unsafe-fixes joins it)', blocks: true },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
   MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },
   MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },
@@ -42,12 +43,20 @@ export const CODES: Record<string, CodeInfo> = {
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
   MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
-};
+} satisfies Record<string, CodeInfo>;
 
-export const blocksMigration = (code: string): boolean => CODES[code]?.blocks === true;
+/** A diagnostic code: only the registry's, so that an unknown one is a type error. */
+export type Code = keyof typeof REGISTRY;
 
-export function severityOf(code: string): Severity {
-  return CODES[code]?.severity ?? 'warning';
+export const CODES: Readonly<Record<Code, CodeInfo>> = REGISTRY;
+
+/** Whether a string (from a JavaScript transform, a pragma, a command line) is a code of the registry. */
+export const isCode = (code: string): code is Code => Object.prototype.hasOwnProperty.call(CODES, code);
+
+export const blocksMigration = (code: Code): boolean => CODES[code].blocks === true;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
 }
 
 /** `--select`/`--ignore` values are codes or prefixes (`MP1`, `MP20`). */

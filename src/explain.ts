@@ -1,4 +1,4 @@
-import { CODES } from './codes';
+import { CODES, isCode, type Code } from './codes';
 import { UsageError } from './usage';
 
 /** The long form of each diagnostic code, for `mp-codemod explain`, the README and SARIF help. */
@@ -15,7 +15,7 @@ export interface Explanation {
 /** Where each code is documented (the README section `### MP101` has that anchor). */
 export const helpUri = (code: string) => `https://www.npmjs.com/package/mp-codemod#${code.toLowerCase()}`;
 
-export const EXPLANATIONS: Record<string, Explanation> = {
+export const EXPLANATIONS: Record<Code, Explanation> = {
   MP101: {
     why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError. A DataLoader with workers pickles its dataset for each of them, so a lambda the dataset holds (`transforms.Lambda(lambda x: ...)`) fails the same way.',
     fix: 'Define the function at module level and pass it by name (functools.partial for bound arguments).',
@@ -75,6 +75,12 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     fix: 'Configure logging in a Pool initializer (or at the top of the process target) too, or send records to the parent with a QueueHandler.',
     before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
     after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
+  },
+  MP205: {
+    why: 'A forked child inherits the parent\'s locks, queues and shared values. A spawned child rebuilds them from the parent\'s named semaphores (or reconnects to its manager), after it has started. A parent that never joins its processes reaches exit first: its exit handlers unlink the semaphores (and shut the manager down), and the children still starting die in `SemLock._rebuild` with FileNotFoundError.',
+    fix: 'Keep each started process and join it at the end of the block that starts it (`--unsafe-fixes` does it), or make it a daemon when nothing needs it to finish.',
+    before: 'for n in range(4):\n    ctx.Process(target=work, args=(n, barrier, lock)).start()',
+    after: 'processes = []\nfor n in range(4):\n    process = ctx.Process(target=work, args=(n, barrier, lock))\n    process.start()\n    processes.append(process)\nfor process in processes:\n    process.join()',
   },
   MP301: {
     why: 'The code asks for fork explicitly, which the migration keeps. fork is unsafe once the parent has threads (locks held by other threads stay held in the child) and is unavailable on Windows and deprecated as a default on macOS and POSIX from Python 3.14.',
@@ -223,9 +229,9 @@ function paragraph(text: string): string {
 /** `mp-codemod explain CODE`: the whole explanation as plain text. */
 export function explainText(given: string): string {
   const code = given.trim().toUpperCase();
+  if (!isCode(code)) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   const info = CODES[code];
   const more = EXPLANATIONS[code];
-  if (!info || !more) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   return [
     `${code} (${info.severity}): ${info.summary}`,
     '',
@@ -252,7 +258,7 @@ export function codeList(): string {
 }
 
 /** The README section of one code (scripts/readme-codes.js writes them; a test compares). */
-export function markdownSection(code: string): string {
+export function markdownSection(code: Code): string {
   const info = CODES[code];
   const more = EXPLANATIONS[code];
   return [`### ${code}`, '', `**${info.severity}**: ${info.summary}.`, '', more.why, '', `Fix: ${more.fix}`, '', '```python', '# before', more.before, '# after', more.after, '```', ''].join('\n');

@@ -165,15 +165,20 @@ export class ProjectScan {
   /** Entry points whose process-starting code other entry points of the run import. */
   readonly importedScripts = new Set<string>();
 
-  /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
-  note(file: Found, text: string): boolean {
+  /**
+   * Records a file; true when it is an entry point whose facts wait for the scan's result.
+   * `asEntry` false: a file of the project the run does not process, known as a module only.
+   */
+  note(file: Found, text: string, asEntry = true): boolean {
     if (/\.py$/.test(file.real)) this.add(file, this.allByName, this.allByPath);
     if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
     // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
     // still start its processes only through a module of the run.
     if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
-      const imported = importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots, names: m.names?.map(detached) }));
-      this.entries.push({ file, imported, use: detachedUse(text) });
+      if (asEntry) {
+        const imported = importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots, names: m.names?.map(detached) }));
+        this.entries.push({ file, imported, use: detachedUse(text) });
+      }
       return true;
     }
     return false;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
-import { optionsFor, keptByConfig, pythonOf, targetFor, type Settings } from './config';
+import { optionsFor, keptByConfig, pythonOf, targetFor, inPackage, RunCache, type Settings } from './config';
 import { CompileGate, compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
@@ -11,6 +11,8 @@ import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
+import { otherProjectFiles, noteFiles } from './project-files';
+import { keepsItsOwnMethod } from './pool';
 import { ready } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
@@ -35,8 +37,10 @@ export interface FileResult {
   firstChange?: number;
   /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
   diffEncoding?: string;
-  /** The new text of a changed file (kept only for --interactive). */
+  /** The new text of a changed file, the whole .ipynb for a notebook (kept only with keepText: --interactive, --stdin). */
   after?: string;
+  /** The same in the file's encoding, as it would be written (kept only with keepText). */
+  afterBytes?: Buffer;
   written?: boolean;
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
@@ -81,6 +85,8 @@ export interface RunOptions extends Options, WalkOptions {
   judge?: Set<string> | 'all';
   /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
   python?: string | false;
+  /** Settings and facts read from disk during this run (made by run(); see RunCache). */
+  cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
   gate?: { check(source: string, file: string, python: string): Verdict };
 }
@@ -98,18 +104,6 @@ export interface Summary {
   compileOff?: string[];
 }
 
-const packageDirs = new Map<string, boolean>();
-
-function inPackage(file: string): boolean {
-  const dir = path.dirname(file);
-  let known = packageDirs.get(dir);
-  if (known === undefined) {
-    known = fs.existsSync(path.join(dir, '__init__.py'));
-    packageDirs.set(dir, known);
-  }
-  return known;
-}
-
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
   path, status, fixes: [], diagnostics: [], ...extra,
 });
@@ -123,6 +117,10 @@ function readSource(file: Found): Read | FileResult {
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
+  return decodeSource(file, bytes);
+}
+
+function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
   try {
     return { bytes, decoded: decode(bytes) };
   } catch (e) {
@@ -133,6 +131,8 @@ function readSource(file: Found): Read | FileResult {
 
 export interface Candidate {
   size: number;
+  /** What screening read: processFile takes them rather than reading the file again. */
+  bytes: Buffer;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
 }
@@ -145,7 +145,7 @@ function engineOptions(file: Found, opts: RunOptions): RunOptions {
 }
 
 const factsOf = (file: Found, opts: RunOptions) => ({
-  inPackage: inPackage(file.real),
+  inPackage: inPackage(file.real, opts),
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
   importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
@@ -161,7 +161,7 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, waits } : result(file.path, 'unchanged');
+  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -208,15 +208,21 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const written = nb.patchNotebook(text, book, after);
   // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
   if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
-  return opts.write ? writeChanged(changed, file, Buffer.from(written, 'utf8'), bytes) : changed;
+  const newBytes = Buffer.from(written, 'utf8');
+  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes });
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
-/** One file, start to end. Never throws for problems with the file itself. */
-export function processFile(file: Found, runOpts: RunOptions): FileResult {
+/**
+ * One file, start to end: files of a run, notebooks, --stdin (which passes the bytes it read as
+ * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
+ * for problems with the file itself.
+ */
+export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
-  const read = readSource(file);
-  if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
+  const read = given ? decodeSource(file, given) : readSource(file);
   if (!('decoded' in read)) return read;
+  if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   const { bytes, decoded } = read;
   const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
@@ -258,7 +264,7 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
     if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
   }
-  if (opts.keepText) changed.after = output;
+  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes });
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
@@ -272,9 +278,9 @@ export function firstChangedLine(before: string, after: string): number {
 }
 
 /** processFile that turns an unexpected exception into an error result for that file. */
-export function processSafely(file: Found, opts: RunOptions): FileResult {
+export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
   try {
-    return processFile(file, opts);
+    return processFile(file, opts, given);
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });
@@ -306,7 +312,7 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   await ready();
   // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
   const gate = opts.python === false || opts.gate ? null : new CompileGate();
-  if (gate) opts = { ...opts, gate };
+  opts = { ...opts, cache: new RunCache(), ...(gate ? { gate } : {}) };
   try {
     const summary = await runWith(paths, opts, started);
     const off = gate?.offReasons() ?? [];
@@ -320,8 +326,13 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   const found = discover(paths, opts);
   const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
+  const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
+  // The project's other files give the cross-file facts too (a run on part of it, a shard or a
+  // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
+  const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
+  const otherEntries = project ? noteFiles(others, project) : new Set<string>();
   const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
@@ -329,7 +340,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   // them the cross-file scan will ask about is not known yet: they are all judged.
   const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined });
   const candidates: Found[] = [];
-  const waiting: { file: Found; size: number }[] = [];
+  const waiting: { file: Found; size: number; bytes?: Buffer }[] = [];
   let screenedOut: { file: Found; result: FileResult }[] = [];
   let turned = process.hrtime.bigint();
   for (const file of files) {
@@ -350,8 +361,9 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       continue;
     }
     candidates.push(file);
-    if (screened.waits) waiting.push({ file, size: screened.size });
-    else pool.add(file, screened.size);
+    const bytes = pool.keep(screened.bytes);
+    if (screened.waits) waiting.push({ file, size: screened.size, bytes });
+    else pool.add(file, screened.size, bytes);
   }
   if (project) {
     // The modules entry points import are processed first, and their processing tells the scan
@@ -359,14 +371,15 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     const judge = project.modulesToJudge();
     opts = { ...opts, judge };
     pool.setJudge(judge);
+    const outside = judgeOutside(others.filter((f) => judge.has(f.real) && !otherEntries.has(f.real)), opts);
     await pool.drain({ ...opts, onProgress: tick });
-    const known = new Map<string, boolean>();
+    const known = new Map(outside.verdicts);
     const realOf = new Map(candidates.map((f) => [f.path, f.real]));
     for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const keepers = new Set([...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!));
+    const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
     opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts };
     pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts);
@@ -379,7 +392,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       }
     }
   }
-  for (const w of waiting) pool.add(w.file, w.size);
+  for (const w of waiting) pool.add(w.file, w.size, w.bytes);
   for (const s of screenedOut) {
     results.push(s.result);
     tick();
@@ -396,6 +409,32 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
 }
 
 const YIELD_EVERY_NS = 5_000_000n;
+
+/**
+ * Modules of the project outside the run that its entry points import, processed as a whole run
+ * would process them (same options, nothing written or reported): whether they start processes,
+ * and which keep their own start method. Modules a whole run would not process (screened out,
+ * or entry points themselves) are left to the scan, as in a whole run.
+ */
+function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<string, boolean>; keepers: Set<string> } {
+  const verdicts = new Map<string, boolean>();
+  const keepers = new Set<string>();
+  const quiet = { ...opts, write: false, diffs: false, keepText: false };
+  for (const file of modules) {
+    if (interrupted()) break;
+    let screened: FileResult | Candidate;
+    try {
+      screened = screenFile(file, quiet);
+    } catch {
+      continue;
+    }
+    if ('status' in screened) continue;
+    const r = processSafely(file, quiet);
+    if (r.startsProcesses !== undefined) verdicts.set(file.real, r.startsProcesses);
+    if (keepsItsOwnMethod(r)) keepers.add(file.real);
+  }
+  return { verdicts, keepers };
+}
 
 export { result as fileResult };
 

@@ -303,14 +303,14 @@ function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
   }
   const names = captured(found.def, ctx);
   if (names.length > 0) {
-    const closure = { code: 'MP103', message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
+    const closure = { code: 'MP103' as const, message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
     const lift = plainArguments(found.def, names, w, ctx) ? liftWithPartial(found.def, names, w, ctx) : null;
     if (lift) fixes.push({ ...lift, diagnostic: closure });
     else ctx.report(w, closure.code, closure.message, closure.hint);
     return;
   }
   const lift = liftFix(found.def, ctx);
-  const diagnostic = { code: 'MP102', message: `${w.text}() is defined inside a function; spawn cannot pickle it`, hint: 'define it at module level', start: w.startIndex };
+  const diagnostic = { code: 'MP102' as const, message: `${w.text}() is defined inside a function; spawn cannot pickle it`, hint: 'define it at module level', start: w.startIndex };
   if (lift) fixes.push({ ...lift, diagnostic });
   else ctx.report(w, diagnostic.code, diagnostic.message, diagnostic.hint);
 }

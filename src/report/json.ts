@@ -28,6 +28,8 @@ export function jsonReport(s: Summary, meta: { version: string; method: string; 
       fixes: f.fixes,
       diagnostics: f.diagnostics,
       ...(f.diff !== undefined ? { diff: f.diff } : {}),
+      // --stdin only: the new text, which a file run writes instead.
+      ...(f.after !== undefined ? { output: f.after } : {}),
       ...(f.written ? { written: true } : {}),
     })),
   };

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../types';
+import { isCode, type Code } from '../codes';
 
 /** One line the Python helper wrote (python/mp_codemod_verify/sitecustomize.py). */
 export interface VerifyRecord {
   kind: 'failure' | 'fork' | 'child-sync';
-  code: string;
+  code: Code;
   where: 'parent' | 'child';
   /** `Type: message` of the exception, for failures. */
   error?: string;
@@ -35,7 +36,7 @@ export function readRecords(file: string): VerifyRecord[] {
     if (!line.trim()) continue;
     try {
       const r = JSON.parse(line) as VerifyRecord;
-      if (typeof r.code === 'string' && Array.isArray(r.stack)) out.push(r);
+      if (typeof r.code === 'string' && isCode(r.code) && Array.isArray(r.stack)) out.push(r);
     } catch {
       // a line cut short by a killed process
     }
@@ -89,7 +90,7 @@ function outside(frames: Frame[] | undefined): Site | null {
   return null;
 }
 
-const MESSAGES: Record<string, { message: string; hint: string }> = {
+const MESSAGES: Partial<Record<Code, { message: string; hint: string }>> = {
   MP101: { message: 'a lambda handed to a process or pool cannot be pickled for spawn', hint: 'define the function at module level' },
   MP102: { message: 'a nested function handed to a process or pool cannot be pickled for spawn', hint: 'define it at module level (mp-codemod --unsafe-fixes moves it there)' },
   MP103: { message: 'a closure handed to a process or pool cannot be pickled for spawn', hint: 'move it to module level and pass the captured values as arguments (functools.partial)' },
