@@ -60,7 +60,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
   },
   MP202: {
     why: 'Under fork the children share the parent\'s module-level Queue, Lock or Manager. A spawned child re-imports the module and makes its own, so messages and locks no longer reach the parent.',
-    fix: 'Create it in the parent and pass it in args= (Process) or initargs= (Pool).',
+    fix: 'Create it in the parent and pass it in args= (Process) or initargs= (Pool). `--unsafe-fixes` does it when every reader is a worker started from the guard (or the one function it calls) or the parent\'s code there: the object moves there, a Process target gets it as its first parameter, pool workers get it through an initializer that sets the global in each worker.',
     before: 'q = mp.Queue()\n\ndef work():\n    q.put(1)\n\nctx.Process(target=work).start()',
     after: 'def work(q):\n    q.put(1)\n\nq = ctx.Queue()\nctx.Process(target=work, args=(q,)).start()',
   },
@@ -144,7 +144,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
   },
   MP311: {
     why: 'A call such as get_start_method() or a default-context factory at import time fixes the default start method, so a later set_start_method raises "context has already been set".',
-    fix: 'Use an explicit context (get_context("spawn")), or get_start_method(allow_none=True), which does not fix it.',
+    fix: 'Use an explicit context (get_context("spawn")), or get_start_method(allow_none=True), which does not fix it. The file gets explicit contexts meanwhile. A module-level Queue, Lock, Event... that only the parent\'s code in the guard (or the one function it calls) reads can be made there instead, after set_start_method: `--unsafe-fixes` moves it.',
     before: 'METHOD = mp.get_start_method()',
     after: 'METHOD = mp.get_start_method(allow_none=True)',
   },

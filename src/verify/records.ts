@@ -98,7 +98,7 @@ const MESSAGES: Partial<Record<Code, { message: string; hint: string }>> = {
   MP105: { message: 'a bound method handed to a process cannot be pickled for spawn (its object holds a lock, file or socket)', hint: 'hand over a module-level function and the data it needs, or implement __getstate__' },
   MP107: { message: 'a spawn child cannot find the worker: it is defined where the child does not import it', hint: 'define the worker at module level, outside the __main__ guard' },
   MP108: { message: 'an argument of a process cannot be pickled for spawn', hint: 'pass what the child needs to rebuild it (a path, an address), not the object' },
-  MP202: { message: 'a module-level lock, event or queue is made again in each spawn child: likely hang', hint: 'pass it in args= (Process) or initargs= (Pool)' },
+  MP202: { message: 'a module-level lock, event or queue is made again in each spawn child: likely hang', hint: 'pass it in args= (Process) or initargs= (Pool) (mp-codemod --unsafe-fixes does when only workers and the guard read it)' },
   MP301: { message: 'a process was started with fork (an explicit fork context or start method)', hint: 'use the target method, or mark the line # mp-codemod: keep-fork' },
   MP302: { message: 'set_start_method raised "context has already been set" (a spawn child re-runs module-level code)', hint: 'call it once, first in the __main__ guard; elsewhere use ctx = get_context("spawn")' },
   MP303: { message: 'os.fork() was called', hint: 'subprocess, or multiprocessing with a spawn context' },
