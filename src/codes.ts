@@ -10,12 +10,13 @@ export interface CodeInfo {
 }
 
 const REGISTRY = {
-  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it', blocks: true },
+  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool, or held by the dataset of a DataLoader with workers: spawn cannot pickle it', blocks: true },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
   MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
-  MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool', blocks: true },
+  MP104: { severity: 'error', summary: 'a class defined inside a function, or created at run time (DEAP creator.create in main()), is handed to a process or pool', blocks: true },
   MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
+  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn (a generator or an open file, when the file shows it)', blocks: true },
   MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },
   MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own (--unsafe-fixes passes it from the parent when it can)', blocks: true },
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
@@ -41,7 +42,6 @@ const REGISTRY = {
   MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
-  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
   MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
 } satisfies Record<string, CodeInfo>;
 

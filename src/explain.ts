@@ -17,7 +17,7 @@ export const helpUri = (code: string) => `https://www.npmjs.com/package/mp-codem
 
 export const EXPLANATIONS: Record<Code, Explanation> = {
   MP101: {
-    why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError.',
+    why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError. A DataLoader with workers pickles its dataset for each of them, so a lambda the dataset holds (`transforms.Lambda(lambda x: ...)`) fails the same way.',
     fix: 'Define the function at module level and pass it by name (functools.partial for bound arguments).',
     before: 'pool.map(lambda x: x * 2, data)',
     after: 'def double(x):\n    return x * 2\n\npool.map(double, data)',
@@ -35,8 +35,8 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'def work(x, scale):\n    return x * scale\n\ndef run(scale):\n    pool.map(functools.partial(work, scale=scale), data)',
   },
   MP104: {
-    why: 'Instances are pickled by reference to their class. A class defined inside a function cannot be imported by the spawned child, so sending it or its instances fails.',
-    fix: 'Define the class at module level.',
+    why: 'Instances are pickled by reference to their class. A class defined inside a function cannot be imported by the spawned child, so sending it or its instances fails. A class created while the parent runs (DEAP `creator.create(...)` in main() or the __main__ guard, a global made with `type(...)` there) exists in fork children, which inherit it, but not in spawn children, which only import the module.',
+    fix: 'Define the class at module level (for DEAP, call creator.create at module level).',
     before: 'def main():\n    class Job:\n        def __call__(self, x): return x\n    pool.map(Job(), data)',
     after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
   },
@@ -179,7 +179,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'def work(x):\n    return x\n\nif __name__ == "__main__":\n    pool.map(work, data)',
   },
   MP108: {
-    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be. Seen by `mp-codemod verify` at run time.',
+    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be, nor can a generator. Reported when the file shows the argument is a generator or an open file (the file is then left unchanged), and by `mp-codemod verify` at run time for any argument.',
     fix: 'Pass what the child needs to rebuild the object (a path, an address) and open it there.',
     before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',

@@ -76,6 +76,8 @@ export interface RunOptions extends Options, WalkOptions {
   importsProcessCode?: Set<string>;
   /** Entry points that import a module of the run left on its own start method (computed by the runner). */
   importsForkModule?: Set<string>;
+  /** Entry points whose process-starting code other entry points of the run import (by real path). */
+  importedScripts?: Set<string>;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -146,6 +148,7 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   inPackage: inPackage(file.real, opts),
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
+  importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
 });
 
 /**
@@ -378,8 +381,8 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     // Modules left on their own start method: a default set by their importers would reach them.
     const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
-    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
-    pool.setImportsProcessCode(flagged, forkImporters);
+    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts };
+    pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts);
     const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
     if (back.length > 0) {
       screenedOut = screenedOut.filter((s) => !back.includes(s));

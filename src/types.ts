@@ -104,6 +104,8 @@ export interface FileFacts {
   importsProcessCode?: boolean;
   /** It imports a module of the run that keeps its own start method (MP312, MP314): a default set here would reach it. */
   importsForkModule?: boolean;
+  /** Other entry points of the run import its process-starting code: they run it under their own default. */
+  importedForProcesses?: boolean;
 }
 
 export interface FileContext {

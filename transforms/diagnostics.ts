@@ -6,6 +6,7 @@ import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
 import { callsNaming } from '../src/find';
 import { mentions } from '../src/words';
+import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/pickled';
 import { makesShared, planHoist, type Handover } from '../src/hoist-shared';
 
 /** Methods of pools and executors whose first argument runs in a child. */
@@ -438,6 +439,7 @@ function readsFile(call: SyntaxNode, ctx: FileContext): boolean {
 }
 
 function checkArguments(h: Handoff, ctx: FileContext): void {
+  checkUnpicklableArguments(h.args, ctx);
   // Pool tasks carry what their arguments hold; a Process's args are its own.
   const items = (h.iterables ?? []).flatMap((a) => carried(a).slice(1));
   const values = h.viaPool ? [...h.args.flatMap((a) => carried(a)), ...items] : h.args;
@@ -507,6 +509,8 @@ function diagnose(ctx: FileContext): Fix[] {
     return { call: h.call, worker: h.worker, def, kind, pool: h.pool };
   });
   checkGlobals(workers, initializers, ctx, guard, handovers, fixes);
+  checkRunTimeClasses(ctx, guard);
+  checkDatasetLambdas(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {

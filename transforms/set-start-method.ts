@@ -286,6 +286,9 @@ function fix(ctx: FileContext): Fix[] | null {
     ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;
   }
+  // Its functions also run under the defaults of the entry points that import them: under
+  // `auto` its calls get explicit contexts, which hold wherever they run.
+  if (ctx.facts.importedForProcesses && (ctx.options.strategy ?? 'auto') === 'auto') return fixes;
   const early = fixesDefaultEarly(ctx, guard);
   if (early.length > 0) {
     const message = 'this call fixes the default start method at import time, so set_start_method would raise';
