@@ -40,6 +40,17 @@ describe('the compile gate', () => {
     expect(read(root, 'app.py')).toBe(`nonlocal x\n${input}`);
   });
 
+  test('a file tree-sitter reads only through its indentation stand-in is skipped when Python rejects it', async () => {
+    // The bracket continuation needs the stand-in; `nonlocal` at module level only Python rejects.
+    const valid = POOL_SCRIPT.replace('import multiprocessing as mp\n', 'import multiprocessing as mp\n\n\ndef g(a):\n    if (a and\n  a):\n        return a\n');
+    const root = makeTree({ 'ok.py': valid, 'bad.py': `nonlocal q\n${valid}` });
+    const r = await cli(['-t', 'spawn-context', '--write'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.py:1: syntax error, skipped');
+    expect(read(root, 'bad.py')).toBe(`nonlocal q\n${valid}`);
+    expect(read(root, 'ok.py')).not.toBe(valid);
+  });
+
   test('without a Python the gate is off, said once, and files are still fixed', async () => {
     const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });
     const r = await cli(['-t', 'spawn-context', '--write', '--python', 'no-such-python-mp-codemod'], root);

@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from './syntax/types';
-import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
+import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
 import { Names, indexImports, type ImportIndex } from './names';
@@ -154,6 +154,9 @@ function runChain(
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
   if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
+  // Parsed from a stand-in (a tree-sitter-python indentation bug): Python has the last word.
+  const rejected = fromStandIn(tree) && options.compile ? options.compile(input, path) : null;
+  if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
