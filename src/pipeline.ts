@@ -448,7 +448,7 @@ class Context implements FileContext {
   }
 
   get starts() {
-    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex));
+    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex, new Set(this.facts.processCalls)));
   }
 
   report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void {

@@ -76,6 +76,8 @@ export interface RunOptions extends Options, WalkOptions {
   importsProcessCode?: Set<string>;
   /** Entry points that import a module of the run left on its own start method (computed by the runner). */
   importsForkModule?: Set<string>;
+  /** Entry points and scripts that import functions of the run that start processes, with those functions (filled by run()). */
+  processCalls?: Map<string, readonly string[]>;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -146,6 +148,7 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   inPackage: inPackage(file.real, opts),
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
+  processCalls: opts.processCalls?.get(file.real),
 });
 
 /**
@@ -325,7 +328,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
   const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
-  const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
+  const project = opts.transforms.some((t) => t.id === 'set-start-method' || t.id === 'guard-main') ? new ProjectScan() : null;
   // The project's other files give the cross-file facts too (a run on part of it, a shard or a
   // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
   const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
@@ -378,9 +381,11 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     // Modules left on their own start method: a default set by their importers would reach them.
     const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
-    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
-    pool.setImportsProcessCode(flagged, forkImporters);
-    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
+    // Scripts and entry points that call such functions: guard-main moves module-level calls.
+    const calls = project.processCalls(known);
+    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, processCalls: calls };
+    pool.setImportsProcessCode(flagged, forkImporters, calls);
+    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && (flagged.has(s.file.real) || calls.has(s.file.real)));
     if (back.length > 0) {
       screenedOut = screenedOut.filter((s) => !back.includes(s));
       for (const s of back) {

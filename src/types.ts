@@ -104,6 +104,8 @@ export interface FileFacts {
   importsProcessCode?: boolean;
   /** It imports a module of the run that keeps its own start method (MP312, MP314): a default set here would reach it. */
   importsForkModule?: boolean;
+  /** Functions of the run's modules it imports that start processes when called, by qualified name (`helpers.run_pool`). */
+  processCalls?: readonly string[];
 }
 
 export interface FileContext {

@@ -15,6 +15,7 @@ const optionsOf = () => ({
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
   importsForkModule: new Set(init.importsForkModule),
+  processCalls: new Map(init.processCalls),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
   // A thread lives for one run: its cache is that run's.
@@ -38,7 +39,7 @@ parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(me
 function handle(message: WorkerMessage): void {
   // A new object, not a mutation: optionsFor caches per-file copies keyed by this one.
   if ('importsProcessCode' in message) {
-    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule) };
+    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule), processCalls: new Map(message.processCalls) };
     return;
   }
   if ('judge' in message) {
