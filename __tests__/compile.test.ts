@@ -93,6 +93,23 @@ describe('the compile gate', () => {
       await gate.close();
     }
   });
+
+  test('sources go to Python as the text they are: non-ASCII, a stale coding cookie, large ones', async () => {
+    const gate = new CompileGate();
+    try {
+      // The text was decoded from latin-1 already: the cookie must not decode it a second time.
+      const latin = '# -*- coding: latin-1 -*-\ns = "caf\u00e9 \u{1F600}"\nassert len(s) == 6, s\n';
+      const big = `${'x = "\u00e9\u00e9"  # \u{1F600}\n'.repeat(200_000)}def f(:\n`;
+      const verdicts = [latin, `${latin}nonlocal q\n`, big].map((s) => gate.check(s, 't.py', 'python3'));
+      expect(verdicts).toEqual([
+        { ok: true },
+        { ok: false, message: 'SyntaxError: nonlocal declaration not allowed at module level', line: 4 },
+        { ok: false, message: 'SyntaxError: invalid syntax', line: 200_001 },
+      ]);
+    } finally {
+      await gate.close();
+    }
+  });
 });
 
 describe('the target version', () => {

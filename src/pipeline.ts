@@ -180,8 +180,12 @@ function runChain(
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
+    const old = tree;
     tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
     text = outcome.output;
+    // Nothing reads the old tree again: freed now, its analyses with it (for a 50 MB file, the
+    // trees and analyses of every step were alive at the end).
+    retire(trees, old);
   };
   try {
     let inputCompiles: boolean | undefined;
@@ -459,6 +463,13 @@ class Context implements FileContext {
 function kept(trees: Tree[], tree: Tree): Tree {
   trees.push(tree);
   return tree;
+}
+
+function retire(trees: Tree[], tree: Tree): void {
+  const i = trees.indexOf(tree);
+  if (i === -1) return;
+  trees.splice(i, 1);
+  tree.delete();
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */

@@ -9,6 +9,7 @@ import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
+import { forgetText } from './words';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
 import { otherProjectFiles, noteFiles } from './project-files';
@@ -161,7 +162,9 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
+  const parsed = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
+  forgetText();
+  return parsed ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
