@@ -14,7 +14,7 @@
  * indentation is tabs only, those tabs become spaces (their order is kept, and a continuation
  * line then outranks any block of fewer than 8 levels per leading character). Null when no line
  * starts inside brackets. Strings, comments and backslash continuations are skipped as Python
- * reads them; a mistake can only cost a parse, since the caller also compiles the original.
+ * reads them; with the compile gate on, Python then judges the original (pipeline.ts).
  */
 export function indentSubstitute(text: string): string | null {
   // Runs of leading whitespace, in text order: inside brackets (to tabs) or block indentation.
