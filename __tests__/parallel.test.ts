@@ -47,14 +47,15 @@ describe('worker threads', () => {
   test('threads learn which functions of the run start processes (scripts calling them at module level)', () => {
     const lib = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
     const script = 'from pkg0 import jobs\n\nprint(jobs.run(abs, [1]))\n';
-    const scripts = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`zz_scripts/call${i}${THREAD_TEST_MARK}.py`, script]));
+    // zz sorts last: screened after the threads have started, enough of them that the thread takes some.
+    const scripts = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`zz_scripts/call${i}.py`, script]));
     const root = corpus({ 'pkg0/__init__.py': '', 'pkg0/jobs.py': lib, ...scripts });
     const one = run(['--json', '--jobs', '1'], root);
     const two = run(['--json', '--jobs', '2'], root);
     const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     const calls = JSON.parse(two.stdout).files.filter((f: { path: string }) => f.path.startsWith('zz_scripts/'));
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(6);
     for (const c of calls) expect(c.fixes.map((f: { transform: string }) => f.transform)).toEqual(['guard-main']);
   });
 
