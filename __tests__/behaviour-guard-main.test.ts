@@ -5,6 +5,7 @@ import transform from '../transforms/guard-main';
 import { transformSource } from '../src/pipeline';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { runPython, runPythonUntil } from './helpers/python';
+import { cli } from './helpers/tree';
 
 const fixtures = path.join(__dirname, '..', '__testfixtures__', 'guard-main');
 
@@ -26,6 +27,32 @@ test('the sciagraph seed\'s "WRONG" script fails as written and prints once when
     const fixed = runPython(['output.py'], { cwd: dir });
     expect({ code: fixed.code, stdout: fixed.stdout, stderr: fixed.stderr }).toEqual({ code: 0, stdout: 'hello\n', stderr: '' });
     expect(fixed.methods).toEqual(['spawn']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a module-level call into another module of the run that starts processes moves under the guard', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-calls-'));
+  const files: Record<string, string> = {
+    'helpers.py': 'import multiprocessing as mp\n\n\ndef square(x):\n    return x * x\n\n\ndef run_pool():\n    with mp.Pool(2) as pool:\n        return pool.map(square, [1, 2, 3])\n',
+    // No guard, and no word of multiprocessing: only the cross-file scan knows this is process code.
+    'script.py': 'import helpers\n\nprint("start")\nprint(helpers.run_pool())\n',
+    // An entry point whose module-level call runs before its guard.
+    'app.py': 'from helpers import run_pool as rp\n\nRESULTS = rp()\n\nif __name__ == "__main__":\n    print(RESULTS)\n',
+  };
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const before = ['script.py', 'app.py'].map((f) => runPython([f], { cwd: dir }));
+    expect(before.map((r) => r.code)).toEqual([0, 0]);
+    const r = await cli(['--write', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'script.py'), 'utf8')).toContain('if __name__ == "__main__":\n');
+    ['script.py', 'app.py'].forEach((f, i) => {
+      const after = runPython([f], { cwd: dir, platformDefault: 'spawn', timeoutMs: 30000 });
+      expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: 0, stdout: before[i].stdout, stderr: '' });
+      expect(new Set(after.methods)).toEqual(new Set(['spawn']));
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

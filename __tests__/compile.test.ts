@@ -40,6 +40,17 @@ describe('the compile gate', () => {
     expect(read(root, 'app.py')).toBe(`nonlocal x\n${input}`);
   });
 
+  test('a file tree-sitter reads only through its indentation stand-in is skipped when Python rejects it', async () => {
+    // The bracket continuation needs the stand-in; `nonlocal` at module level only Python rejects.
+    const valid = POOL_SCRIPT.replace('import multiprocessing as mp\n', 'import multiprocessing as mp\n\n\ndef g(a):\n    if (a and\n  a):\n        return a\n');
+    const root = makeTree({ 'ok.py': valid, 'bad.py': `nonlocal q\n${valid}` });
+    const r = await cli(['-t', 'spawn-context', '--write'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.py:1: syntax error, skipped');
+    expect(read(root, 'bad.py')).toBe(`nonlocal q\n${valid}`);
+    expect(read(root, 'ok.py')).not.toBe(valid);
+  });
+
   test('without a Python the gate is off, said once, and files are still fixed', async () => {
     const root = makeTree({ 'a.py': POOL_SCRIPT, 'b.py': POOL_SCRIPT });
     const r = await cli(['-t', 'spawn-context', '--write', '--python', 'no-such-python-mp-codemod'], root);
@@ -78,6 +89,23 @@ describe('the compile gate', () => {
       const verdicts = ['x = 1\n', 'def f(:\n', 'nonlocal q\n', 'x = (\n'].map((s) => gate.check(s, 't.py', 'python3'));
       expect(verdicts.map((v) => ('ok' in v ? v.ok : 'off'))).toEqual([true, false, false, false]);
       expect(verdicts[2]).toEqual({ ok: false, message: 'SyntaxError: nonlocal declaration not allowed at module level', line: 1 });
+    } finally {
+      await gate.close();
+    }
+  });
+
+  test('sources go to Python as the text they are: non-ASCII, a stale coding cookie, large ones', async () => {
+    const gate = new CompileGate();
+    try {
+      // The text was decoded from latin-1 already: the cookie must not decode it a second time.
+      const latin = '# -*- coding: latin-1 -*-\ns = "caf\u00e9 \u{1F600}"\nassert len(s) == 6, s\n';
+      const big = `${'x = "\u00e9\u00e9"  # \u{1F600}\n'.repeat(200_000)}def f(:\n`;
+      const verdicts = [latin, `${latin}nonlocal q\n`, big].map((s) => gate.check(s, 't.py', 'python3'));
+      expect(verdicts).toEqual([
+        { ok: true },
+        { ok: false, message: 'SyntaxError: nonlocal declaration not allowed at module level', line: 4 },
+        { ok: false, message: 'SyntaxError: invalid syntax', line: 200_001 },
+      ]);
     } finally {
       await gate.close();
     }

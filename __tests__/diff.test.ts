@@ -23,3 +23,25 @@ describe('unifiedDiff', () => {
     expect(diff.split('\n').slice(0, 3)).toEqual(['--- a/pkg/m.py', '+++ b/pkg/m.py', '@@ -1,1 +1,1 @@']);
   });
 });
+
+describe('unifiedDiff of a long file changed in a few places', () => {
+  const { applyPatch: apply } = require('diff') as typeof import('diff');
+  const long = lines(5000);
+  const cases: [string, string, string?][] = [
+    ['one line in the middle', long.replace('line 2500\n', 'changed\n')],
+    ['two far apart', long.replace('line 100\n', 'a\n').replace('line 4900\n', 'b\n')],
+    ['near the start', long.replace('line 1\n', 'one\n')],
+    ['first line', long.replace('line 0\n', 'zero\n')],
+    ['last line, without its newline', `${long.slice(0, -'line 4999\n'.length)}end`],
+    ['lines added at the end', `${long}more\n`],
+    ['an insertion among repeated lines', long.replace('line 3000\n', 'line 3000\nline 3000\n')],
+    ['a blank line first', `\n${long}`.replace('line 3\n', 'three\n'), `\n${long}`],
+  ];
+  it.each(cases)('is the patch of the whole texts: %s', (_name, after, before = long) => {
+    const { createTwoFilesPatch } = require('diff') as typeof import('diff');
+    const diff = unifiedDiff('m.py', before, after);
+    expect(apply(before, diff)).toBe(after);
+    const whole = createTwoFilesPatch('a/m.py', 'b/m.py', before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '');
+    expect(diff).toBe(whole);
+  });
+});

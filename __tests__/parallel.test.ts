@@ -44,6 +44,21 @@ describe('worker threads', () => {
     for (const e of entries) expect(e.fixes.map((f: { transform: string }) => f.transform)).toEqual(['set-start-method']);
   });
 
+  test('threads learn which functions of the run start processes (scripts calling them at module level)', () => {
+    const lib = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
+    const script = 'from pkg0 import jobs\n\nprint(jobs.run(abs, [1]))\n';
+    // zz sorts last: screened after the threads have started, enough of them that the thread takes some.
+    const scripts = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`zz_scripts/call${i}.py`, script]));
+    const root = corpus({ 'pkg0/__init__.py': '', 'pkg0/jobs.py': lib, ...scripts });
+    const one = run(['--json', '--jobs', '1'], root);
+    const two = run(['--json', '--jobs', '2'], root);
+    const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    const calls = JSON.parse(two.stdout).files.filter((f: { path: string }) => f.path.startsWith('zz_scripts/'));
+    expect(calls).toHaveLength(6);
+    for (const c of calls) expect(c.fixes.map((f: { transform: string }) => f.transform)).toEqual(['guard-main']);
+  });
+
   test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {
     // Modules (not entry points, which wait for the cross-file scan) are enough for the pool to
     // start its thread while screening goes on; the thread takes the largest queued, this module,

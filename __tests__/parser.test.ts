@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MagicString from 'magic-string';
 import { Node, Parser, Tree, TreeCursor, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION } from 'web-tree-sitter';
-import { parse, language, syntaxErrorIn } from '../src/parser';
+import { parse, language, syntaxErrorIn, fromStandIn } from '../src/parser';
+import { indentSubstitute } from '../src/indent-substitute';
 import { transformSource } from '../src/pipeline';
 import { builtinTransforms } from '../transforms';
 import type { Transform } from '../src/types';
@@ -66,6 +67,48 @@ describe('the WebAssembly parser', () => {
   });
 });
 
+// tree-sitter-python's scanner dedents inside brackets after a line that cannot be followed by a
+// closing bracket, when the next line is indented less than the block; Python accepts these.
+const LESS_INDENTED = [
+  ['tabs', 'def f():\n\tif (a and\n  b):\n\t\tpass\n\treturn 1\n'],
+  ['spaces', 'def f():\n    if (a and\n  b):\n        pass\n'],
+  ['tabs, three levels deep', 'class A:\n\tdef m(self):\n\t\tif (a and\n  b):\n\t\t\tpass\n'],
+  ['CRLF, a string and a comment in brackets', 'def f():\r\n    x = ("""(\r\n  """ +  # (\r\n  y)\r\n    if (x and\r\n  y):\r\n        pass\r\n'],
+];
+
+describe('indentation inside brackets that tree-sitter-python rejects', () => {
+  it.each(LESS_INDENTED)('%s: parsed through a stand-in of the same length, nodes read the original', (_name, text) => {
+    const tree = parse(text);
+    expect(tree.rootNode.hasError).toBe(false);
+    expect(fromStandIn(tree)).toBe(true);
+    expect(tree.rootNode.text).toBe(text);
+    for (const id of tree.rootNode.descendantsOfType('identifier')) expect(id.text).toBe(text.slice(id.startIndex, id.endIndex));
+    expect(syntaxErrorIn(text)).toBeNull();
+    tree.delete();
+  });
+
+  it.each(LESS_INDENTED)('%s: the stand-in differs only in leading spaces and tabs', (_name, text) => {
+    const standIn = indentSubstitute(text)!;
+    expect(standIn).not.toBeNull();
+    expect(standIn.length).toBe(text.length);
+    for (let i = 0; i < text.length; i++) if (standIn[i] !== text[i]) expect(`${text[i]}${standIn[i]}`).toMatch(/^[ \t]{2}$/);
+    expect(standIn.split('\n').map((l) => l.trimStart())).toEqual(text.split('\n').map((l) => l.trimStart()));
+  });
+
+  it('keeps strings and lines outside brackets as they are', () => {
+    const text = 'x = """(\n  a"""\ny = 1 + \\\n  2\nz = (1,\n  2)\n';
+    expect(indentSubstitute(text)).toBe('x = """(\n  a"""\ny = 1 + \\\n  2\nz = (1,\n\t\t2)\n');
+    expect(indentSubstitute('x = 1\n')).toBeNull();
+  });
+
+  it('does not hide real errors', () => {
+    expect(syntaxErrorIn('def f():\n    if (a and\n  b:\n        pass\n')).not.toBeNull();
+    const tree = parse('def f():\n    x = (1,\n  2\n');
+    expect(fromStandIn(tree)).toBe(false);
+    tree.delete();
+  });
+});
+
 describe('trees and cursors', () => {
   /** Counts trees made and deleted, and cursors made and deleted, while `fn` runs. */
   function counted(fn: () => void): { trees: number; treesDeleted: number; cursors: number; cursorsDeleted: number } {
@@ -112,6 +155,15 @@ describe('trees and cursors', () => {
     expect(counts.treesDeleted).toBe(counts.trees);
     expect(counts.cursors).toBeGreaterThan(0);
     expect(counts.cursorsDeleted).toBe(counts.cursors);
+  });
+
+  it('transformSource deletes every tree of a file parsed through a stand-in', () => {
+    const text = SCRIPT.replace('    return x\n', '    if (x and\n  x):\n        return x\n');
+    let out = '';
+    const counts = counted(() => (out = transformSource(text, builtinTransforms).output));
+    expect(out).not.toBe(text);
+    expect(counts.trees).toBeGreaterThan(2);
+    expect(counts.treesDeleted).toBe(counts.trees);
   });
 
   it('transformSource deletes the trees of a file when a transform throws', () => {

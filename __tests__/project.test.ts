@@ -99,6 +99,36 @@ describe('the cross-file scan', () => {
   });
 });
 
+describe('functions of the run that start processes, for the files that import them', () => {
+  const HELPERS = 'import multiprocessing as mp\n\n\ndef run_pool():\n    with mp.Pool(2) as p:\n        return p.map(abs, [1])\n\n\ndef indirect():\n    return run_pool()\n\n\ndef quiet():\n    return 1\n';
+  test('scripts and entry points get them by the dotted name they import; package modules and relative imports do not', () => {
+    const files: Record<string, string> = {
+      'helpers.py': HELPERS,
+      'pkg/__init__.py': '',
+      'pkg/jobs.py': HELPERS,
+      'script.py': 'import helpers\n\nprint(helpers.run_pool())\n',
+      'from_import.py': 'from helpers import run_pool as rp\n\nrp()\n',
+      'entry.py': `from pkg import jobs${MAIN}`,
+      'dotted.py': 'import pkg.jobs\n\npkg.jobs.indirect()\n',
+      'pkg/inner.py': 'import helpers\n\nhelpers.run_pool()\n',
+      'pkg/relative.py': `from . import jobs${MAIN}`,
+      'unrelated.py': 'import os\n\nprint(os.sep)\n',
+    };
+    const root = makeTree(files);
+    const scan = new ProjectScan();
+    for (const name of Object.keys(files)) scan.note({ path: name, real: path.join(root, name) }, files[name]);
+    const calls = [...scan.processCalls()].map(([real, names]) => [path.relative(root, real).split(path.sep).join('/'), [...names].sort()]);
+    expect(calls.sort()).toEqual([
+      ['dotted.py', ['pkg.jobs.indirect', 'pkg.jobs.run_pool']],
+      ['entry.py', ['pkg.jobs.indirect', 'pkg.jobs.run_pool']],
+      ['from_import.py', ['helpers.indirect', 'helpers.run_pool']],
+      ['script.py', ['helpers.indirect', 'helpers.run_pool']],
+    ]);
+    // A module processing judged quiet is not parsed again.
+    expect(scan.processCalls(new Map([[path.join(root, 'helpers.py'), false]])).has(path.join(root, 'script.py'))).toBe(false);
+  });
+});
+
 describe('the cross-file scan, over many entry points', () => {
   test('keeps no file text alive through the module names it notes', () => {
     const v8 = require('v8') as typeof import('v8');

@@ -5,6 +5,7 @@ import type * as W from 'web-tree-sitter';
 import type { Point, Query, QueryMatch, SyntaxNode, Tree } from './syntax/types';
 import type { Edit } from './types';
 import { statementsOf, identifiersNamed } from './find';
+import { indentSubstitute } from './indent-substitute';
 
 const PY2 = new Set(['print_statement', 'exec_statement']);
 
@@ -58,6 +59,37 @@ export function language(): Language {
  * calls `tree.delete()` when done (its nodes are unusable after that).
  */
 export function parse(text: string, old?: Tree): Tree {
+  // A tree of a stand-in was read from other text: nothing of it can be reused.
+  const tree = parseText(text, old && !standIns.has(old) ? old : undefined);
+  if (!tree.rootNode.hasError) return tree;
+  const standIn = indentSubstitute(text);
+  if (standIn === null) return tree;
+  const other = parseText(standIn);
+  // Nodes read their text through the tree's textCallback (web-tree-sitter's, undeclared): made
+  // the original's, node.text is the file's. Without it, the stand-in cannot be used.
+  const reader = other as unknown as { textCallback?: unknown };
+  if (other.rootNode.hasError || typeof reader.textCallback !== 'function') {
+    other.delete();
+    return tree;
+  }
+  tree.delete();
+  reader.textCallback = (index: number) => text.slice(index);
+  standIns.add(other);
+  return other;
+}
+
+/** Trees made from indentSubstitute's stand-in for a text tree-sitter wrongly rejected. */
+const standIns = new WeakSet<Tree>();
+
+/**
+ * Whether `tree` was parsed from a same-length stand-in (see indentSubstitute) because tree-sitter
+ * rejected the text itself: only Python can then say whether the text is valid.
+ */
+export function fromStandIn(tree: Tree): boolean {
+  return standIns.has(tree);
+}
+
+function parseText(text: string, old?: Tree): Tree {
   const tree = loaded().parser.parse(text, old as W.Tree | undefined);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree as unknown as Tree;

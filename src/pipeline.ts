@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from './syntax/types';
-import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError } from './parser';
+import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from './parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from './style';
 import { Names, indexImports, type ImportIndex } from './names';
@@ -154,6 +154,9 @@ function runChain(
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
   if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
+  // Parsed from a stand-in (a tree-sitter-python indentation bug): Python has the last word.
+  const rejected = fromStandIn(tree) && options.compile ? options.compile(input, path) : null;
+  if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
@@ -177,8 +180,12 @@ function runChain(
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
     history.push(outcome.edits);
+    const old = tree;
     tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
     text = outcome.output;
+    // Nothing reads the old tree again: freed now, its analyses with it (for a 50 MB file, the
+    // trees and analyses of every step were alive at the end).
+    retire(trees, old);
   };
   try {
     let inputCompiles: boolean | undefined;
@@ -445,7 +452,7 @@ class Context implements FileContext {
   }
 
   get starts() {
-    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex));
+    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex, new Set(this.facts.processCalls)));
   }
 
   report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void {
@@ -456,6 +463,13 @@ class Context implements FileContext {
 function kept(trees: Tree[], tree: Tree): Tree {
   trees.push(tree);
   return tree;
+}
+
+function retire(trees: Tree[], tree: Tree): void {
+  const i = trees.indexOf(tree);
+  if (i === -1) return;
+  trees.splice(i, 1);
+  tree.delete();
 }
 
 /** Checks a re-parsed tree: a transform that broke the syntax fails the file. */

@@ -14,10 +14,11 @@ const WORKER = path.join(__dirname, 'worker.js');
 export interface WorkerInit {
   specs: string[];
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'importedScripts' | 'judge' | 'gate' | 'cache'>;
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'importedScripts' | 'processCalls' | 'judge' | 'gate' | 'cache'>;
   importsProcessCode: string[];
   importsForkModule: string[];
   importedScripts: string[];
+  processCalls: [string, readonly string[]][];
   judge: string[] | 'all';
   /** The thread's port to the compile gate, when there is one. */
   compilePort?: MessagePort;
@@ -27,7 +28,7 @@ export interface WorkerInit {
  * What the main thread sends a worker: a file to process, the modules whose processing should
  * also judge them for the cross-file scan, or the scan's result once known.
  */
-export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[]; importedScripts: string[] };
+export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[]; importedScripts: string[]; processCalls: [string, readonly string[]][] };
 
 /**
  * The most bytes of candidates the queue keeps from screening, so that a file is read once; past
@@ -64,6 +65,7 @@ export class Pool {
   private importsProcessCode: string[];
   private importsForkModule: string[] = [];
   private importedScripts: string[] = [];
+  private processCalls: [string, readonly string[]][];
   private judge: string[] | 'all';
 
   constructor(private readonly opts: RunOptions) {
@@ -71,6 +73,7 @@ export class Pool {
     // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
     this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
     this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
+    this.processCalls = [...(opts.processCalls ?? [])];
     this.judge = opts.judge === 'all' ? 'all' : [...(opts.judge ?? [])];
   }
 
@@ -116,11 +119,12 @@ export class Pool {
   }
 
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
-  setImportsProcessCode(real: Set<string>, forkModules: Set<string> = new Set(), importedScripts: Set<string> = new Set()): void {
+  setImportsProcessCode(real: Set<string>, forkModules: Set<string> = new Set(), importedScripts: Set<string> = new Set(), calls: Map<string, readonly string[]> = new Map()): void {
     this.importsProcessCode = [...real];
     this.importsForkModule = [...forkModules];
     this.importedScripts = [...importedScripts];
-    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts } satisfies WorkerMessage);
+    this.processCalls = [...calls];
+    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, processCalls: this.processCalls } satisfies WorkerMessage);
   }
 
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
@@ -168,9 +172,9 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, importedScripts: _s, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, importedScripts: _s, processCalls: _p, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
     const compilePort = gate && 'port' in gate ? (gate as CompileGate).port() : undefined;
-    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, judge: this.judge, compilePort };
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, processCalls: this.processCalls, judge: this.judge, compilePort };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
     const worker = new Worker(WORKER, { workerData: init, transferList: compilePort ? [compilePort] : [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.

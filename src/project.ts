@@ -94,6 +94,18 @@ function parseAndJudge(text: string): boolean {
   }
 }
 
+/** The module-level functions of a module's text that start processes when called. */
+function functionsStartingIn(text: string): string[] {
+  if (!STARTER_WORDS.test(text)) return [];
+  const tree = parse(text);
+  try {
+    const root = tree.rootNode;
+    return new ProcessStarts(new Names(root, text), text, indexImports(root, text)).startingFunctions();
+  } finally {
+    tree.delete();
+  }
+}
+
 /**
  * An import statement, from the start of its line (a parenthesised list may go on over lines):
  * sticky, so it is tried only where it is put.
@@ -164,6 +176,8 @@ export class ProjectScan {
   private readonly hops = new Map<string, ModuleStarts | null>();
   /** Entry points whose process-starting code other entry points of the run import. */
   readonly importedScripts = new Set<string>();
+  /** Scripts (outside any package) that are not entry points: module-level calls into process code make them one. */
+  private readonly scripts: { file: Found; imported: Imported[] }[] = [];
 
   /**
    * Records a file; true when it is an entry point whose facts wait for the scan's result.
@@ -181,6 +195,13 @@ export class ProjectScan {
       }
       return true;
     }
+    if (asEntry && !isPackage(path.dirname(file.real), this.packages)) {
+      const imported = importedByText(text).filter((m) => m.dots === 0);
+      if (imported.length > 0) {
+        this.scripts.push({ file, imported: imported.map((m) => ({ name: detached(m.name), dots: 0 })) });
+        return true;
+      }
+    }
     return false;
   }
 
@@ -191,6 +212,36 @@ export class ProjectScan {
       byName.set(name, [...(byName.get(name) ?? []), file]);
     }
     byPath.set(file.real, file);
+  }
+
+  /**
+   * For each entry point and script: the functions of the run's modules it imports that start
+   * processes when called, by dotted name as it imports them (`helpers.run_pool`). Called at
+   * module level, they are process code that spawn children would run again on import. Only
+   * absolute imports: the importing file's names do not resolve relative ones. `known`: modules
+   * already judged not to start processes are not parsed.
+   */
+  processCalls(known: ReadonlyMap<string, boolean> = new Map()): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const functions = new Map<string, string[]>();
+    const startingFunctions = (file: Found) => {
+      let names = functions.get(file.real);
+      if (names === undefined) {
+        const text = known.get(file.real) === false ? null : readText(file.real);
+        names = text === null ? [] : functionsStartingIn(text);
+        functions.set(file.real, names);
+      }
+      return names;
+    };
+    for (const { file, imported } of [...this.entries, ...this.scripts]) {
+      const calls = new Set<string>();
+      for (const m of imported) {
+        if (m.dots > 0) continue;
+        for (const f of this.importedFiles(file, [m])) for (const fn of startingFunctions(f)) calls.add(`${m.name}.${fn}`);
+      }
+      if (calls.size > 0) out.set(file.real, [...calls]);
+    }
+    return out;
   }
 
   /**

@@ -9,6 +9,7 @@ import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
 import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
+import { forgetText } from './words';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
 import { otherProjectFiles, noteFiles } from './project-files';
@@ -78,6 +79,8 @@ export interface RunOptions extends Options, WalkOptions {
   importsForkModule?: Set<string>;
   /** Entry points whose process-starting code other entry points of the run import (by real path). */
   importedScripts?: Set<string>;
+  /** Entry points and scripts that import functions of the run that start processes, with those functions (filled by run()). */
+  processCalls?: Map<string, readonly string[]>;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -149,6 +152,7 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
   importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
+  processCalls: opts.processCalls?.get(file.real),
 });
 
 /**
@@ -161,7 +165,9 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
+  const parsed = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
+  forgetText();
+  return parsed ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -328,7 +334,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
   const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
-  const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
+  const project = opts.transforms.some((t) => t.id === 'set-start-method' || t.id === 'guard-main') ? new ProjectScan() : null;
   // The project's other files give the cross-file facts too (a run on part of it, a shard or a
   // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
   const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
@@ -381,9 +387,11 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     // Modules left on their own start method: a default set by their importers would reach them.
     const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
-    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts };
-    pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts);
-    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
+    // Scripts and entry points that call such functions: guard-main moves module-level calls.
+    const calls = project.processCalls(known);
+    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts, processCalls: calls };
+    pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts, calls);
+    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && (flagged.has(s.file.real) || calls.has(s.file.real)));
     if (back.length > 0) {
       screenedOut = screenedOut.filter((s) => !back.includes(s));
       for (const s of back) {

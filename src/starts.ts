@@ -24,6 +24,8 @@ function loadsWithWorkers(call: SyntaxNode): boolean {
   return !(workers.type === 'integer' && Number(workers.text.replace(/_/g, '')) === 0);
 }
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
+const NONE: ReadonlySet<string> = new Set();
+const escapeDots = (m: string) => m.replace(/\./g, '\\.');
 const STARTER_MODULES = /^(multiprocessing|concurrent|torch)(\.|$)/;
 
 const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.endsWith('.spawn') && !q.endsWith('.start_processes') ? q.slice('torch.'.length) : q);
@@ -42,6 +44,8 @@ export class ProcessStarts {
     private readonly names: Names,
     private readonly text: string,
     private readonly imports: ImportIndex,
+    /** Functions of other modules of the run that start processes, by qualified name (`helpers.run_pool`). */
+    private readonly external: ReadonlySet<string> = NONE,
   ) {}
 
   /**
@@ -52,6 +56,10 @@ export class ProcessStarts {
     if (this.candidates !== undefined) return this.candidates;
     if (this.imports.stars.some((m) => STARTER_MODULES.test(m))) return (this.candidates = null);
     const words = new Set([...importedNames(this.imports, STARTER_MODULES), ...CONTEXT_STARTERS]);
+    if (this.external.size > 0) {
+      const modules = new Set([...this.external].map((q) => q.slice(0, q.lastIndexOf('.'))));
+      for (const name of importedNames(this.imports, new RegExp(`^(${[...modules].map(escapeDots).join('|')})(\\.|$)`))) words.add(name);
+    }
     for (const [name, bindings] of this.names.module.bindings) {
       if (bindings.length === 1 && (bindings[0].type === 'function_definition' || bindings[0].type === 'class_definition')) words.add(name);
     }
@@ -119,11 +127,23 @@ export class ProcessStarts {
     const q = this.names.qualifiedName(fn);
     if (q && STARTERS.has(canonical(q))) return true;
     if (q && DATALOADERS.has(q)) return loadsWithWorkers(call);
+    if (q && this.external.has(q)) return true;
     if (fn.type === 'attribute' && CONTEXT_STARTERS.has(fn.childForFieldName('attribute')?.text ?? '')) {
       if (this.isContext(fn.childForFieldName('object')!)) return true;
     }
     if (fn.type === 'identifier') return this.localStarts(fn);
     return false;
+  }
+
+  /** The module-level functions that start processes when called (what importers of the module need to know). */
+  startingFunctions(): string[] {
+    const out: string[] = [];
+    for (const [name, bindings] of this.names.module.bindings) {
+      const def = bindings.length === 1 ? bindings[0].node : null;
+      const id = def?.type === 'function_definition' ? def.childForFieldName('name') : null;
+      if (id && this.localStarts(id)) out.push(name);
+    }
+    return out;
   }
 
   /** `mp.get_context(...)`, or a module-level name assigned from one. */

@@ -39,3 +39,13 @@ export function mentions(text: string, ...words: Word[]): boolean {
   }
   return (seen & wanted) !== 0;
 }
+
+/**
+ * Lets go of the last text: a file's text is scanned while it is screened, then read again when
+ * it is processed, and the kept one would live on beside the new one (a 50 MB file: 100 MB).
+ */
+export function forgetText(): void {
+  lastText = null;
+  seen = 0;
+  from = 0;
+}

@@ -16,6 +16,7 @@ const optionsOf = () => ({
   importsProcessCode: new Set(init.importsProcessCode),
   importsForkModule: new Set(init.importsForkModule),
   importedScripts: new Set(init.importedScripts),
+  processCalls: new Map(init.processCalls),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
   // A thread lives for one run: its cache is that run's.
@@ -39,7 +40,7 @@ parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(me
 function handle(message: WorkerMessage): void {
   // A new object, not a mutation: optionsFor caches per-file copies keyed by this one.
   if ('importsProcessCode' in message) {
-    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule), importedScripts: new Set(message.importedScripts) };
+    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule), importedScripts: new Set(message.importedScripts), processCalls: new Map(message.processCalls) };
     return;
   }
   if ('judge' in message) {

@@ -383,7 +383,8 @@ const transform: Transform = {
   safety: 'safe',
   safetyNote:
     'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310; one fix is unsafe: renaming a variable that takes the name of the function it starts (`work = Process(target=work)`) while moving it.',
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader'),
+  // Or the file calls functions of other modules of the run that start processes.
+  prefilter: (text, file) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (file.facts.processCalls?.length ?? 0) > 0,
   query: '(module) @module',
   fix: (_match, ctx) => hoist(ctx),
 };

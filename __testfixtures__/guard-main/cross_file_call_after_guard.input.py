@@ -1,0 +1,6 @@
+import helpers
+
+if __name__ == "__main__":
+    print("main")
+
+print(helpers.run_pool())

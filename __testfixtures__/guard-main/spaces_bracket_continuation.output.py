@@ -1,0 +1,21 @@
+import multiprocessing
+
+
+def work(x):
+    if (x > 0 and
+  x < 5):
+        return x
+    return 0
+
+
+def main():
+    for i in range(2):
+        if (i >= 0 and
+      i < 2):
+            p = multiprocessing.Process(target=work, args=(i,))
+            p.start()
+            p.join()
+
+
+if __name__ == "__main__":
+    main()

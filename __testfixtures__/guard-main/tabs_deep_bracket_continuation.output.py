@@ -1,0 +1,20 @@
+import multiprocessing
+
+
+class A:
+	def m(self):
+		for y in []:
+			if (y and
+  y):
+				pass
+
+
+def main():
+	for i in range(2):
+		p = multiprocessing.Process(target=print, args=(i,))
+		p.start()
+		p.join()
+
+
+if __name__ == "__main__":
+	main()
