@@ -5,6 +5,7 @@ import type { RunOptions, Summary } from './runner';
 import { UsageError, DEFAULT_INCLUDE } from './usage';
 import { selectTransforms } from './select';
 import { builtinTransforms } from '../transforms';
+import { setCatalogue } from './catalogue';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
 import { ready, parserStarted } from './parser';
@@ -36,6 +37,8 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
 export { requestStop } from './interrupt';
 export { cleanupPending } from './write';
+
+setCatalogue(builtinTransforms, require.resolve('../transforms'));
 
 /** package.json sits two levels up from dist/src, one from src (tests run the sources). */
 function packageVersion(): string {

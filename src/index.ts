@@ -7,6 +7,7 @@ import * as path from 'path';
 import { defaultOptions } from './pipeline';
 import { run as runFiles, processFile as processOne, type FileResult, type RunOptions, type Summary } from './runner';
 import { builtinTransforms } from '../transforms';
+import { setCatalogue } from './catalogue';
 import { codeFilter } from './codes';
 import type { Found } from './walk';
 
@@ -16,6 +17,8 @@ export type { FileResult, RunOptions, Summary } from './runner';
 export { builtinTransforms } from '../transforms';
 export { CODES, type Code } from './codes';
 export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, Safety, Severity, Transform } from './types';
+
+setCatalogue(builtinTransforms, require.resolve('../transforms'));
 
 /**
  * Every run option has a default, as the CLI's: all built-in transforms, a dry run with diffs,

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { parse } from './parser';
 import type { Tree } from './syntax/types';
 import { Names, indexImports } from './names';
-import { ProcessStarts } from './starts';
+import { ProcessStarts, STARTER_WORDS, startsProcessesIn } from './starts';
 import { decode } from './source';
-import type { Found } from './walk';
+import type { Found } from './types';
 import { mentions } from './words';
 import { detached } from './memory';
 import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, usesStarts } from './module-starts';
@@ -55,23 +55,6 @@ interface Imported {
   dots: number;
   /** The names a from-import takes from it; undefined when the module itself is imported. */
   names?: string[];
-}
-
-/** Names a direct start call ends with; resolving only those calls keeps this cheap. */
-const STARTERS = 'Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes';
-const STARTER_NAMES = new RegExp(`(^|\\.)(${STARTERS})$`);
-/** Text without any of those names cannot start processes: no need to parse it. */
-const STARTER_WORDS = new RegExp(`\\b(${STARTERS})\\b`);
-
-/**
- * Whether a module's code starts processes anywhere (in a function or at module level): the
- * verdict the scan needs of a module an entry point imports. `starts` is made on demand, from
- * the tree of `text`, so that a caller that already has them pays for nothing else.
- */
-export function startsProcessesIn(text: string, starts: () => ProcessStarts): boolean {
-  if (!STARTER_WORDS.test(text)) return false;
-  const s = starts();
-  return s.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && s.isStart(c));
 }
 
 /** Attribute names an importer reads and calls, copied off its text (see detached). */

@@ -181,9 +181,7 @@ function writeChanged(changed: FileResult, file: Found, data: Buffer, original: 
   }
 }
 
-/** Transforms that restructure modules around a __main__ guard do not apply to notebooks. */
-const NOT_FOR_NOTEBOOKS = new Set(['guard-main', 'set-start-method']);
-
+/** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
 function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
   const nb = require('./notebook') as typeof import('./notebook');
   let book;
@@ -194,7 +192,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
     throw e;
   }
   const mod = nb.toModule(book);
-  const transforms = opts.transforms.filter((t) => !NOT_FOR_NOTEBOOKS.has(t.id));
+  const transforms = opts.transforms.filter((t) => t.notebooks !== false);
   const out = transformSource(mod.text, transforms, opts, file.path, { inPackage: false, notebook: true });
   const place = (line: number) => mod.lineMap[line - 1] ?? { cell: -1, line };
   const keep = opts.keepCode ?? (() => true);
@@ -334,7 +332,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
   const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
-  const project = opts.transforms.some((t) => t.id === 'set-start-method' || t.id === 'guard-main') ? new ProjectScan() : null;
+  const project = opts.transforms.some((t) => t.crossFile) ? new ProjectScan() : null;
   // The project's other files give the cross-file facts too (a run on part of it, a shard or a
   // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
   const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];

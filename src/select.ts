@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { builtinTransforms } from '../transforms';
+import { catalogue } from './catalogue';
 import { UsageError } from './usage';
 import { query } from './parser';
 import type { Transform } from './types';
 
 /** The transforms to run, in registry order; a value with a slash or .js is a user's module path. */
 export function selectTransforms(requested: string[] | undefined, cwd: string): Transform[] {
+  const builtinTransforms = catalogue();
   if (!requested || requested.length === 0) return [...builtinTransforms];
   const chosen: Transform[] = [];
   for (const name of requested.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean)) {

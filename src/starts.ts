@@ -266,3 +266,20 @@ export function probesAvailability(call: SyntaxNode): boolean {
   }
   return false;
 }
+
+/** Names a direct start call ends with; resolving only those calls keeps this cheap. */
+const STARTER_ALTERNATIVES = 'Process|Pool|Manager|SyncManager|BaseManager|SharedMemoryManager|ProcessPoolExecutor|spawn|start_processes';
+const STARTER_NAMES = new RegExp(`(^|\\.)(${STARTER_ALTERNATIVES})$`);
+/** Text without any of those names cannot start processes: no need to parse it. */
+export const STARTER_WORDS = new RegExp(`\\b(${STARTER_ALTERNATIVES})\\b`);
+
+/**
+ * Whether a module's code starts processes anywhere (in a function or at module level): the
+ * verdict the scan needs of a module an entry point imports. `starts` is made on demand, from
+ * the tree of `text`, so that a caller that already has them pays for nothing else.
+ */
+export function startsProcessesIn(text: string, starts: () => ProcessStarts): boolean {
+  if (!STARTER_WORDS.test(text)) return false;
+  const s = starts();
+  return s.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && s.isStart(c));
+}

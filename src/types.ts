@@ -141,6 +141,10 @@ export interface Transform {
    * A file whose text does not pass is never parsed for this transform. Must never reject a file
    * the transform would change or report on. A function also sees the file's path, facts and options.
    */
+  /** False: not run on notebook cells (a notebook has no entry point to guard or to set a default in). */
+  notebooks?: boolean;
+  /** Reads the cross-file facts (FileFacts.importsProcessCode...): the runner scans the project only when a transform asks. */
+  crossFile?: boolean;
   prefilter: RegExp | ((text: string, file: { path: string; facts: FileFacts; options: Options }) => boolean);
   /** A tree-sitter query (S-expression) over tree-sitter-python; compiled once per process. */
   query: string;
@@ -159,4 +163,12 @@ export interface AppliedFix {
   transform: string;
   message: string;
   line: number;
+}
+
+/** A file of the run. */
+export interface Found {
+  /** As shown to the user: relative to the working directory when inside it. */
+  path: string;
+  /** The real path (symlinks resolved); the file that is read and written. */
+  real: string;
 }

@@ -15,12 +15,8 @@ export interface WalkOptions {
   exclude: string[];
 }
 
-export interface Found {
-  /** As shown to the user: relative to the working directory when inside it. */
-  path: string;
-  /** The real path (symlinks resolved); the file that is read and written. */
-  real: string;
-}
+export type { Found } from './types';
+import type { Found } from './types';
 
 export interface WalkProblem {
   path: string;

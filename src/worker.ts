@@ -4,6 +4,7 @@ import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import type { WorkerInit, WorkerMessage } from './pool';
 import { ready } from './parser';
+import { loadCatalogue } from './catalogue';
 import { CompileClient } from './compile';
 import { RunCache } from './config';
 
@@ -29,6 +30,7 @@ let opts: ReturnType<typeof optionsOf>;
 let waiting: WorkerMessage[] | null = [];
 void ready().then(() => {
   // After the parser: loading a transform compiles its query.
+  loadCatalogue(init.catalogue);
   opts = optionsOf();
   const early = waiting!;
   waiting = null;

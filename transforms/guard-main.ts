@@ -379,6 +379,8 @@ function globalsNeeded(all: Statement[], moved: Statement[], movedNames: Set<str
 
 const transform: Transform = {
   id: 'guard-main',
+  notebooks: false,
+  crossFile: true,
   description: 'Move module-level process-starting code of scripts into main() under an if __name__ == "__main__": guard.',
   safety: 'safe',
   safetyNote:

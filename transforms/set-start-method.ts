@@ -305,6 +305,8 @@ function fix(ctx: FileContext): Fix[] | null {
 
 const transform: Transform = {
   id: 'set-start-method',
+  notebooks: false,
+  crossFile: true,
   description: 'Entry points set the start method once, first thing in the __main__ guard.',
   safety: 'safe',
   mechanism: 'global',
