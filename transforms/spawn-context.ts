@@ -297,7 +297,7 @@ function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileConte
   const dataset = keywordArg(items, 'dataset')?.childForFieldName('value') ?? items.find((a) => a.type !== 'keyword_argument');
   const why = !dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat' ? 'the dataset is not passed plainly' : whyDatasetUnknown(dataset, ctx);
   if (why !== null) {
-    ctx.report(call, 'MP317', `a DataLoader whose dataset comes from elsewhere (${why}): spawn would pickle it, which the tool cannot check; left on the default start method`, `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
+    ctx.report(call, 'MP317', `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`, `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
     return null;
   }
   return {
