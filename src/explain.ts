@@ -190,6 +190,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     before: 'from lib import switch   # lib/switch.py keeps fork on Linux (MP314)\n\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")   # would reach switch.run()',
     after: 'from lib import switch\n\nif __name__ == "__main__":\n    with multiprocessing.get_context("spawn").Pool(2) as pool:\n        ...',
   },
+  MP317: {
+    why: 'A DataLoader given a start method of its own pickles its dataset for every worker; under fork the workers inherited it. This dataset is not built in the file from a class the tool can read (it is a parameter, an attribute such as self.dataset, or made by code from another module), so it may hold an open file or a closure that spawn cannot pickle: "cannot pickle \'_io.FileIO\' object". The call is left on the default start method.',
+    fix: 'Make sure the dataset pickles (open files lazily in each worker, no lambdas or closures), then pass multiprocessing_context="spawn" by hand.',
+    before: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4)   # dataset made by the caller',
+    after: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4, multiprocessing_context="spawn")   # once it pickles',
+  },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
     fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',

@@ -10,6 +10,7 @@ import { importedNames } from '../src/names';
 import { statementsOf, callsNaming } from '../src/find';
 import { mentions } from '../src/words';
 import { mayBeFork, probesAvailability } from '../src/starts';
+import { whyDatasetUnknown } from '../src/dataset-origin';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -276,7 +277,7 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
   };
 }
 
-function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
+function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
   const items = argumentsOf(args);
   if (keywordArg(items, 'multiprocessing_context')) return null;
   const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
@@ -291,6 +292,13 @@ function addDataLoaderContext(args: SyntaxNode, ctx: FileContext): Fix | null {
     const count = SIMPLE_EXPRESSIONS.has(workers.type) ? workers.text : `(${workers.text})`;
     if (/[\r\n]/.test(count)) return null;
     value = `${method} if ${count} > 0 else None`;
+  }
+  // A context of its own makes the DataLoader pickle the dataset for its workers (fork did not).
+  const dataset = keywordArg(items, 'dataset')?.childForFieldName('value') ?? items.find((a) => a.type !== 'keyword_argument');
+  const why = !dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat' ? 'the dataset is not passed plainly' : whyDatasetUnknown(dataset, ctx);
+  if (why !== null) {
+    ctx.report(call, 'MP317', `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`, `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
+    return null;
   }
   return {
     message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${value}`,
@@ -374,7 +382,7 @@ function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileCon
   if (own && own[1] === 'get_context') return onGetContext(call, args, ctx);
   const spec = CONTEXT_ARGS.get(qualified);
   if (spec) return addContextArgument(call, args, qualified, spec, ctx);
-  if (DATALOADERS.has(qualified)) return addDataLoaderContext(args, ctx);
+  if (DATALOADERS.has(qualified)) return addDataLoaderContext(call, args, ctx);
   return foreignOnly(fn, call, ctx);
 }
 

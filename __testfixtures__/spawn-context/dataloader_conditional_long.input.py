@@ -1,7 +1,9 @@
 import torch
+from torchvision import datasets
 
 
-def loaders(items, config):
+def loaders(root, config):
+    items = datasets.MNIST(root)
     train = torch.utils.data.DataLoader(
         items,
         num_workers=config.workers_for_the_training_data_loader,

@@ -1,10 +1,11 @@
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, TensorDataset
 
 
-def run(dataset, paths, load):
+def run(data, paths, load):
+    dataset = TensorDataset(data)
     loader = DataLoader(
         dataset,
         num_workers=2,

@@ -1,10 +1,11 @@
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, TensorDataset
 
 
-def loaders(dataset):
+def loaders(data):
+    dataset = TensorDataset(data)
     train = DataLoader(dataset, batch_size=32,
                        num_workers=4)
     test = DataLoader(dataset,

@@ -1,10 +1,11 @@
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-from torch.utils.data import DataLoader, DistributedSampler
+from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
 
-def loaders(dataset):
+def loaders(data):
+    dataset = TensorDataset(data)
     train = DataLoader(
         dataset,
         batch_size=32,

@@ -1,8 +1,17 @@
 import torch.multiprocessing as tmp
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, Dataset
 
 
-def train(model, dataset):
+class Squares(Dataset):
+    def __len__(self):
+        return 10
+
+    def __getitem__(self, i):
+        return i * i
+
+
+def train(model):
+    dataset = Squares()
     q = tmp.Queue()
     procs = [tmp.Process(target=model, args=(q,)) for _ in range(2)]
     fast = DataLoader(dataset, batch_size=32, num_workers=4)
@@ -12,7 +21,8 @@ def train(model, dataset):
     return procs, fast, inline, default, explicit
 
 
-def loaders(dataset, args, n):
+def loaders(args, n):
+    dataset = Squares()
     counted = DataLoader(dataset, num_workers=args.workers)
     summed = DataLoader(dataset, num_workers=n + 1)
     none = DataLoader(dataset, num_workers=0x0)

@@ -1,10 +1,19 @@
 import torch.multiprocessing as tmp
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, Dataset
 
 _mp_context = tmp.get_context("spawn")
 
 
-def train(model, dataset):
+class Squares(Dataset):
+    def __len__(self):
+        return 10
+
+    def __getitem__(self, i):
+        return i * i
+
+
+def train(model):
+    dataset = Squares()
     q = _mp_context.Queue()
     procs = [_mp_context.Process(target=model, args=(q,)) for _ in range(2)]
     fast = DataLoader(
@@ -16,7 +25,8 @@ def train(model, dataset):
     return procs, fast, inline, default, explicit
 
 
-def loaders(dataset, args, n):
+def loaders(args, n):
+    dataset = Squares()
     counted = DataLoader(
         dataset,
         num_workers=args.workers,
