@@ -15,6 +15,12 @@ let loading: Promise<void> | undefined;
 const queries = new Map<string, Query>();
 
 /**
+ * Work done by this thread so far: parses (fresh or incremental) and scope analyses (`Names`).
+ * Plain counters, read by the run summary and `npm run bench` (parses per candidate file).
+ */
+export const work = { parses: 0, analyses: 0 };
+
+/**
  * Loads tree-sitter (WebAssembly) and the Python grammar that the tree-sitter-python package
  * ships, from the installed packages. Once per thread, before the first parse or query; both are
  * synchronous afterwards.
@@ -64,6 +70,7 @@ export function language(): Language {
  * calls `tree.delete()` when done (its nodes are unusable after that).
  */
 export function parse(text: string, old?: Tree): Tree {
+  work.parses++;
   const tree = loaded().parser.parse(text, old as W.Tree | undefined);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree as unknown as Tree;

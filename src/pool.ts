@@ -6,6 +6,7 @@ import type { FileResult, RunOptions } from './runner';
 import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import type { CompileGate } from './compile';
+import { detachedAll } from './memory';
 
 /** Below this many candidates, starting threads costs more than it saves. */
 const MIN_PARALLEL = 16;
@@ -28,10 +29,22 @@ export interface WorkerInit {
  */
 export type WorkerMessage = { file: Found } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[] };
 
+/** A worker's answer for one file: its result, and the parses and scope analyses it took. */
+export interface WorkerAnswer {
+  result: FileResult;
+  parses: number;
+  analyses: number;
+}
+
 /** Exposed for tests: a worker given this file name crashes the thread (to prove a crash is contained). */
 export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
 /** Exposed for tests: files named so are left to the threads (to prove what threads are told). */
 export const THREAD_TEST_MARK = '__mp_codemod_thread_only__';
+
+/** --jobs when not given: the number of cores. */
+export function defaultJobs(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
 
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
@@ -44,7 +57,11 @@ const PREFETCH = 2;
  */
 export class Pool {
   private readonly queue: { file: Found; size: number }[] = [];
-  private readonly results: FileResult[] = [];
+  /** Of the files processed so far: the verdicts of those judged, and those keeping their own start method (real paths). */
+  private readonly judged = new Map<string, boolean>();
+  private readonly keepers = new Set<string>();
+  /** Files processed by every thread; parses and analyses of the worker threads (the main thread's are in its own counters). */
+  private readonly threadWork = { processed: 0, parses: 0, analyses: 0 };
   private readonly threads: { worker: Worker; inFlight: Found[]; feed: () => void }[] = [];
   private readonly threadCount: number;
   private added = 0;
@@ -57,8 +74,12 @@ export class Pool {
   private importsForkModule: string[] = [];
   private judge: string[] | 'all';
 
-  constructor(private readonly opts: RunOptions) {
-    const jobs = Math.max(1, opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length);
+  /** `sink` takes each result as it comes, with the file it is of; the pool keeps none. */
+  constructor(
+    private readonly opts: RunOptions,
+    private readonly sink: (r: FileResult, file: Found) => void,
+  ) {
+    const jobs = Math.max(1, opts.jobs ?? defaultJobs());
     // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
     this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
     this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
@@ -82,18 +103,25 @@ export class Pool {
     for (const t of this.threads) t.worker.postMessage({ judge } satisfies WorkerMessage);
   }
 
-  /** The verdicts of the files processed so far that were judged, by path. */
-  verdicts(): Map<string, boolean> {
-    const out = new Map<string, boolean>();
-    for (const r of this.results) if (r.startsProcesses !== undefined) out.set(r.path, r.startsProcesses);
-    return out;
+  /** The verdicts of the files processed so far that were judged, by real path. */
+  verdicts(): ReadonlyMap<string, boolean> {
+    return this.judged;
   }
 
-  /** Files processed so far that keep their own start method (left unchanged: MP312, or choosing it: MP314), by path. */
-  keepingTheirMethod(): Set<string> {
-    const out = new Set<string>();
-    for (const r of this.results) if (r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) out.add(r.path);
-    return out;
+  /** Files processed so far that keep their own start method (left unchanged: MP312, or choosing it: MP314), by real path. */
+  keepingTheirMethod(): ReadonlySet<string> {
+    return this.keepers;
+  }
+
+  /** Files processed so far, and the parses and scope analyses of the worker threads. */
+  work(): { processed: number; parses: number; analyses: number } {
+    return { ...this.threadWork };
+  }
+
+  private done(r: FileResult, file: Found): void {
+    if (r.startsProcesses !== undefined) this.judged.set(file.real, r.startsProcesses);
+    if (r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) this.keepers.add(file.real);
+    this.sink(r, file);
   }
 
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
@@ -104,11 +132,10 @@ export class Pool {
   }
 
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
-  async finish(opts: RunOptions): Promise<FileResult[]> {
+  async finish(opts: RunOptions): Promise<void> {
     this.finished = true;
     await this.drain(opts);
     if (this.running > 0) await this.exited;
-    return this.results;
   }
 
   /** The main thread processes with the threads until the queue is empty (the threads may still hold some). */
@@ -117,7 +144,8 @@ export class Pool {
     for (const t of this.threads) t.feed();
     const { processSafely } = require('./runner') as typeof import('./runner');
     for (let f = this.takeInBand(); f && !interrupted(); f = this.takeInBand()) {
-      this.results.push(processSafely(f, opts));
+      this.done(detachedAll(processSafely(f, opts)), f);
+      this.threadWork.processed++;
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
@@ -157,9 +185,12 @@ export class Pool {
     };
     const thread = { worker, inFlight, feed };
     this.threads.push(thread);
-    worker.on('message', (r: FileResult) => {
-      inFlight.shift();
-      this.results.push(r);
+    worker.on('message', ({ result, parses, analyses }: WorkerAnswer) => {
+      const file = inFlight.shift()!;
+      this.threadWork.processed++;
+      this.threadWork.parses += parses;
+      this.threadWork.analyses += analyses;
+      this.done(result, file);
       onProgress?.(0, 0);
       feed();
     });
@@ -169,7 +200,7 @@ export class Pool {
       const current = inFlight.shift();
       this.threads.splice(this.threads.indexOf(thread), 1);
       if (!current) return;
-      this.results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
+      this.done({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] }, current);
       this.queue.unshift(...inFlight.splice(0).map((file) => ({ file, size: Infinity })));
       if ((this.queue.length > 0 || !this.finished) && !interrupted()) this.startThread();
     };

@@ -11,7 +11,7 @@ import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
-import { ready } from './parser';
+import { ready, work } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -84,7 +84,13 @@ export interface RunOptions extends Options, WalkOptions {
 }
 
 export interface Summary {
+  /**
+   * The results worth reporting, by path: every file but the unchanged ones with nothing to say
+   * (no diagnostic, fix or reason), which are only counted, and named in `unchangedPaths`.
+   */
   files: FileResult[];
+  /** The paths of the unchanged files left out of `files`, sorted (the strings the walk made: no copy per file). */
+  unchangedPaths?: string[];
   scanned: number;
   changed: number;
   unchanged: number;
@@ -94,6 +100,8 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
+  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
+  work?: { processed: number; parses: number; analyses: number };
 }
 
 const packageDirs = new Map<string, boolean>();
@@ -133,6 +141,8 @@ export interface Candidate {
   size: number;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
+  /** Whether a transform needs to parse it (a candidate of processFile); else it is unchanged. */
+  parse: boolean;
 }
 
 /** The engine's options for one file: its target version, and the compile gate bound to its interpreter. */
@@ -149,16 +159,16 @@ const factsOf = (file: Found, opts: RunOptions) => ({
 });
 
 /**
- * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
- * be read), or, for a candidate of processFile, its size and whether its facts wait for the
- * cross-file scan.
+ * The cheap first look at a file: its result when it cannot be read, else its size, whether a
+ * transform needs to parse it (a candidate of processFile; if not, it is unchanged) and whether
+ * its facts wait for the cross-file scan.
  */
 export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) ? { size: read.bytes.length, waits } : result(file.path, 'unchanged');
+  return { size: read.bytes.length, waits, parse: needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) };
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -279,18 +289,56 @@ export function processSafely(file: Found, opts: RunOptions): FileResult {
   }
 }
 
+/** Whether a result says more than its path and `unchanged`. */
+const worthKeeping = (r: FileResult) =>
+  r.status !== 'unchanged' || r.diagnostics.length > 0 || r.fixes.length > 0 || r.reason !== undefined || r.unconverged !== undefined;
+
+/**
+ * The results of a run as they come: counted, and kept only when worth reporting, so that memory
+ * does not grow with the number of unchanged files (the path of one is the walk's own string).
+ */
+export class Tally {
+  readonly kept: FileResult[] = [];
+  readonly unchangedPaths: string[] = [];
+  readonly counts: Record<Status, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
+  diagnostics = 0;
+
+  add(r: FileResult, shown: string = r.path): void {
+    this.counts[r.status]++;
+    this.diagnostics += r.diagnostics.length;
+    if (worthKeeping(r)) this.kept.push(r);
+    else this.unchangedPaths.push(shown);
+  }
+
+  /** An unchanged file with nothing to say, by the path the walk gave it. */
+  unchanged(shown: string): void {
+    this.counts.unchanged++;
+    this.unchangedPaths.push(shown);
+  }
+
+  summary(seconds: number): Summary {
+    const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.kept.sort((a, b) => byPath(a.path, b.path));
+    this.unchangedPaths.sort(byPath);
+    const c = this.counts;
+    return {
+      files: this.kept,
+      unchangedPaths: this.unchangedPaths,
+      scanned: c.changed + c.unchanged + c.skipped + c.error,
+      changed: c.changed,
+      unchanged: c.unchanged,
+      skipped: c.skipped,
+      errors: c.error,
+      diagnostics: this.diagnostics,
+      seconds,
+    };
+  }
+}
+
 export function summarise(files: FileResult[], seconds: number): Summary {
-  const count = (s: Status) => files.filter((f) => f.status === s).length;
-  return {
-    files,
-    scanned: files.length,
-    changed: count('changed'),
-    unchanged: count('unchanged'),
-    skipped: count('skipped'),
-    errors: count('error'),
-    diagnostics: files.reduce((n, f) => n + f.diagnostics.length, 0),
-    seconds,
-  };
+  const tally = new Tally();
+  for (const f of files) tally.add(f);
+  return tally.summary(seconds);
 }
 
 /**
@@ -315,19 +363,26 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
 
 async function runWith(paths: string[], opts: RunOptions, started: bigint): Promise<Summary> {
   const found = discover(paths, opts);
-  const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
-  const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
+  const tally = new Tally();
+  for (const p of found.problems) tally.add(result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
+  const workBefore = { ...work };
+  // Candidates not processed yet (for an interrupt); results of processed files go to the tally.
+  const pending = new Set<Found>();
+  const sink = (r: FileResult, file: Found) => {
+    pending.delete(file);
+    tally.add(r, file.path);
+  };
   // Threads start on candidates while the rest is screened; the biggest go first, and which of
   // them the cross-file scan will ask about is not known yet: they are all judged.
-  const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined });
-  const candidates: Found[] = [];
+  const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined }, sink);
   const waiting: { file: Found; size: number }[] = [];
-  let screenedOut: { file: Found; result: FileResult }[] = [];
+  // Entry points screened out: the cross-file scan may make them candidates.
+  let entriesOut: Found[] = [];
   let turned = process.hrtime.bigint();
   for (const file of files) {
     // A thread asks for its next files by answering: let its messages in every few milliseconds,
@@ -343,12 +398,19 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
     if ('status' in screened) {
-      screenedOut.push({ file, result: screened });
-      continue;
+      tally.add(screened, file.path);
+      tick();
+    } else if (!screened.parse) {
+      if (screened.waits) entriesOut.push(file);
+      else {
+        tally.unchanged(file.path);
+        tick();
+      }
+    } else {
+      pending.add(file);
+      if (screened.waits) waiting.push({ file, size: screened.size });
+      else pool.add(file, screened.size);
     }
-    candidates.push(file);
-    if (screened.waits) waiting.push({ file, size: screened.size });
-    else pool.add(file, screened.size);
   }
   if (project) {
     // The modules entry points import are processed first, and their processing tells the scan
@@ -358,38 +420,37 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     pool.setJudge(judge);
     await pool.drain({ ...opts, onProgress: tick });
     const known = new Map<string, boolean>();
-    const realOf = new Map(candidates.map((f) => [f.path, f.real]));
-    for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
+    for (const [real, verdict] of pool.verdicts()) known.set(real, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const keepers = new Set([...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!));
-    const forkImporters = project.entryPointsImporting(keepers);
+    const forkImporters = project.entryPointsImporting(pool.keepingTheirMethod());
     opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
     pool.setImportsProcessCode(flagged, forkImporters);
-    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && flagged.has(s.file.real));
-    if (back.length > 0) {
-      screenedOut = screenedOut.filter((s) => !back.includes(s));
-      for (const s of back) {
-        candidates.push(s.file);
-        pool.add(s.file, 0);
-      }
+    for (const file of entriesOut) {
+      if (!flagged.has(file.real)) continue;
+      pending.add(file);
+      pool.add(file, 0);
     }
+    entriesOut = entriesOut.filter((f) => !flagged.has(f.real));
   }
   for (const w of waiting) pool.add(w.file, w.size);
-  for (const s of screenedOut) {
-    results.push(s.result);
+  for (const file of entriesOut) {
+    tally.unchanged(file.path);
     tick();
   }
-  const processed = await pool.finish({ ...opts, onProgress: tick });
-  results.push(...processed);
-  if (interrupted()) {
-    const done = new Set(processed.map((r) => r.path));
-    for (const f of candidates) if (!done.has(f.path)) results.push(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
-  }
-  for (const r of results) delete r.startsProcesses;
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
+  entriesOut = [];
+  await pool.finish({ ...opts, onProgress: tick });
+  if (interrupted()) for (const f of pending) tally.add(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
+  const threads = pool.work();
+  const summary = tally.summary(Number(process.hrtime.bigint() - started) / 1e9);
+  for (const r of summary.files) delete r.startsProcesses;
+  summary.work = {
+    processed: threads.processed,
+    parses: work.parses - workBefore.parses + threads.parses,
+    analyses: work.analyses - workBefore.analyses + threads.analyses,
+  };
+  return summary;
 }
 
 const YIELD_EVERY_NS = 5_000_000n;

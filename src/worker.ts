@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'worker_threads';
 import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import { CRASH_TEST_MARK, type WorkerInit, type WorkerMessage } from './pool';
-import { ready } from './parser';
+import { CRASH_TEST_MARK, type WorkerAnswer, type WorkerInit, type WorkerMessage } from './pool';
+import { ready, work } from './parser';
 import { CompileClient } from './compile';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
@@ -44,5 +44,7 @@ function handle(message: WorkerMessage): void {
   }
   const { file } = message;
   if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
-  parentPort!.postMessage(processSafely(file, opts));
+  const before = { ...work };
+  const result = processSafely(file, opts);
+  parentPort!.postMessage({ result, parses: work.parses - before.parses, analyses: work.analyses - before.analyses } satisfies WorkerAnswer);
 }
