@@ -208,6 +208,43 @@ describe('--stdin', () => {
     expect(bad.stderr).toContain('y.py:2: syntax error, skipped');
   });
 
+  test('--output-format json: stdout is the JSON report of the one file, with the new text as output', async () => {
+    const r = await cli([...T, '--stdin', '--stdin-filename', 'x.py', '--output-format', 'json'], '/', POOL_SCRIPT);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ scanned: 1, changed: 1 });
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]).toMatchObject({ path: 'x.py', status: 'changed', output: POOL_SCRIPT_FIXED });
+    expect(report.files[0].diff).toContain('+    with mp.get_context("spawn").Pool(2) as p:');
+    // The same file on disk gives the same report, less the output.
+    const root = makeTree({ 'x.py': POOL_SCRIPT });
+    const onDisk = JSON.parse((await cli([...T, '--output-format', 'json', 'x.py'], root)).stdout);
+    const { output, ...rest } = report.files[0];
+    expect(output).toBe(POOL_SCRIPT_FIXED);
+    expect(rest).toEqual(onDisk.files[0]);
+    const unchanged = JSON.parse((await cli(['--stdin', '--json'], '/', 'print(1)\n')).stdout);
+    expect(unchanged.files[0]).toMatchObject({ path: '<stdin>', status: 'unchanged' });
+    expect(unchanged.files[0].output).toBeUndefined();
+  });
+
+  test('--output-format sarif and github: stdout is the report alone, as for files', async () => {
+    const lambda = 'import multiprocessing as mp\n\nif __name__ == "__main__":\n    with mp.Pool(2) as p:\n        p.map(lambda x: x, [1])\n';
+    const root = makeTree({ 'app.py': lambda });
+    for (const format of ['sarif', 'github']) {
+      const s = await cli(['--stdin-filename', 'app.py', '--output-format', format], root, lambda);
+      const f = await cli(['--output-format', format, 'app.py'], root);
+      const timeless = (out: string) => out.replace(/"seconds": [\d.]+/, '');
+      expect([format, timeless(s.stdout)]).toEqual([format, timeless(f.stdout)]);
+      expect(s.stdout).toContain('MP101');
+      expect(s.stdout).not.toContain('import multiprocessing as mp\n');
+    }
+  });
+
+  test('--check with --stdin fails on a pending change, as for files', async () => {
+    expect((await cli([...T, '--stdin', '--check'], '/', POOL_SCRIPT)).code).toBe(1);
+    expect((await cli([...T, '--stdin', '--check'], '/', POOL_SCRIPT_FIXED)).code).toBe(0);
+  });
+
   test("the editor's call skips yargs and reads the arguments as yargs would", async () => {
     const { quickArgs, yargsArgs } = require('../src/cli') as typeof import('../src/cli');
     // What execute() reads: the camel-case keys (yargs also keeps the dashed spellings, `_` and `$0`).

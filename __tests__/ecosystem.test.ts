@@ -98,7 +98,7 @@ describe('programmatic API', () => {
       execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', consumer], { encoding: 'utf8' });
       const printed = JSON.parse(execFileSync(process.execPath, [path.join(consumer, 'out', 'use.js')], { encoding: 'utf8' }));
       expect(printed.output).toBe('import multiprocessing as mp\n\n\ndef f():\n    return mp.get_context("spawn").Pool(2)\n');
-      expect(printed.ids).toEqual(['diagnostics', 'guard-main', 'set-start-method', 'spawn-context', 'x']);
+      expect(printed.ids).toEqual(['diagnostics', 'join-processes', 'guard-main', 'set-start-method', 'spawn-context', 'x']);
       expect(printed.fixtures).toBe('function');
     } finally {
       fs.rmSync(consumer, { recursive: true, force: true });

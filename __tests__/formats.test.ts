@@ -55,6 +55,9 @@ describe('diagnostic output formats', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'app.py' }, region: { startLine: 5, startColumn: 11 } } }],
     });
     expect(log.runs[0].tool.driver.rules[results[0].ruleIndex].id).toBe('MP301');
+    // The rules are exactly the codes reported, and every result points at its own.
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['MP101', 'MP301']);
+    for (const res of results) expect(log.runs[0].tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
     // The validator itself rejects a broken log, so the check above can fail.
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });

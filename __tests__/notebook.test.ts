@@ -54,6 +54,17 @@ describe('notebooks', () => {
     expect(fs.readFileSync(path.join(root, 'analysis.ipynb'), 'utf8')).toBe(fs.readFileSync(path.join(written, 'analysis.ipynb'), 'utf8'));
   });
 
+  test('a notebook on stdin (--stdin-filename x.ipynb) is handled as a notebook: stdout is what --write writes', async () => {
+    const written = makeTree({ 'analysis.ipynb': jupyterDump(NB) });
+    await cli(['--write'], written);
+    const r = await cli(['--stdin-filename', 'analysis.ipynb'], makeTree({}), jupyterDump(NB));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(fs.readFileSync(path.join(written, 'analysis.ipynb'), 'utf8'));
+    const local = await cli(['--stdin-filename', 'local.ipynb'], makeTree({}), jupyterDump(NB_LOCAL_WORKER));
+    expect(local.stderr).toContain('local.ipynb[cell 4]:2:20: MP106 [error] square is defined in the notebook');
+  });
+
   test('a worker defined in a cell: diagnostics give cell and line (MP106), and the notebook is left alone (MP312)', async () => {
     const root = makeTree({ 'local.ipynb': jupyterDump(NB_LOCAL_WORKER) });
     const r = await cli(['--write'], root);

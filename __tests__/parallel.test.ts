@@ -2,7 +2,6 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, POOL_SCRIPT } from './helpers/tree';
-import { CRASH_TEST_MARK, THREAD_TEST_MARK } from '../src/pool';
 
 // Worker threads run from the compiled bin (the TypeScript sources always run in-band).
 const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');
@@ -32,26 +31,48 @@ describe('worker threads', () => {
   test('threads learn which entry points import process code (the cross-file scan ends after they start)', () => {
     const lib = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
     const app = 'from pkg0 import jobs\n\n\ndef f(x):\n    return x\n\n\nif __name__ == "__main__":\n    print(jobs.run(f, [1]))\n';
-    // zz sorts last: the entry points are screened after the threads have started on the others,
-    // and their names leave them to the thread.
-    const apps = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`zz/app${i}${THREAD_TEST_MARK}.py`, app]));
+    // zz sorts last: the entry points are screened after the threads have started on the others;
+    // there are enough of them that the thread takes some while the main thread takes others.
+    const apps = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`zz/app${String(i).padStart(2, '0')}.py`, app]));
     const root = corpus({ 'pkg0/__init__.py': '', 'pkg0/jobs.py': lib, 'zz/__init__.py': '', ...apps });
     const one = run(['--json', '--jobs', '1'], root);
     const two = run(['--json', '--jobs', '2'], root);
     const strip = (s: string) => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, seconds: 0 } });
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     const entries = JSON.parse(two.stdout).files.filter((f: { path: string }) => f.path.startsWith('zz/app'));
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(24);
     for (const e of entries) expect(e.fixes.map((f: { transform: string }) => f.transform)).toEqual(['set-start-method']);
   });
 
+  test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {
+    // Modules (not entry points, which wait for the cross-file scan) are enough for the pool to
+    // start its thread while screening goes on; the thread takes the largest queued, this module,
+    // and a test transform keeps it busy there while the main thread runs out of files: the
+    // cross-file facts must wait for it.
+    const keeper = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n# SLOW_HERE\n' + '#\n'.repeat(8000);
+    const app = `import multiprocessing\n\nfrom lib import switch\n\n\ndef square(x):\n    return x * x\n\n\nif __name__ == "__main__":\n    print(switch.run([1]))\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(square, [1, 2]))\n`;
+    const pads = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`zpad/m${i}.py`, `import multiprocessing as mp\nq = mp.Queue()\nprint(${i})\n`]));
+    const root = corpus({ 'lib/__init__.py': '', 'lib/switch.py': keeper, 'app.py': app, ...pads });
+    const slow = path.join(__dirname, 'helpers', 'slow-transform.js');
+    const r = run(['--json', '--jobs', '2', '-t', `diagnostics,join-processes,guard-main,set-start-method,spawn-context,${slow}`], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files['lib/switch.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP314');
+    expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP316');
+  });
+
   test('a crashing worker fails only the file it had; the run finishes', () => {
-    const root = corpus({ [`x/${CRASH_TEST_MARK}.py`]: POOL_SCRIPT });
-    const r = run(['--json', '--jobs', '2'], root);
+    // Which thread gets the file must not be left to timing. The pool starts its thread once 16
+    // candidates are queued, and the thread first takes the largest queued: here that happens while
+    // the entry points (this file is one), held back by the cross-file scan, are queued, and the
+    // padding makes this file the largest of them.
+    const root = corpus({ 'a/crash.py': `${POOL_SCRIPT}# CRASH_HERE\n${'#\n'.repeat(4000)}` });
+    const crash = path.join(__dirname, 'helpers', 'crash-transform.js');
+    const r = run(['--json', '--jobs', '2', '-t', `diagnostics,guard-main,set-start-method,spawn-context,${crash}`], root);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     const crashed = report.files.filter((f: { status: string }) => f.status === 'error');
-    expect(crashed.map((f: { path: string; reason: string }) => [f.path, f.reason])).toEqual([[`x/${CRASH_TEST_MARK}.py`, 'internal error: worker exited (70)']]);
+    expect(crashed.map((f: { path: string; reason: string }) => [f.path, f.reason])).toEqual([['a/crash.py', 'internal error: worker exited (70)']]);
     expect(report.summary.scanned).toBe(41);
   });
 

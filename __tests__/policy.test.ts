@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defineFixtureTests } from '../src/testing';
+import { transformSource, defaultOptions } from '../src/pipeline';
+import { ready } from '../src/parser';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { cli, makeTree } from './helpers/tree';
@@ -40,4 +42,34 @@ test('an entry point that imports a module left on its own start method gets no 
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+describe('a module-level Event read by workers (MP202)', () => {
+  const input = fs.readFileSync(path.join(fixtures, 'keep_module_event.input.py'), 'utf8');
+  beforeAll(() => ready());
+
+  test('blocks the file and offers the unsafe fix', () => {
+    const r = transformSource(input, builtinTransforms, defaultOptions, 'app.py');
+    expect(r.output).toBe(input);
+    const mp202 = r.diagnostics.find((d) => d.code === 'MP202')!;
+    expect(mp202.hint).toContain('--unsafe-fixes');
+    expect(r.diagnostics.map((d) => d.code)).toContain('MP312');
+  });
+
+  test('with --unsafe-fixes the Event comes from the parent and the file is migrated', () => {
+    const r = transformSource(input, builtinTransforms, { ...defaultOptions, unsafeFixes: true }, 'app.py');
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(r.fixes.map((f) => f.message)).toContain('moved ready into the __main__ guard; worker() gets it through args=');
+    // set_start_method first: an Event made before it would fix the default and make it raise.
+    const guard = r.output.slice(r.output.indexOf('if __name__'));
+    expect(guard.indexOf('set_start_method')).toBeLessThan(guard.indexOf('ready = mp.Event()'));
+  });
+});
+
+test('MP202 says why --unsafe-fixes does not apply', async () => {
+  await ready();
+  const source = 'import multiprocessing as mp\n\nlock = mp.Lock()\n\n\ndef work(x):\n    with lock:\n        return x\n\n\ndef init():\n    pass\n\n\nif __name__ == "__main__":\n    with mp.Pool(2, initializer=init) as pool:\n        print(pool.map(work, range(2)))\n';
+  const r = transformSource(source, builtinTransforms, { ...defaultOptions, unsafeFixes: true }, 'app.py');
+  expect(r.output).toBe(source);
+  expect(r.diagnostics.find((d) => d.code === 'MP202')?.hint).toContain('--unsafe-fixes does not: its pool has an initializer already');
 });

@@ -44,3 +44,28 @@ describe('the worker pool', () => {
     expect(stats.most).toBeLessThanOrEqual(2);
   });
 });
+
+describe('reading', () => {
+  test('a dry run reads each file once: candidates are processed from the bytes screening read', async () => {
+    // The module object itself (an `import *` copy's properties cannot be replaced).
+    const fs = require('fs') as typeof import('fs');
+    const { run } = require('../src/runner') as typeof import('../src/runner');
+    const { builtinTransforms } = require('../transforms') as typeof import('../transforms');
+    const files: Record<string, string> = { 'plain.py': 'print(1)\n' };
+    for (let i = 0; i < 5; i++) files[`app${i}.py`] = POOL_SCRIPT;
+    const root = makeTree(files);
+    const reads = new Map<string, number>();
+    const real = fs.readFileSync;
+    const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: import('fs').PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (typeof file === 'string' && file.endsWith('.py')) reads.set(path.basename(file), (reads.get(path.basename(file)) ?? 0) + 1);
+      return (real as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync);
+    try {
+      const summary = await run([root], { transforms: builtinTransforms, method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false, write: false, diffs: true, cwd: root, python: false, gitignore: true, include: [], exclude: [], jobs: 1 });
+      expect(summary.changed).toBe(5);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(Object.fromEntries([...reads].sort())).toEqual(Object.fromEntries(Object.keys(files).sort().map((f) => [f, 1])));
+  });
+});

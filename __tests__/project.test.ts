@@ -6,7 +6,8 @@ import { builtinTransforms } from '../transforms';
 import { makeTree } from './helpers/tree';
 
 const JOBS = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
-const MAIN = '\n\nif __name__ == "__main__":\n    main()\n';
+// Entry points use what the module's functions start (`x.run`, `x.go`): importing alone does not count.
+const MAIN = '\n\nif __name__ == "__main__":\n    main(x.run, x.go)\n';
 
 /** Which of `entries` (name -> text) the scan flags, with pkg/jobs.py starting processes beside them. */
 function flagged(entries: Record<string, string>): string[] {

@@ -89,7 +89,50 @@ describe('realworld counting', () => {
       bothMechanisms: ['app.py'],
       repeatedContext: ['app.py'],
       setStartNoStart: [],
+      longLines: [],
+      // The hand-made diffs above do not apply to the files (and lib.py cannot be read).
+      importsOutside: ['app.py: (diff did not apply; not checked)', 'lib.py: (diff did not apply; not checked)'],
     });
+  });
+
+  test('long lines: new and lengthened ones count, the user\'s own moved or untouched ones do not', () => {
+    const long = 'x' .repeat(80);
+    const diff = [
+      '--- a/s.py',
+      '+++ b/s.py',
+      '@@ -1,4 +1,6 @@',
+      `-y = f(${long})`,
+      `-z = ${long}`,
+      `-w = ${long}${long}`,
+      '-pool = Pool(4)',
+      '+def main():',
+      `+    y = f(${long})`,
+      `+    z = ${long}`,
+      `+    w = ${long}${long}`,
+      `+    pool = get_context("spawn").Pool(4, initializer=${long})`,
+      `+\tglobal ${long}`,
+      '',
+    ].join('\n');
+    // z: 84 columns moved to 88 (fits); y: 87 moved to 91 (indentation only); w: already too long.
+    expect(count.longLines(diff, 88).map((l: string) => l.trim().slice(0, 6))).toEqual(['y = f(', 'pool =', 'global']);
+    expect(count.columns('\tab')).toBe(6);
+  });
+
+  test('imports outside the standard-library group', () => {
+    const std = (m: string) => ['os', 'sys', 'multiprocessing', '__future__'].includes(m);
+    const added = (line: string) => `--- a/s.py\n+++ b/s.py\n@@ -1 +1,2 @@\n+${line}\n`;
+    const mp = 'import multiprocessing';
+    // In the stdlib group; in a new group of its own; after a third-party import with a stdlib group elsewhere.
+    expect(count.importsOutsideGroup(added(mp), `import os\n${mp}\n\nimport numpy\n`, std)).toEqual([]);
+    expect(count.importsOutsideGroup(added(mp), `${mp}\n\nimport numpy\n`, std)).toEqual([]);
+    expect(count.importsOutsideGroup(added(mp), `import os\n\nimport numpy\n${mp}\n`, std)).toEqual([mp]);
+    // One mixed block: beside a stdlib import is its place, after a third-party one is not.
+    expect(count.importsOutsideGroup(added(mp), `import os\n${mp}\nimport numpy\n`, std)).toEqual([]);
+    expect(count.importsOutsideGroup(added(mp), `import numpy\n${mp}\n`, std)).toEqual([mp]);
+    // A from-import edited in place is the user's placement.
+    const merged = '--- a/s.py\n+++ b/s.py\n@@ -1 +1 @@\n-from multiprocessing import Pool\n+from multiprocessing import Pool, get_context\n';
+    expect(count.importsOutsideGroup(merged, 'import numpy\nfrom multiprocessing import Pool, get_context\n', std)).toEqual([]);
+    expect(count.applyDiff('a\n', '--- a/s.py\n+++ b/s.py\n@@ -1 +1,2 @@\n a\n+b\n')).toBe('a\nb\n');
   });
 
   test('arguments: flags, the env default, and one clear error', () => {

@@ -14,8 +14,8 @@ const { summarise } = require('./realworld-count');
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'mp-codemod.js');
 const CORPUS = path.join(__dirname, 'realworld-corpus.json');
-// Only what the CLI reads: sources, notebooks, its config and ignore files.
-const WANTED = /(\.pyw?|\.ipynb|(^|\/)pyproject\.toml|(^|\/)\.gitignore)$/;
+// Only what the CLI reads: sources, notebooks, its config, the files it reads a line length from, ignore files.
+const WANTED = /(\.pyw?|\.ipynb|(^|\/)(pyproject\.toml|\.?ruff\.toml|setup\.cfg|tox\.ini|\.flake8|\.gitignore))$/;
 
 function parseArgs(argv) {
   const opts = { mirrors: process.env.MP_CODEMOD_MIRRORS || null, diffs: null, only: null };
@@ -84,6 +84,17 @@ function checkout(gitDir, commit, dest) {
   return { files: blobs.length, missing };
 }
 
+/** The line length the tool uses for each file of `root`: the nearest folder setting (as config.ts reads it), else 88. */
+function limitsUnder(root) {
+  const { folderLineLength } = require(path.join(ROOT, 'dist', 'src', 'config.js'));
+  const known = new Map();
+  const ofDir = (dir) => {
+    if (!known.has(dir)) known.set(dir, folderLineLength(dir) ?? (dir === root ? 88 : ofDir(path.dirname(dir))));
+    return known.get(dir);
+  };
+  return (file) => ofDir(path.dirname(path.join(root, file)));
+}
+
 function runCli(dir) {
   const r = spawnSync(process.execPath, [BIN, '--output-format', 'json', '--quiet', '.'], {
     cwd: dir,
@@ -99,8 +110,8 @@ function runCli(dir) {
 const codes = (d) => Object.entries(d).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}:${n}`).join(' ') || '-';
 
 function printTable(rows) {
-  const head = ['repository', 'scanned', 'changed', 'hunks', 'both', 'ctx>=2', 'ssm-no-start', 'errors'];
-  const lines = [head, ...rows.map((r) => [r.repo, r.scanned, r.changed, r.hunks, r.bothMechanisms.length, r.repeatedContext.length, r.setStartNoStart.length, r.errors])];
+  const head = ['repository', 'scanned', 'changed', 'hunks', 'both', 'ctx>=2', 'ssm-no-start', 'long', 'imports-out', 'errors'];
+  const lines = [head, ...rows.map((r) => [r.repo, r.scanned, r.changed, r.hunks, r.bothMechanisms.length, r.repeatedContext.length, r.setStartNoStart.length, r.longLines.length, r.importsOutside.length, r.errors])];
   const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
   for (const l of lines) console.log(l.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '));
 }
@@ -139,7 +150,8 @@ function main() {
           return null;
         }
       };
-      const row = { repo: entry.repo, ...summarise(report, read), missingBlobs: got.missing };
+      const { STDLIB_MODULES } = require(path.join(ROOT, 'dist', 'src', 'stdlib.js'));
+      const row = { repo: entry.repo, ...summarise(report, read, limitsUnder(src), (m) => STDLIB_MODULES.has(m)), missingBlobs: got.missing };
       rows.push(row);
       console.log(`\n${entry.repo} @ ${entry.commit.slice(0, 12)}`);
       console.log(`  scanned ${row.scanned}, changed ${row.changed}, hunks ${row.hunks}, errors ${row.errors}${got.missing ? `, ${got.missing} blobs missing from the mirror` : ''}`);
@@ -147,6 +159,8 @@ function main() {
       console.log(`  both mechanisms (set_start_method + call-site context): ${row.bothMechanisms.length} ${row.bothMechanisms.join(' ')}`);
       console.log(`  two or more inline get_context(...) added: ${row.repeatedContext.length} ${row.repeatedContext.join(' ')}`);
       console.log(`  set_start_method where nothing starts (no start in the file or its repo imports, 2 hops): ${row.setStartNoStart.length} ${row.setStartNoStart.join(' ')}`);
+      console.log(`  lines added or lengthened past the project's line length: ${row.longLines.length}${row.longLines.map((l) => `\n    ${l}`).join('')}`);
+      console.log(`  imports placed outside the standard-library group: ${row.importsOutside.length}${row.importsOutside.map((l) => `\n    ${l}`).join('')}`);
       if (opts.diffs) {
         const diff = report.files.filter((f) => f.diff).map((f) => f.diff).join('');
         fs.writeFileSync(path.join(opts.diffs, `${entry.repo.replace('/', '+')}.diff`), diff);
@@ -158,10 +172,10 @@ function main() {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  const total = { repo: 'total', scanned: 0, changed: 0, hunks: 0, errors: 0, diagnostics: {}, bothMechanisms: [], repeatedContext: [], setStartNoStart: [] };
+  const total = { repo: 'total', scanned: 0, changed: 0, hunks: 0, errors: 0, diagnostics: {}, bothMechanisms: [], repeatedContext: [], setStartNoStart: [], longLines: [], importsOutside: [] };
   for (const r of rows) {
     for (const k of ['scanned', 'changed', 'hunks', 'errors']) total[k] += r[k];
-    for (const k of ['bothMechanisms', 'repeatedContext', 'setStartNoStart']) total[k].push(...r[k]);
+    for (const k of ['bothMechanisms', 'repeatedContext', 'setStartNoStart', 'longLines', 'importsOutside']) total[k].push(...r[k]);
     for (const [c, n] of Object.entries(r.diagnostics)) total.diagnostics[c] = (total.diagnostics[c] || 0) + n;
   }
   console.log('');

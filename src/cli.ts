@@ -7,8 +7,7 @@ import { selectTransforms } from './select';
 import { builtinTransforms } from '../transforms';
 import { cleanupPending } from './write';
 import { interrupted } from './interrupt';
-import { transformSource } from './pipeline';
-import { ready } from './parser';
+import { ready, parserStarted } from './parser';
 import { decode, encode, SourceError } from './source';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine, useColour } from './report/text';
 import { checkCodes, codeFilter } from './codes';
@@ -249,7 +248,8 @@ function explain(rest: string[], io: IO): number {
 
 async function execute(args: Args, io: IO): Promise<number> {
   if (args.explain !== undefined) return explain(args.explain === '' ? [] : [String(args.explain)], io);
-  await ready(Boolean(args.stdin));
+  if ((args.stdin || args.stdinDash || args.stdinFilename !== undefined) && !parserStarted()) shortRun();
+  await ready();
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
     for (const t of transforms) io.stdout(`${t.id}\t${t.safety}\t${t.description}\n`);
@@ -314,7 +314,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     include: list(args.include),
     exclude: list(args.exclude),
   };
-  if (args.stdin) return runStdin(args, io, opts);
+  if (args.stdin) return runStdin(args, io, opts, format);
   if (args.showConfig !== undefined) {
     const target = path.resolve(io.cwd, String(args.showConfig || '.'));
     if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
@@ -345,6 +345,18 @@ async function execute(args: Args, io: IO): Promise<number> {
     return EXIT.interrupted;
   }
   return exitCode(summary, Boolean(args.check) || Boolean(args.write), Boolean(args.strict));
+}
+
+/**
+ * One file, as with --stdin: V8 compiles WebAssembly with its baseline compiler, then optimises
+ * the hot functions (the grammar's big lexer) on background threads, and a process that is about
+ * to end still waits for that. For one 26-line file on a loaded 2-core machine, the whole run took
+ * a median of 1.25 s with it and 0.58 s with the baseline compiler only, which parses a tenth to a
+ * fifth slower: worth it only for short runs. The flag is process-wide, hence set here, by the
+ * command line only, and counts only before the parser loads.
+ */
+function shortRun(): void {
+  (require('v8') as typeof import('v8')).setFlagsFromString('--liftoff-only');
 }
 
 /** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
@@ -443,66 +455,62 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
   if (!args.quiet) io.stderr(`${summaryLine(summary, mode)}\n`);
 }
 
-/** Text to stdout in a file's encoding (when not UTF-8 and the IO takes bytes), so that diffs and sources keep their bytes. */
-function writeInEncoding(text: string, encoding: string | undefined, io: IO, bom = false): void {
-  if ((encoding && encoding !== 'utf-8') || bom) {
-    if (io.stdoutBytes) {
-      try {
-        io.stdoutBytes(encode(text, { encoding: encoding ?? 'utf-8', bom }));
-        return;
-      } catch (e) {
-        if (!(e instanceof SourceError)) throw e;
-      }
-    }
-  }
-  io.stdout(bom ? `\ufeff${text}` : text);
-}
-
-/** --stdin: one source in, the result out; settings from the pyproject.toml nearest --stdin-filename. */
-async function runStdin(args: Args, io: IO, runOpts: RunOptions): Promise<number> {
-  const name = (args.stdinFilename as string | undefined) ?? '<stdin>';
-  const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
-  const { optionsFor, pythonOf, targetFor } = require('./config') as typeof import('./config');
-  const { OneShotGate, compileCheck } = require('./compile') as typeof import('./compile');
-  const found = { path: name, real: where };
-  const opts = optionsFor(found, runOpts);
-  const python = pythonOf(opts);
-  // The gate's Python starts only when the source changes.
-  const gate = python ? new OneShotGate() : null;
-  try {
-    const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
-    let decoded;
+/** Text to stdout in a file's encoding (when not UTF-8 and the IO takes bytes), so that diffs keep their bytes. */
+function writeInEncoding(text: string, encoding: string | undefined, io: IO): void {
+  if (encoding && encoding !== 'utf-8' && io.stdoutBytes) {
     try {
-      decoded = decode(bytes);
+      io.stdoutBytes(encode(text, { encoding, bom: false }));
+      return;
     } catch (e) {
       if (!(e instanceof SourceError)) throw e;
-      if (io.stdoutBytes) io.stdoutBytes(bytes);
-      else io.stdout(bytes.toString('utf8'));
-      io.stderr(`${name}: ${e.message}, skipped\n`);
-      return EXIT.findings;
     }
-    const text = decoded.text;
-    const out = transformSource(text, opts.transforms, { ...opts, targetMinor: targetFor(found, opts), compile: gate && python ? compileCheck(gate, python) : undefined }, name);
-    if (opts.formatCommand && !out.error && !out.syntaxError && out.output !== text) {
-      const { runFormatter } = require('./format') as typeof import('./format');
-      const formatted = runFormatter(opts.formatCommand, out.output, path.dirname(where));
-      if ('error' in formatted) out.error = { transform: 'format', message: formatted.error };
-      else out.output = formatted.text;
+  }
+  io.stdout(text);
+}
+
+/**
+ * --stdin: one source in, through the same processFile as files (a name ending in .ipynb is a
+ * notebook), with the settings of the pyproject.toml nearest --stdin-filename. What stdout
+ * carries depends on the format: text, the source (fixed, else as it came), as ruff and black do,
+ * with the messages on stderr; json, the report, whose one file has the new text as `output`;
+ * sarif and github, the report alone.
+ */
+async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string): Promise<number> {
+  const name = (args.stdinFilename as string | undefined) || '<stdin>';
+  const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
+  const { processFile, summarise } = require('./runner') as typeof import('./runner');
+  const { OneShotGate } = require('./compile') as typeof import('./compile');
+  const { RunCache } = require('./config') as typeof import('./config');
+  const started = process.hrtime.bigint();
+  // The gate's Python starts only when the source changes.
+  const gate = new OneShotGate();
+  try {
+    const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
+    const file = processFile({ path: name, real: where }, { ...runOpts, write: false, diffs: format === 'json', keepText: true, gate, cache: new RunCache() }, bytes);
+    const summary = summarise([file], Number(process.hrtime.bigint() - started) / 1e9);
+    if (format === 'text') {
+      sourceOut(file.afterBytes ?? bytes, io);
+      const paint = useColour(args.color, Boolean(io.stderrIsTTY), io.env) ? colours : plain;
+      for (const line of fileLines(file, { write: false, check: Boolean(args.check) }, paint)) io.stderr(`${line}\n`);
+    } else {
+      // Nothing is written, even with `- --write`.
+      report(summary, { ...args, write: false }, format, io);
     }
-    writeInEncoding(out.error || out.syntaxError ? text : out.output, decoded.encoding, io, decoded.bom);
-    const keep = opts.keepCode ?? (() => true);
-    for (const d of out.diagnostics.filter((x) => keep(x.code))) io.stderr(`${name}:${d.line}:${d.column}: ${d.code} [${d.severity}] ${d.message}\n`);
-    for (const why of gate?.offReasons() ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
-    if (out.syntaxError) {
-      io.stderr(`${name}:${out.syntaxError.line}: syntax error, skipped\n`);
-      return EXIT.findings;
-    }
-    if (out.error) {
-      io.stderr(`${name}: error: ${out.error.transform}: ${out.error.message}\n`);
-      return EXIT.findings;
-    }
-    return args.check && out.output !== text ? EXIT.findings : EXIT.ok;
+    for (const why of gate.offReasons()) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
+    return exitCode(summary, Boolean(args.check), Boolean(args.strict));
   } finally {
-    await gate?.close();
+    await gate.close();
+  }
+}
+
+/** A source to stdout byte for byte; an IO that takes text only gets it decoded as Python would. */
+function sourceOut(bytes: Buffer, io: IO): void {
+  if (io.stdoutBytes) return io.stdoutBytes(bytes);
+  try {
+    const decoded = decode(bytes);
+    io.stdout(`${decoded.bom ? '\ufeff' : ''}${decoded.text}`);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    io.stdout(bytes.toString('utf8'));
   }
 }

@@ -9,17 +9,19 @@ export interface CodeInfo {
   blocks?: boolean;
 }
 
-export const CODES: Record<string, CodeInfo> = {
-  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool: spawn cannot pickle it', blocks: true },
+const REGISTRY = {
+  MP101: { severity: 'error', summary: 'a lambda is handed to a process or pool, or held by the dataset of a DataLoader with workers: spawn cannot pickle it', blocks: true },
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
   MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
-  MP104: { severity: 'error', summary: 'a class defined inside a function is handed to a process or pool', blocks: true },
+  MP104: { severity: 'error', summary: 'a class defined inside a function, or created at run time (DEAP creator.create in main()), is handed to a process or pool', blocks: true },
   MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
+  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn (a generator or an open file, when the file shows it)', blocks: true },
   MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },
-  MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own', blocks: true },
+  MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own (--unsafe-fixes passes it from the parent when it can)', blocks: true },
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
   MP204: { severity: 'warning', summary: 'logging is configured only in the parent; spawn children log with the defaults' },
+  MP205: { severity: 'error', summary: 'a process given a lock, queue or manager proxy is started and never joined: under spawn the parent may exit before the child rebuilds them (--unsafe-fixes joins it)', blocks: true },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
   MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },
   MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },
@@ -30,7 +32,7 @@ export const CODES: Record<string, CodeInfo> = {
   MP308: { severity: 'warning', summary: 'a name the rewrite needs is taken in that scope; not rewritten' },
   MP309: { severity: 'warning', summary: 'isinstance(x, multiprocessing.Process) is false for processes made from a context' },
   MP310: { severity: 'error', summary: 'module-level process code that guard-main could not move safely', blocks: true },
-  MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise' },
+  MP311: { severity: 'warning', summary: 'a call fixes the default start method at import time, so set_start_method would raise (--unsafe-fixes moves objects only the parent reads into the guard)' },
   MP312: { severity: 'warning', summary: 'the file is left unchanged: spawn would break it until the errors reported in it are fixed' },
   MP315: { severity: 'warning', summary: 'a rewrite inside an f-string that uses both quotes (before Python 3.12); not rewritten' },
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
@@ -40,14 +42,21 @@ export const CODES: Record<string, CodeInfo> = {
   MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },
   // Seen only by `mp-codemod verify`, when the program runs under spawn.
   MP107: { severity: 'error', summary: 'a worker defined where spawn children cannot import it (inside the __main__ guard, -c or stdin)' },
-  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn' },
   MP313: { severity: 'error', summary: 'a lock or queue made in a fork context is shared with a process of another context' },
-};
+} satisfies Record<string, CodeInfo>;
 
-export const blocksMigration = (code: string): boolean => CODES[code]?.blocks === true;
+/** A diagnostic code: only the registry's, so that an unknown one is a type error. */
+export type Code = keyof typeof REGISTRY;
 
-export function severityOf(code: string): Severity {
-  return CODES[code]?.severity ?? 'warning';
+export const CODES: Readonly<Record<Code, CodeInfo>> = REGISTRY;
+
+/** Whether a string (from a JavaScript transform, a pragma, a command line) is a code of the registry. */
+export const isCode = (code: string): code is Code => Object.prototype.hasOwnProperty.call(CODES, code);
+
+export const blocksMigration = (code: Code): boolean => CODES[code].blocks === true;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
 }
 
 /** `--select`/`--ignore` values are codes or prefixes (`MP1`, `MP20`). */

@@ -40,6 +40,42 @@ export interface FoundConfig {
   settings: Partial<Settings>;
 }
 
+/**
+ * What settings and project facts were read from disk, kept for one run: run() makes one (each
+ * worker thread too), so a second run() in the same process reads pyproject.toml files again.
+ */
+export class RunCache {
+  readonly configs = new Map<string, FoundConfig | null>();
+  readonly requires = new Map<string, number | undefined>();
+  readonly lineLengths = new Map<string, number | null>();
+  readonly packageDirs = new Map<string, boolean>();
+  /** Merged options by the options object they came from, then by config file and line length. */
+  readonly options = new WeakMap<RunOptions, Map<string, RunOptions>>();
+  readonly perFile = new WeakMap<RunOptions, Map<string, RunOptions>>();
+}
+
+/** Options made outside run() (the API's own calls) keep a cache of their own, for as long as they live. */
+const outsideRuns = new WeakMap<RunOptions, RunCache>();
+
+export function cacheOf(opts: RunOptions): RunCache {
+  if (opts.cache) return opts.cache;
+  let cache = outsideRuns.get(opts);
+  if (!cache) outsideRuns.set(opts, (cache = new RunCache()));
+  return cache;
+}
+
+/** Whether a file's folder is a package (has an __init__.py); read once per run and folder. */
+export function inPackage(file: string, opts: RunOptions): boolean {
+  const dirs = cacheOf(opts).packageDirs;
+  const dir = path.dirname(file);
+  let known = dirs.get(dir);
+  if (known === undefined) {
+    known = fs.existsSync(path.join(dir, '__init__.py'));
+    dirs.set(dir, known);
+  }
+  return known;
+}
+
 const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' | 'codes' | 'table' }> = {
   method: { key: 'method', kind: 'method' },
   strategy: { key: 'strategy', kind: 'strategy' },
@@ -172,12 +208,9 @@ export function folderLineLength(dir: string): number | null {
   return null;
 }
 
-const lineLengthCache = new WeakMap<RunOptions, Map<string, number | null>>();
-
 /** The nearest line-length setting walking up from `dir`; cached per run and folder. */
 function lineLengthAbove(dir: string, opts: RunOptions): number | null {
-  let cache = lineLengthCache.get(opts);
-  if (!cache) lineLengthCache.set(opts, (cache = new Map()));
+  const cache = cacheOf(opts).lineLengths;
   const known = cache.get(dir);
   if (known !== undefined) return known;
   let found = folderLineLength(dir);
@@ -211,11 +244,9 @@ export function findConfig(dir: string, cache: Map<string, FoundConfig | null>):
   return found;
 }
 
-const configCache = new Map<string, FoundConfig | null>();
-const optionsCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
-
 function configOf(file: Found, opts: RunOptions): FoundConfig | null {
   if (!opts.config) return null;
+  const configCache = cacheOf(opts).configs;
   if (opts.config !== 'discover') {
     if (!configCache.has(opts.config)) configCache.set(opts.config, readConfig(opts.config));
     return configCache.get(opts.config)!;
@@ -230,6 +261,7 @@ function configOf(file: Found, opts: RunOptions): FoundConfig | null {
 export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   const lineLength = lineLengthOf(file, opts);
   const found = configOf(file, opts);
+  const optionsCache = cacheOf(opts).options;
   let byConfig = optionsCache.get(opts);
   if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
   const key = `${found?.file ?? ''}\0${lineLength ?? ''}`;
@@ -266,8 +298,6 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   return withPerFileIgnores(file, found, merged);
 }
 
-const perFileCache = new WeakMap<RunOptions, Map<string, RunOptions>>();
-
 /** The options with the codes `per-file-ignores` drops for this file added to `ignore`. */
 function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): RunOptions {
   const table = found.settings.perFileIgnores;
@@ -276,6 +306,7 @@ function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): 
   const { globMatcher } = require('./walk') as typeof import('./walk');
   const extra = Object.entries(table).filter(([glob]) => globMatcher([glob])(rel)).flatMap(([, codes]) => codes);
   if (extra.length === 0) return opts;
+  const perFileCache = cacheOf(opts).perFile;
   let known = perFileCache.get(opts);
   if (!known) perFileCache.set(opts, (known = new Map()));
   const key = extra.join(',');
@@ -290,8 +321,6 @@ function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): 
 /** The interpreter of the compile gate for a file's options: python3 unless set, none when turned off. */
 export const pythonOf = (opts: RunOptions): string | null => (opts.python === false ? null : (opts.python ?? 'python3'));
 
-const requiresCache = new Map<string, number | undefined>();
-
 /**
  * The oldest Python 3 minor version a file must run on: --target-version, else the
  * `requires-python` of the nearest pyproject.toml that has one; undefined when neither says.
@@ -300,14 +329,14 @@ export function targetFor(file: Found, opts: RunOptions): number | undefined {
   if (opts.cli?.targetMinor !== undefined) return opts.cli.targetMinor;
   if (opts.config === false) return undefined;
   if (typeof opts.config === 'string' && opts.config !== 'discover') return requiresPythonOf(opts.config);
-  return nearestRequires(path.dirname(file.real));
+  return nearestRequires(path.dirname(file.real), cacheOf(opts).requires);
 }
 
-function nearestRequires(dir: string): number | undefined {
+function nearestRequires(dir: string, requiresCache: Map<string, number | undefined>): number | undefined {
   if (requiresCache.has(dir)) return requiresCache.get(dir);
   const candidate = path.join(dir, 'pyproject.toml');
   let found = fs.existsSync(candidate) ? requiresPythonOf(candidate) : undefined;
-  if (found === undefined && path.dirname(dir) !== dir) found = nearestRequires(path.dirname(dir));
+  if (found === undefined && path.dirname(dir) !== dir) found = nearestRequires(path.dirname(dir), requiresCache);
   requiresCache.set(dir, found);
   return found;
 }

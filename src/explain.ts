@@ -1,4 +1,4 @@
-import { CODES } from './codes';
+import { CODES, isCode, type Code } from './codes';
 import { UsageError } from './usage';
 
 /** The long form of each diagnostic code, for `mp-codemod explain`, the README and SARIF help. */
@@ -15,9 +15,9 @@ export interface Explanation {
 /** Where each code is documented (the README section `### MP101` has that anchor). */
 export const helpUri = (code: string) => `https://www.npmjs.com/package/mp-codemod#${code.toLowerCase()}`;
 
-export const EXPLANATIONS: Record<string, Explanation> = {
+export const EXPLANATIONS: Record<Code, Explanation> = {
   MP101: {
-    why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError.',
+    why: 'Under fork the child inherits the parent\'s memory, so any callable works. Under spawn the target is pickled and sent to a fresh interpreter; pickle stores functions by qualified name, and a lambda\'s name (<lambda>) cannot be looked up, so starting the process or pool raises PicklingError. A DataLoader with workers pickles its dataset for each of them, so a lambda the dataset holds (`transforms.Lambda(lambda x: ...)`) fails the same way.',
     fix: 'Define the function at module level and pass it by name (functools.partial for bound arguments).',
     before: 'pool.map(lambda x: x * 2, data)',
     after: 'def double(x):\n    return x * 2\n\npool.map(double, data)',
@@ -35,8 +35,8 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     after: 'def work(x, scale):\n    return x * scale\n\ndef run(scale):\n    pool.map(functools.partial(work, scale=scale), data)',
   },
   MP104: {
-    why: 'Instances are pickled by reference to their class. A class defined inside a function cannot be imported by the spawned child, so sending it or its instances fails.',
-    fix: 'Define the class at module level.',
+    why: 'Instances are pickled by reference to their class. A class defined inside a function cannot be imported by the spawned child, so sending it or its instances fails. A class created while the parent runs (DEAP `creator.create(...)` in main() or the __main__ guard, a global made with `type(...)` there) exists in fork children, which inherit it, but not in spawn children, which only import the module.',
+    fix: 'Define the class at module level (for DEAP, call creator.create at module level).',
     before: 'def main():\n    class Job:\n        def __call__(self, x): return x\n    pool.map(Job(), data)',
     after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
   },
@@ -60,7 +60,7 @@ export const EXPLANATIONS: Record<string, Explanation> = {
   },
   MP202: {
     why: 'Under fork the children share the parent\'s module-level Queue, Lock or Manager. A spawned child re-imports the module and makes its own, so messages and locks no longer reach the parent.',
-    fix: 'Create it in the parent and pass it in args= (Process) or initargs= (Pool).',
+    fix: 'Create it in the parent and pass it in args= (Process) or initargs= (Pool). `--unsafe-fixes` does it when every reader is a worker started from the guard (or the one function it calls) or the parent\'s code there: the object moves there, a Process target gets it as its first parameter, pool workers get it through an initializer that sets the global in each worker.',
     before: 'q = mp.Queue()\n\ndef work():\n    q.put(1)\n\nctx.Process(target=work).start()',
     after: 'def work(q):\n    q.put(1)\n\nq = ctx.Queue()\nctx.Process(target=work, args=(q,)).start()',
   },
@@ -75,6 +75,12 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     fix: 'Configure logging in a Pool initializer (or at the top of the process target) too, or send records to the parent with a QueueHandler.',
     before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
     after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
+  },
+  MP205: {
+    why: 'A forked child inherits the parent\'s locks, queues and shared values. A spawned child rebuilds them from the parent\'s named semaphores (or reconnects to its manager), after it has started. A parent that never joins its processes reaches exit first: its exit handlers unlink the semaphores (and shut the manager down), and the children still starting die in `SemLock._rebuild` with FileNotFoundError.',
+    fix: 'Keep each started process and join it at the end of the block that starts it (`--unsafe-fixes` does it), or make it a daemon when nothing needs it to finish.',
+    before: 'for n in range(4):\n    ctx.Process(target=work, args=(n, barrier, lock)).start()',
+    after: 'processes = []\nfor n in range(4):\n    process = ctx.Process(target=work, args=(n, barrier, lock))\n    process.start()\n    processes.append(process)\nfor process in processes:\n    process.join()',
   },
   MP301: {
     why: 'The code asks for fork explicitly, which the migration keeps. fork is unsafe once the parent has threads (locks held by other threads stay held in the child) and is unavailable on Windows and deprecated as a default on macOS and POSIX from Python 3.14.',
@@ -138,7 +144,7 @@ export const EXPLANATIONS: Record<string, Explanation> = {
   },
   MP311: {
     why: 'A call such as get_start_method() or a default-context factory at import time fixes the default start method, so a later set_start_method raises "context has already been set".',
-    fix: 'Use an explicit context (get_context("spawn")), or get_start_method(allow_none=True), which does not fix it.',
+    fix: 'Use an explicit context (get_context("spawn")), or get_start_method(allow_none=True), which does not fix it. The file gets explicit contexts meanwhile. A module-level Queue, Lock, Event... that only the parent\'s code in the guard (or the one function it calls) reads can be made there instead, after set_start_method: `--unsafe-fixes` moves it.',
     before: 'METHOD = mp.get_start_method()',
     after: 'METHOD = mp.get_start_method(allow_none=True)',
   },
@@ -173,7 +179,7 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     after: 'def work(x):\n    return x\n\nif __name__ == "__main__":\n    pool.map(work, data)',
   },
   MP108: {
-    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be. Seen by `mp-codemod verify` at run time.',
+    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be, nor can a generator. Reported when the file shows the argument is a generator or an open file (the file is then left unchanged), and by `mp-codemod verify` at run time for any argument.',
     fix: 'Pass what the child needs to rebuild the object (a path, an address) and open it there.',
     before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
@@ -223,9 +229,9 @@ function paragraph(text: string): string {
 /** `mp-codemod explain CODE`: the whole explanation as plain text. */
 export function explainText(given: string): string {
   const code = given.trim().toUpperCase();
+  if (!isCode(code)) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   const info = CODES[code];
   const more = EXPLANATIONS[code];
-  if (!info || !more) throw new UsageError(`unknown code "${given}" (\`mp-codemod explain\` lists them)`);
   return [
     `${code} (${info.severity}): ${info.summary}`,
     '',
@@ -252,7 +258,7 @@ export function codeList(): string {
 }
 
 /** The README section of one code (scripts/readme-codes.js writes them; a test compares). */
-export function markdownSection(code: string): string {
+export function markdownSection(code: Code): string {
   const info = CODES[code];
   const more = EXPLANATIONS[code];
   return [`### ${code}`, '', `**${info.severity}**: ${info.summary}.`, '', more.why, '', `Fix: ${more.fix}`, '', '```python', '# before', more.before, '# after', more.after, '```', ''].join('\n');

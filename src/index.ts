@@ -14,7 +14,7 @@ export { ready } from './parser';
 export { transformSource, defaultOptions, type SourceResult } from './pipeline';
 export type { FileResult, RunOptions, Summary } from './runner';
 export { builtinTransforms } from '../transforms';
-export { CODES } from './codes';
+export { CODES, type Code } from './codes';
 export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, Safety, Severity, Transform } from './types';
 
 /**

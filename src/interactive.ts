@@ -38,7 +38,8 @@ export function review(summary: Summary, realPaths: Map<string, string>, p: Prom
   const refused: string[] = [];
   let quit = false;
   let interrupted = false;
-  for (const file of summary.files.filter((f: FileResult) => f.status === 'changed' && f.after !== undefined)) {
+  // A notebook's hunks would be hunks of its JSON: notebooks are not offered.
+  for (const file of summary.files.filter((f: FileResult) => f.status === 'changed' && f.after !== undefined && !f.path.endsWith('.ipynb'))) {
     if (quit) break;
     const real = realPaths.get(file.path)!;
     const bytes = fs.readFileSync(real);

@@ -75,11 +75,11 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   const oneRow = items[0].startPosition.row === last.endPosition.row;
   const lastOwnLine = isFirstOnLine(source, last) && last.startPosition.row > open.startPosition.row;
   if (lastOwnLine && !(oneRow && items.length > 1)) {
-    return onNewLine(source, style, list, text, leadingWhitespace(source, last.startIndex), trailing !== null);
+    return onNewLine(source, style, list, text, leadingWhitespace(source, last.startIndex), trailing !== null, limit);
   }
   const after = trailing ? last.endIndex + trailing[0].length : last.endIndex;
   const inline = [{ start: after, end: after, text: trailing ? ` ${text},` : `, ${text}` }];
-  if (trailing && oneRow && open.startPosition.row === close.startPosition.row) return explode(source, style, list, text);
+  if (trailing && oneRow && open.startPosition.row === close.startPosition.row) return explode(source, style, list, text, limit);
   // On one line with its brackets: the caller's wrapLine wraps the whole line if need be.
   if (open.startPosition.row === close.startPosition.row) return inline;
   if (!tooLongAfter(source, inline, last.startIndex, after, limit)) return inline;
@@ -90,13 +90,29 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   // Several items a line over several lines: a new line aligned with the last line's first item.
   const row = items.filter((i) => i.startPosition.row === last.startPosition.row)[0];
   if (!isFirstOnLine(source, row) || row.startPosition.row === open.startPosition.row) return inline;
-  return onNewLine(source, style, list, text, leadingWhitespace(source, row.startIndex), trailing !== null);
+  return onNewLine(source, style, list, text, leadingWhitespace(source, row.startIndex), trailing !== null, limit);
+}
+
+/**
+ * A keyword item whose value is a conditional expression (`k="spawn" if n > 0 else None`) too long
+ * for its line at `indent`: the value in parentheses on a line of its own, as black does.
+ */
+function fitItem(text: string, indent: string, style: Style, limit: number): string {
+  const m = /^(\w+)=(.+ if .+ else .+)$/.exec(text);
+  if (!m || width(`${indent}${text},`) <= limit) return text;
+  const nl = style.newline;
+  const inner = indent + style.indent;
+  // Still too long inside the parentheses: one clause a line (the first ` if `, the last ` else `).
+  const clauses = /^(.*?) (if .*) (else .*)$/.exec(m[2]);
+  const body = width(inner + m[2]) <= limit || !clauses ? m[2] : clauses.slice(1).join(`${nl}${inner}`);
+  return `${m[1]}=(${nl}${inner}${body}${nl}${indent})`;
 }
 
 /** `text` on a line of its own after the last item, indented by `indent`. */
-function onNewLine(source: string, style: Style, list: List, text: string, indent: string, trailing: boolean): Edit[] {
+function onNewLine(source: string, style: Style, list: List, item: string, indent: string, trailing: boolean, limit: number): Edit[] {
   const { items, close } = list;
   const nl = style.newline;
+  const text = fitItem(item, indent, style, limit);
   const last = items[items.length - 1];
   if (isFirstOnLine(source, close) && !source.slice(last.endIndex, close.startIndex).includes('\\')) {
     // The closing bracket on its own line: the new item goes just above it.
@@ -135,11 +151,11 @@ export function wrap(source: string, style: Style, list: List, text: string | nu
       { start: last.endIndex, end: close.startIndex, text: `${text === null ? '' : `, ${text}`}${nl}${indent}` },
     ];
   }
-  return explode(source, style, list, text);
+  return explode(source, style, list, text, limit);
 }
 
 /** One item a line, with a trailing comma (black's layout for a magic trailing comma or a body too long). */
-function explode(source: string, style: Style, list: List, text: string | null): Edit[] {
+function explode(source: string, style: Style, list: List, text: string | null, limit: number): Edit[] {
   const { open, items, close } = list;
   const nl = style.newline;
   const indent = leadingWhitespace(source, open.startIndex);
@@ -147,7 +163,7 @@ function explode(source: string, style: Style, list: List, text: string | null):
   const last = items[items.length - 1];
   const edits: Edit[] = [{ start: open.endIndex, end: items[0].startIndex, text: `${nl}${inner}` }];
   for (let i = 1; i < items.length; i++) edits.push({ start: items[i - 1].endIndex, end: items[i].startIndex, text: `,${nl}${inner}` });
-  edits.push({ start: last.endIndex, end: close.startIndex, text: `,${text === null ? '' : `${nl}${inner}${text},`}${nl}${indent}` });
+  edits.push({ start: last.endIndex, end: close.startIndex, text: `,${text === null ? '' : `${nl}${inner}${fitItem(text, inner, style, limit)},`}${nl}${indent}` });
   return edits;
 }
 
@@ -188,6 +204,8 @@ function outerBracket(node: SyntaxNode): SyntaxNode | null {
     }
     if (BRACKETS.has(n.type)) found = n;
     if (n.type === 'expression_list' && n.parent && TUPLE_HOLDERS.has(n.parent.type)) found = n;
+    // Brackets inside an f-string's replacement field: a line break there is an error before 3.12.
+    if (n.type === 'string') found = null;
   }
   return found;
 }
@@ -208,6 +226,104 @@ function isBodyLine(bracket: SyntaxNode, row: number): boolean {
  */
 export function wrapLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
   if (!tooLongAfter(source, edits, node.startIndex, node.endIndex, limit)) return edits;
+  return breakLine(source, style, node, edits, limit);
+}
+
+const CLOSERS = new Set([')', ']', '}']);
+
+/**
+ * Black's wrap of a line that moves into a block indented by `shift` more, when that indentation
+ * alone takes it past `limit`: edits against the unmoved source (the caller indents the lines
+ * they create like the rest). Null when the line fits, was past the limit already (the user's
+ * own), or has no bracket closing on it to break at.
+ */
+export function wrapIndented(source: string, style: Style, root: SyntaxNode, lineStart: number, shift: string, limit: number): Edit[] | null {
+  const end = lineEndOf(source, lineStart);
+  const line = source.slice(lineStart, end);
+  if (width(line) > limit || width(shift + line) <= limit) return null;
+  // Only a statement on a line of its own: breaking one line of a longer statement is a reformat.
+  const first = lineStart + line.length - line.trimStart().length;
+  let stmt = root.descendantForIndex(first, first + 1);
+  while (stmt && stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
+  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return null;
+  const bracket = lastBracket(source, root, lineStart, end);
+  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift)) : [];
+  return edits.length > 0 ? edits : null;
+}
+
+/** `global a, b, c` at `indent`, as several statements when one would be longer than `limit`. */
+export function globalLines(names: string[], indent: string, nl: string, limit: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const n of names) {
+    const longer = line ? `${line}, ${n}` : `${indent}global ${n}`;
+    if (line && width(longer) > limit) {
+      lines.push(line);
+      line = `${indent}global ${n}`;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${l}${nl}`).join('');
+}
+
+/** The last bracket closing in `source[from, to)` (not a comment's or a string's): black's right-hand split breaks there. */
+function lastBracket(source: string, root: SyntaxNode, from: number, to: number): SyntaxNode | null {
+  for (let i = to - 1; i >= from; i--) {
+    if (!CLOSERS.has(source[i])) continue;
+    const leaf = root.descendantForIndex(i, i + 1);
+    if (leaf && CLOSERS.has(leaf.type) && leaf.parent && BRACKETS.has(leaf.parent.type) && !inString(leaf)) return leaf.parent;
+  }
+  return null;
+}
+
+/** Inside an f-string's replacement field: a line break there is an error before Python 3.12. */
+function inString(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'string') return true;
+  return false;
+}
+
+/** The value an assignment or return statement hands over, else null. */
+function valueOf(stmt: SyntaxNode): SyntaxNode | null {
+  if (stmt.type === 'return_statement') return stmt.namedChildren.find((c) => c.type !== 'comment') ?? null;
+  const inner = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+  return inner && (inner.type === 'assignment' || inner.type === 'augmented_assignment') ? inner.childForFieldName('right') : null;
+}
+
+/**
+ * One wrap for a one-line statement that several fixes lengthen together (`edits`, from all of
+ * them): a conditional expression assigned or returned gets black's parentheses, one clause a
+ * line when it is still too long; any other line breaks at its last bracket. `edits` as they
+ * are when the line fits or cannot be wrapped.
+ */
+export function wrapStatement(source: string, style: Style, root: SyntaxNode, stmt: SyntaxNode, edits: Edit[], limit: number): Edit[] {
+  if (!tooLongAfter(source, edits, stmt.startIndex, stmt.endIndex, limit)) return edits;
+  const value = valueOf(stmt);
+  if (value?.type === 'conditional_expression') {
+    const across = (a: number, b: number) => edits.some((e) => e.start < b && e.end > a && (e.start < a || e.end > b));
+    const at = (i: number) => edits.some((e) => e.start === i && e.end === i);
+    if (across(value.startIndex, value.endIndex) || at(value.startIndex) || at(value.endIndex)) return edits;
+    const nl = style.newline;
+    const indent = leadingWhitespace(source, stmt.startIndex);
+    const inner = indent + style.indent;
+    const out = [
+      ...edits,
+      { start: value.startIndex, end: value.startIndex, text: `(${nl}${inner}` },
+      { start: value.endIndex, end: value.endIndex, text: `${nl}${indent})` },
+    ];
+    if (width(inner + applied(source, edits, value.startIndex, value.endIndex)) <= limit) return out.sort((a, b) => a.start - b.start);
+    for (const token of value.children.filter((c) => c.type === 'if' || c.type === 'else')) {
+      const before = token.previousSibling!;
+      if (across(before.endIndex, token.startIndex)) return edits;
+      out.push({ start: before.endIndex, end: token.startIndex, text: `${nl}${inner}` });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+  const bracket = lastBracket(source, root, stmt.startIndex, stmt.endIndex);
+  return bracket ? breakLine(source, style, bracket, edits, limit) : edits;
+}
+
+/** wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped). */
+function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
   const bracket = outerBracket(node);
   if (!bracket) return edits;
   const implicit = bracket.type === 'expression_list';
@@ -246,6 +362,6 @@ export function wrapLine(source: string, style: Style, node: SyntaxNode, edits: 
   const sep = comprehension ? '' : ',';
   out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
   for (let i = 1; i < children.length; i++) out.push({ start: children[i - 1].endIndex, end: children[i].startIndex, text: `${sep}${nl}${inner}` });
-  out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${extra}${sep}` : ''}${nl}${indent}${rp}` });
+  out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${fitItem(extra, inner, style, limit)}${sep}` : ''}${nl}${indent}${rp}` });
   return out.sort((a, b) => a.start - b.start);
 }

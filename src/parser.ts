@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { Parser, Language, Query as WQuery } from 'web-tree-sitter';
 import type * as W from 'web-tree-sitter';
 import type { Point, Query, QueryMatch, SyntaxNode, Tree } from './syntax/types';
@@ -21,18 +20,6 @@ const queries = new Map<string, Query>();
 export const work = { parses: 0, analyses: 0 };
 
 /**
- * Loads tree-sitter (WebAssembly) and the Python grammar that the tree-sitter-python package
- * ships, from the installed packages. Once per thread, before the first parse or query; both are
- * synchronous afterwards.
- *
- * `shortRun` (one file, as with --stdin): V8 compiles WebAssembly with its baseline compiler,
- * then optimises the hot functions (the grammar's big lexer) on background threads, and a process
- * that is about to end still waits for that. For one 26-line file on a loaded 2-core machine, the
- * whole run took a median of 1.25 s with it and 0.58 s with the baseline compiler only, which
- * parses a tenth to a fifth slower: worth it only for short runs. The flag is process-wide and
- * counts only before the first load.
- */
-/**
  * The Python grammar: the copy the build puts in dist/ (what a user installs), else the one of the
  * tree-sitter-python package (a checkout run from src/, as jest does).
  */
@@ -41,8 +28,12 @@ function grammarFile(): string {
   return fs.existsSync(shipped) ? shipped : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
 }
 
-export function ready(shortRun = false): Promise<void> {
-  if (shortRun && !loading) v8.setFlagsFromString('--liftoff-only');
+/**
+ * Loads tree-sitter (WebAssembly) and the Python grammar that the tree-sitter-python package
+ * ships, from the installed packages. Once per thread, before the first parse or query; both are
+ * synchronous afterwards.
+ */
+export function ready(): Promise<void> {
   loading ??= (async () => {
     await Parser.init();
     // Bytes, not a path: Language.load reads a path with a dynamic import(), which jest's module
@@ -54,6 +45,9 @@ export function ready(shortRun = false): Promise<void> {
   })();
   return loading;
 }
+
+/** Whether ready() was called: process-wide V8 flags for WebAssembly count only before that. */
+export const parserStarted = (): boolean => loading !== undefined;
 
 function loaded(): { parser: Parser; python: Language } {
   if (!parser || !python) throw new Error('the Python parser is not loaded: call and await ready() first');

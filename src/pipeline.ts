@@ -5,7 +5,7 @@ import { detectStyle } from './style';
 import { Names, indexImports, type ImportIndex } from './names';
 import { Imports } from './imports';
 import { ProcessStarts } from './starts';
-import { severityOf } from './codes';
+import { isCode, severityOf, type Code } from './codes';
 import { mentions } from './words';
 import { startsProcessesIn } from './project';
 import { planned } from './policy';
@@ -163,6 +163,8 @@ function runChain(
   const use = (at: number, name: string) => used.get(at)?.add(name);
   const seen = new Set<string>();
   const place = (d: RawDiagnostic, transform: string) => {
+    // A JavaScript transform is not type-checked: a code outside the registry fails it, loudly.
+    if (!isCode(d.code)) throw new TransformFailure(transform, `reported an unknown diagnostic code ${JSON.stringify(d.code)} (\`mp-codemod explain\` lists the codes)`);
     const at = toOriginal(d.start);
     const key = `${d.code}:${at}:${d.message}`;
     if (seen.has(key)) return;
@@ -358,7 +360,7 @@ function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, tr
   const complete = known.every((id) => ran.includes(id));
   const out: Diagnostic[] = [];
   const unused = new Map<number, string[]>();
-  const report = (p: Pragma, code: string, message: string, hint: string) =>
+  const report = (p: Pragma, code: Code, message: string, hint: string) =>
     out.push({ code, message, hint, severity: severityOf(code), ...lines.position(p.at), transform: 'pragmas' });
   for (const p of pragmas) {
     const unknown = unknownNames(p, known);
@@ -446,7 +448,7 @@ class Context implements FileContext {
     return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex));
   }
 
-  report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void {
+  report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void {
     this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
   }
 }

@@ -15,9 +15,10 @@ const WORKER = path.join(__dirname, 'worker.js');
 export interface WorkerInit {
   specs: string[];
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'judge' | 'gate'>;
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'importedScripts' | 'judge' | 'gate' | 'cache'>;
   importsProcessCode: string[];
   importsForkModule: string[];
+  importedScripts: string[];
   judge: string[] | 'all';
   /** The thread's port to the compile gate, when there is one. */
   compilePort?: MessagePort;
@@ -27,7 +28,16 @@ export interface WorkerInit {
  * What the main thread sends a worker: a file to process, the modules whose processing should
  * also judge them for the cross-file scan, or the scan's result once known.
  */
-export type WorkerMessage = { file: Found } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[] };
+export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[]; importedScripts: string[] };
+
+/**
+ * The most bytes of candidates the queue keeps from screening, so that a file is read once; past
+ * it, a candidate is read again when processed (a big run must not hold every candidate's text).
+ */
+const HELD_BYTES = 32 * 1024 * 1024;
+
+/** A file left unchanged (MP312) or choosing its start method (MP314): a default set by an importer would reach it. */
+export const keepsItsOwnMethod = (r: FileResult): boolean => r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314');
 
 /** A worker's answer for one file: its result, and the parses and scope analyses it took. */
 export interface WorkerAnswer {
@@ -35,11 +45,6 @@ export interface WorkerAnswer {
   parses: number;
   analyses: number;
 }
-
-/** Exposed for tests: a worker given this file name crashes the thread (to prove a crash is contained). */
-export const CRASH_TEST_MARK = '__mp_codemod_crash_worker__';
-/** Exposed for tests: files named so are left to the threads (to prove what threads are told). */
-export const THREAD_TEST_MARK = '__mp_codemod_thread_only__';
 
 /** --jobs when not given: the number of cores. */
 export function defaultJobs(): number {
@@ -56,7 +61,8 @@ const PREFETCH = 2;
  * big file at the end.
  */
 export class Pool {
-  private readonly queue: { file: Found; size: number }[] = [];
+  private readonly queue: { file: Found; size: number; bytes?: Buffer }[] = [];
+  private held = 0;
   /** Of the files processed so far: the verdicts of those judged, and those keeping their own start method (real paths). */
   private readonly judged = new Map<string, boolean>();
   private readonly keepers = new Set<string>();
@@ -70,8 +76,11 @@ export class Pool {
   private running = 0;
   private allExited: () => void = () => {};
   private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
+  /** Resolves drain() once the threads hold no file (set while it waits). */
+  private settled: (() => void) | null = null;
   private importsProcessCode: string[];
   private importsForkModule: string[] = [];
+  private importedScripts: string[] = [];
   private judge: string[] | 'all';
 
   /** `sink` takes each result as it comes, with the file it is of; the pool keeps none. */
@@ -86,11 +95,21 @@ export class Pool {
     this.judge = opts.judge === 'all' ? 'all' : [...(opts.judge ?? [])];
   }
 
-  /** A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan). */
-  add(file: Found, size: number): void {
+  /** What screening read of a candidate, while the budget allows it (then `add` it with them); else undefined. */
+  keep(bytes: Buffer): Buffer | undefined {
+    if (this.held + bytes.length > HELD_BYTES) return undefined;
+    this.held += bytes.length;
+    return bytes;
+  }
+
+  /**
+   * A candidate: a thread may start on it at once (its facts must not wait on the cross-file scan).
+   * `bytes`: what `keep` kept of it, processed instead of reading the file again.
+   */
+  add(file: Found, size: number, bytes?: Buffer): void {
     let i = this.queue.length;
     while (i > 0 && this.queue[i - 1].size < size) i--;
-    this.queue.splice(i, 0, { file, size });
+    this.queue.splice(i, 0, bytes ? { file, size, bytes } : { file, size });
     this.added++;
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
@@ -108,7 +127,7 @@ export class Pool {
     return this.judged;
   }
 
-  /** Files processed so far that keep their own start method (left unchanged: MP312, or choosing it: MP314), by real path. */
+  /** Files processed so far that keep their own start method (keepsItsOwnMethod), by real path. */
   keepingTheirMethod(): ReadonlySet<string> {
     return this.keepers;
   }
@@ -120,15 +139,16 @@ export class Pool {
 
   private done(r: FileResult, file: Found): void {
     if (r.startsProcesses !== undefined) this.judged.set(file.real, r.startsProcesses);
-    if (r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) this.keepers.add(file.real);
+    if (keepsItsOwnMethod(r)) this.keepers.add(file.real);
     this.sink(r, file);
   }
 
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
-  setImportsProcessCode(real: Set<string>, forkModules: Set<string> = new Set()): void {
+  setImportsProcessCode(real: Set<string>, forkModules: Set<string> = new Set(), importedScripts: Set<string> = new Set()): void {
     this.importsProcessCode = [...real];
     this.importsForkModule = [...forkModules];
-    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule } satisfies WorkerMessage);
+    this.importedScripts = [...importedScripts];
+    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts } satisfies WorkerMessage);
   }
 
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
@@ -143,20 +163,31 @@ export class Pool {
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
     const { processSafely } = require('./runner') as typeof import('./runner');
-    for (let f = this.takeInBand(); f && !interrupted(); f = this.takeInBand()) {
-      this.done(detachedAll(processSafely(f, opts)), f);
+    for (let q = this.take(); q && !interrupted(); q = this.take()) {
+      // Detached: a diagnostic's message can hold the whole text it was cut from (see memory.ts).
+      this.done(detachedAll(processSafely(q.file, opts, q.bytes)), q.file);
       this.threadWork.processed++;
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // The caller reads the results next: the files the threads still hold must be among them,
+    // or a module's verdict would depend on which thread took it (MP316 came and went).
+    if (this.threads.some((t) => t.inFlight.length > 0)) await new Promise<void>((resolve) => (this.settled = resolve));
   }
 
-  /** The test files for threads must reach one. */
-  private takeInBand(): Found | undefined {
-    const forThreads = (f: Found) => f.path.includes(CRASH_TEST_MARK) || f.path.includes(THREAD_TEST_MARK);
-    const i = this.running === 0 ? 0 : this.queue.findIndex((q) => !forThreads(q.file));
-    return i === -1 ? undefined : this.queue.splice(i, 1)[0]?.file;
+  private checkSettled(): void {
+    if (this.settled && this.threads.every((t) => t.inFlight.length === 0)) {
+      const settled = this.settled;
+      this.settled = null;
+      settled();
+    }
+  }
+
+  private take(): { file: Found; bytes?: Buffer } | undefined {
+    const q = this.queue.shift();
+    if (q?.bytes) this.held -= q.bytes.length;
+    return q;
   }
 
   private startThreads(): void {
@@ -166,9 +197,9 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, judge: _j, gate, onProgress, ...rest } = this.opts;
+    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, importedScripts: _s, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
     const compilePort = gate && 'port' in gate ? (gate as CompileGate).port() : undefined;
-    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, judge: this.judge, compilePort };
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, judge: this.judge, compilePort };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
     const worker = new Worker(WORKER, { workerData: init, transferList: compilePort ? [compilePort] : [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.
@@ -176,9 +207,9 @@ export class Pool {
     this.running++;
     const feed = () => {
       while (inFlight.length < PREFETCH && this.queue.length > 0 && !interrupted()) {
-        const { file } = this.queue.shift()!;
+        const { file, bytes } = this.take()!;
         inFlight.push(file);
-        worker.postMessage({ file } satisfies WorkerMessage);
+        worker.postMessage((bytes ? { file, bytes } : { file }) satisfies WorkerMessage);
       }
       // Idle threads wait for more files until the main thread has screened them all.
       if (inFlight.length === 0 && (this.finished || interrupted())) void worker.terminate();
@@ -193,16 +224,18 @@ export class Pool {
       this.done(result, file);
       onProgress?.(0, 0);
       feed();
+      this.checkSettled();
     });
     // A crash loses only the file in hand: it is reported; the others go back to the queue, and a
     // new thread starts if there is work left.
     const fail = (why: string) => {
       const current = inFlight.shift();
       this.threads.splice(this.threads.indexOf(thread), 1);
-      if (!current) return;
+      if (!current) return this.checkSettled();
       this.done({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] }, current);
       this.queue.unshift(...inFlight.splice(0).map((file) => ({ file, size: Infinity })));
       if ((this.queue.length > 0 || !this.finished) && !interrupted()) this.startThread();
+      this.checkSettled();
     };
     worker.on('error', (e) => fail(`crashed (${e.message})`));
     worker.on('exit', (code) => {

@@ -8,6 +8,7 @@ import { decode } from './source';
 import type { Found } from './walk';
 import { mentions } from './words';
 import { detached } from './memory';
+import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, usesStarts } from './module-starts';
 
 function readText(file: string): string | null {
   try {
@@ -52,6 +53,8 @@ interface Imported {
   name: string;
   /** Leading dots of a relative import; 0 for an absolute one. */
   dots: number;
+  /** The names a from-import takes from it; undefined when the module itself is imported. */
+  names?: string[];
 }
 
 /** Names a direct start call ends with; resolving only those calls keeps this cheap. */
@@ -69,6 +72,12 @@ export function startsProcessesIn(text: string, starts: () => ProcessStarts): bo
   if (!STARTER_WORDS.test(text)) return false;
   const s = starts();
   return s.possibleStarts().some((c) => STARTER_NAMES.test(c.childForFieldName('function')?.text ?? '') && s.isStart(c));
+}
+
+/** Attribute names an importer reads and calls, copied off its text (see detached). */
+function detachedUse(text: string): AttributeUse {
+  const use = attributeUse(text);
+  return { read: new Set([...use.read].map(detached)), called: new Set([...use.called].map(detached)) };
 }
 
 function parseAndJudge(text: string): boolean {
@@ -118,17 +127,18 @@ function* importLines(text: string): Generator<RegExpExecArray> {
 /** Dotted names a text imports, read with a regular expression (a cheap first pass; relative imports keep their dots). */
 function importedByText(text: string): Imported[] {
   const out: Imported[] = [];
-  const add = (dotted: string) => {
+  const add = (dotted: string, names?: string[]) => {
     const dots = /^\.*/.exec(dotted)![0].length;
     const name = dotted.slice(dots).replace(/^\./, '');
-    if (name) out.push({ name, dots });
+    if (name) out.push({ name, dots, names });
   };
   for (const m of importLines(text)) {
     if (m[1]) for (const part of m[1].split(',')) add(part.trim().split(/\s+/)[0]);
     if (m[2] !== undefined) {
-      add(m[2]);
       const sep = /\.$/.test(m[2]) ? '' : '.';
-      for (const name of (m[3] ?? m[4] ?? '').split(',')) add(`${m[2]}${sep}${name.trim().split(/\s+/)[0]}`);
+      const names = (m[3] ?? m[4] ?? '').split(',').map((n) => n.trim().split(/\s+/)[0]).filter((n) => n.length > 0);
+      add(m[2], names);
+      for (const name of names) add(`${m[2]}${sep}${name}`);
     }
   }
   return out;
@@ -144,31 +154,43 @@ export class ProjectScan {
   private readonly byName = new Map<string, Found[]>();
   private readonly byPath = new Map<string, Found>();
   private readonly packages = new Map<string, boolean>();
-  /**
-   * Entry points and what they import, one string each (`..name` lines: leading dots, then the
-   * name): a run over a big tree holds one entry per file that mentions __main__, 23,500 of them
-   * in 25 copies of the stdlib, where an object per import took 20 MB and these take 5.
-   */
-  private readonly entries: { file: Found; imported: string }[] = [];
+  private readonly entries: { file: Found; imported: Imported[]; use: AttributeUse }[] = [];
+  /** Which names of a module that starts processes do so, by real path (parsed again, once, when asked). */
+  private readonly startsByName = new Map<string, ModuleStarts | null>();
+  /** Every Python file of the run, for the middle module of two import hops. */
+  private readonly allByName = new Map<string, Found[]>();
+  private readonly allByPath = new Map<string, Found>();
+  /** What a module reaches of the starts of the modules it imports (null: nothing), by real path. */
+  private readonly hops = new Map<string, ModuleStarts | null>();
+  /** Entry points whose process-starting code other entry points of the run import. */
+  readonly importedScripts = new Set<string>();
 
-  /** Records a file; true when it is an entry point whose facts wait for the scan's result. */
-  note(file: Found, text: string): boolean {
-    if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) {
-      // A module outside any package is importable only from its own folder: found by path alone.
-      if (isPackage(path.dirname(file.real), this.packages)) {
-        const name = qualifiedModuleName(file.real, this.packages);
-        this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
-      }
-      this.byPath.set(file.real, file);
-    }
+  /**
+   * Records a file; true when it is an entry point whose facts wait for the scan's result.
+   * `asEntry` false: a file of the project the run does not process, known as a module only.
+   */
+  note(file: Found, text: string, asEntry = true): boolean {
+    if (/\.py$/.test(file.real)) this.add(file, this.allByName, this.allByPath);
+    if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
     // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
     // still start its processes only through a module of the run.
     if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
-      const lines = new Set(importedByText(text).map((m) => '.'.repeat(m.dots) + m.name));
-      this.entries.push({ file, imported: detached([...lines].join('\n')) });
+      if (asEntry) {
+        const imported = importedByText(text).map((m) => ({ name: detached(m.name), dots: m.dots, names: m.names?.map(detached) }));
+        this.entries.push({ file, imported, use: detachedUse(text) });
+      }
       return true;
     }
     return false;
+  }
+
+  private add(file: Found, byName: Map<string, Found[]>, byPath: Map<string, Found>): void {
+    // A module outside any package is importable only from its own folder: found by path alone.
+    if (isPackage(path.dirname(file.real), this.packages)) {
+      const name = qualifiedModuleName(file.real, this.packages);
+      byName.set(name, [...(byName.get(name) ?? []), file]);
+    }
+    byPath.set(file.real, file);
   }
 
   /**
@@ -182,23 +204,47 @@ export class ProjectScan {
   }
 
   /** The modules of the run an entry point imports: relative ones in its package, absolute ones beside it or by full name. */
-  private importedFiles(file: Found, imported: string): Found[] {
+  private importedFiles(file: Found, imported: Imported[], byPath = this.byPath, byName = this.byName): Found[] {
     const out: Found[] = [];
-    for (const line of imported === '' ? [] : imported.split('\n')) {
-      const dots = /^\.*/.exec(line)![0].length;
-      const m: Imported = { name: line.slice(dots), dots };
-      const near = candidatePaths(file.real, m).map((p) => this.byPath.get(p)).filter((f): f is Found => f !== undefined);
-      const found = near.length > 0 || m.dots > 0 ? near : (this.byName.get(m.name) ?? []);
+    for (const m of imported) {
+      const near = candidatePaths(file.real, m).map((p) => byPath.get(p)).filter((f): f is Found => f !== undefined);
+      const found = near.length > 0 || m.dots > 0 ? near : (byName.get(m.name) ?? []);
       for (const f of found) if (f.real !== file.real) out.push(f);
     }
     return out;
   }
 
-  /** Entry points that import one of `modules` (real paths). */
-  entryPointsImporting(modules: ReadonlySet<string>): Set<string> {
+  /**
+   * Entry points that import one of `modules` (real paths), directly or through modules that
+   * import one and use its process code (the default set at the entry point reaches it too).
+   */
+  entryPointsImporting(given: ReadonlySet<string>): Set<string> {
     const out = new Set<string>();
-    if (modules.size === 0) return out;
-    for (const { file, imported } of this.entries) if (this.importedFiles(file, imported).some((f) => modules.has(f.real))) out.add(file.real);
+    if (given.size === 0) return out;
+    const modules = new Set(given);
+    const reads = new Map<string, { imported: Imported[]; use: AttributeUse } | null>();
+    const usesOne = (a: Found) => {
+      let r = reads.get(a.real);
+      if (r === undefined) {
+        const text = readText(a.real);
+        r = text === null ? null : { imported: importedByText(text), use: attributeUse(text) };
+        reads.set(a.real, r);
+      }
+      const { imported, use } = r ?? { imported: [], use: null };
+      return imported.some((m) => this.importedFiles(a, [m]).some((k) => k.real !== a.real && modules.has(k.real) && this.usesStartsOf(k, m.names, use!)));
+    };
+    // Modules of the run whose process code runs that of `given`: two rounds, so two modules deep.
+    for (let round = 0; round < 2; round++) for (const f of this.byPath.values()) if (!modules.has(f.real) && usesOne(f)) modules.add(f.real);
+    const middles = new Map<string, boolean>();
+    const throughMiddle = (a: Found) => {
+      let v = middles.get(a.real);
+      if (v === undefined) middles.set(a.real, (v = usesOne(a)));
+      return v;
+    };
+    for (const { file, imported } of this.entries) {
+      if (this.importedFiles(file, imported).some((f) => modules.has(f.real))) out.add(file.real);
+      else if (this.importedFiles(file, imported, this.allByPath, this.allByName).some(throughMiddle)) out.add(file.real);
+    }
     return out;
   }
 
@@ -216,9 +262,60 @@ export class ProjectScan {
       }
       return v;
     };
-    for (const { file, imported } of this.entries) {
-      if (this.importedFiles(file, imported).some(startsProcesses)) result.add(file.real);
+    const entries = new Set(this.entries.map((e) => e.file.real));
+    for (const { file, imported, use } of this.entries) {
+      // Counted when it uses what starts there: not for a module's constants or its other classes.
+      for (const m of imported) {
+        for (const f of this.importedFiles(file, [m])) {
+          if (!startsProcesses(f) || !this.usesStartsOf(f, m.names, use)) continue;
+          result.add(file.real);
+          if (entries.has(f.real)) this.importedScripts.add(f.real);
+        }
+      }
+      const second = (m: Imported) =>
+        this.importedFiles(file, [m], this.allByPath, this.allByName).some((f) => {
+          const hop = this.startsThroughImports(f, startsProcesses);
+          return hop !== null && usesStarts(hop, m.names, use);
+        });
+      if (!result.has(file.real) && imported.some(second)) result.add(file.real);
     }
     return result;
+  }
+
+  /**
+   * A module that imports process code of the run and uses it, the middle of two import hops:
+   * which of its names reach those starts (the imported names, and its code that uses them).
+   */
+  private startsThroughImports(file: Found, startsProcesses: (f: Found) => boolean): ModuleStarts | null {
+    let v = this.hops.get(file.real);
+    if (v === undefined) {
+      this.hops.set(file.real, null);
+      const text = readText(file.real);
+      const use = text === null ? null : attributeUse(text);
+      const seeds = new Set<string>();
+      for (const m of text === null ? [] : importedByText(text)) {
+        for (const f of this.importedFiles(file, [m])) {
+          if (f.real === file.real || !startsProcesses(f)) continue;
+          // `from m import a, b`: the names that start; `import m`: the module, when its use does.
+          if (m.names) for (const n of m.names) if (this.usesStartsOf(f, [n], use!)) seeds.add(n);
+          // (`import a.b` binds a, `from a import b` binds b: both are read the same way here.)
+          if (!m.names && this.usesStartsOf(f, undefined, use!)) for (const n of [m.name.split('.')[0], m.name.split('.').pop()!]) seeds.add(n);
+        }
+      }
+      v = seeds.size === 0 ? null : moduleStarts(text!, seeds);
+      this.hops.set(file.real, v);
+    }
+    return v;
+  }
+
+  /** Whether an importer's use of a module that starts processes reaches a start (true when the module cannot be read again). */
+  private usesStartsOf(file: Found, names: string[] | undefined, use: AttributeUse): boolean {
+    let facts = this.startsByName.get(file.real);
+    if (facts === undefined) {
+      const text = readText(file.real);
+      facts = text === null ? null : moduleStarts(text);
+      this.startsByName.set(file.real, facts);
+    }
+    return facts === null || usesStarts(facts, names, use);
   }
 }

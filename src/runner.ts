@@ -3,7 +3,7 @@ import * as path from 'path';
 import { transformSource, needsParse, type SourceResult } from './pipeline';
 import { Pool } from './pool';
 import { interrupted } from './interrupt';
-import { optionsFor, keptByConfig, pythonOf, targetFor, type Settings } from './config';
+import { optionsFor, keptByConfig, pythonOf, targetFor, inPackage, RunCache, type Settings } from './config';
 import { CompileGate, compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from './source';
 import { atomicWrite, WriteError } from './write';
@@ -11,6 +11,8 @@ import { discover, type Found, type WalkOptions } from './walk';
 import { unifiedDiff } from './report/diff';
 import { runFormatter } from './format';
 import { ProjectScan } from './project';
+import { otherProjectFiles, noteFiles } from './project-files';
+import { keepsItsOwnMethod } from './pool';
 import { ready, work } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
@@ -35,8 +37,10 @@ export interface FileResult {
   firstChange?: number;
   /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
   diffEncoding?: string;
-  /** The new text of a changed file (kept only for --interactive). */
+  /** The new text of a changed file, the whole .ipynb for a notebook (kept only with keepText: --interactive, --stdin). */
   after?: string;
+  /** The same in the file's encoding, as it would be written (kept only with keepText). */
+  afterBytes?: Buffer;
   written?: boolean;
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
@@ -72,6 +76,8 @@ export interface RunOptions extends Options, WalkOptions {
   importsProcessCode?: Set<string>;
   /** Entry points that import a module of the run left on its own start method (computed by the runner). */
   importsForkModule?: Set<string>;
+  /** Entry points whose process-starting code other entry points of the run import (by real path). */
+  importedScripts?: Set<string>;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -79,6 +85,8 @@ export interface RunOptions extends Options, WalkOptions {
   judge?: Set<string> | 'all';
   /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
   python?: string | false;
+  /** Settings and facts read from disk during this run (made by run(); see RunCache). */
+  cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
   gate?: { check(source: string, file: string, python: string): Verdict };
 }
@@ -104,18 +112,6 @@ export interface Summary {
   work?: { processed: number; parses: number; analyses: number };
 }
 
-const packageDirs = new Map<string, boolean>();
-
-function inPackage(file: string): boolean {
-  const dir = path.dirname(file);
-  let known = packageDirs.get(dir);
-  if (known === undefined) {
-    known = fs.existsSync(path.join(dir, '__init__.py'));
-    packageDirs.set(dir, known);
-  }
-  return known;
-}
-
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
   path, status, fixes: [], diagnostics: [], ...extra,
 });
@@ -129,6 +125,10 @@ function readSource(file: Found): Read | FileResult {
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
+  return decodeSource(file, bytes);
+}
+
+function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
   try {
     return { bytes, decoded: decode(bytes) };
   } catch (e) {
@@ -139,6 +139,8 @@ function readSource(file: Found): Read | FileResult {
 
 export interface Candidate {
   size: number;
+  /** What screening read: processFile takes them rather than reading the file again. */
+  bytes: Buffer;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
   /** Whether a transform needs to parse it (a candidate of processFile); else it is unchanged. */
@@ -153,22 +155,23 @@ function engineOptions(file: Found, opts: RunOptions): RunOptions {
 }
 
 const factsOf = (file: Found, opts: RunOptions) => ({
-  inPackage: inPackage(file.real),
+  inPackage: inPackage(file.real, opts),
   importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
   importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
+  importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
 });
 
 /**
- * The cheap first look at a file: its result when it cannot be read, else its size, whether a
- * transform needs to parse it (a candidate of processFile; if not, it is unchanged) and whether
- * its facts wait for the cross-file scan.
+ * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
+ * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
+ * and whether its facts wait for the cross-file scan.
  */
 export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  return { size: read.bytes.length, waits, parse: needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) };
+  return { size: read.bytes.length, bytes: read.bytes, waits, parse: needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts)) };
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -215,15 +218,21 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   const written = nb.patchNotebook(text, book, after);
   // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
   if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
-  return opts.write ? writeChanged(changed, file, Buffer.from(written, 'utf8'), bytes) : changed;
+  const newBytes = Buffer.from(written, 'utf8');
+  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes });
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
-/** One file, start to end. Never throws for problems with the file itself. */
-export function processFile(file: Found, runOpts: RunOptions): FileResult {
+/**
+ * One file, start to end: files of a run, notebooks, --stdin (which passes the bytes it read as
+ * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
+ * for problems with the file itself.
+ */
+export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
-  const read = readSource(file);
-  if ('decoded' in read && file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
+  const read = given ? decodeSource(file, given) : readSource(file);
   if (!('decoded' in read)) return read;
+  if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   const { bytes, decoded } = read;
   const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
@@ -265,7 +274,7 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
     if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
   }
-  if (opts.keepText) changed.after = output;
+  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes });
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
@@ -279,9 +288,9 @@ export function firstChangedLine(before: string, after: string): number {
 }
 
 /** processFile that turns an unexpected exception into an error result for that file. */
-export function processSafely(file: Found, opts: RunOptions): FileResult {
+export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
   try {
-    return processFile(file, opts);
+    return processFile(file, opts, given);
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });
@@ -303,10 +312,11 @@ export class Tally {
   readonly counts: Record<Status, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
   diagnostics = 0;
 
-  add(r: FileResult, shown: string = r.path): void {
+  /** `always`: kept even when it has nothing to say. */
+  add(r: FileResult, shown: string = r.path, always = false): void {
     this.counts[r.status]++;
     this.diagnostics += r.diagnostics.length;
-    if (worthKeeping(r)) this.kept.push(r);
+    if (always || worthKeeping(r)) this.kept.push(r);
     else this.unchangedPaths.push(shown);
   }
 
@@ -335,9 +345,10 @@ export class Tally {
   }
 }
 
+/** The summary of results already in hand (--stdin's one file), every one of them in `files`. */
 export function summarise(files: FileResult[], seconds: number): Summary {
   const tally = new Tally();
-  for (const f of files) tally.add(f);
+  for (const f of files) tally.add(f, f.path, true);
   return tally.summary(seconds);
 }
 
@@ -351,7 +362,7 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   await ready();
   // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
   const gate = opts.python === false || opts.gate ? null : new CompileGate();
-  if (gate) opts = { ...opts, gate };
+  opts = { ...opts, cache: new RunCache(), ...(gate ? { gate } : {}) };
   try {
     const summary = await runWith(paths, opts, started);
     const off = gate?.offReasons() ?? [];
@@ -363,11 +374,17 @@ export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
 
 async function runWith(paths: string[], opts: RunOptions, started: bigint): Promise<Summary> {
   const found = discover(paths, opts);
+  const problems = found.problems;
   let files = opts.config ? found.files.filter((f) => keptByConfig(f, opts)) : found.files;
+  const walked = files;
   if (opts.shard) files = files.filter((f) => shardOf(f.path, opts.shard!.count) === opts.shard!.index - 1);
   const project = opts.transforms.some((t) => t.id === 'set-start-method') ? new ProjectScan() : null;
+  // The project's other files give the cross-file facts too (a run on part of it, a shard or a
+  // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
+  const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
+  const otherEntries = project ? noteFiles(others, project) : new Set<string>();
   const tally = new Tally();
-  for (const p of found.problems) tally.add(result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
+  for (const p of problems) tally.add(result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
   const workBefore = { ...work };
@@ -380,7 +397,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   // Threads start on candidates while the rest is screened; the biggest go first, and which of
   // them the cross-file scan will ask about is not known yet: they are all judged.
   const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined }, sink);
-  const waiting: { file: Found; size: number }[] = [];
+  const waiting: { file: Found; size: number; bytes?: Buffer }[] = [];
   // Entry points screened out: the cross-file scan may make them candidates.
   let entriesOut: Found[] = [];
   let turned = process.hrtime.bigint();
@@ -408,8 +425,9 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       }
     } else {
       pending.add(file);
-      if (screened.waits) waiting.push({ file, size: screened.size });
-      else pool.add(file, screened.size);
+      const bytes = pool.keep(screened.bytes);
+      if (screened.waits) waiting.push({ file, size: screened.size, bytes });
+      else pool.add(file, screened.size, bytes);
     }
   }
   if (project) {
@@ -418,15 +436,17 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     const judge = project.modulesToJudge();
     opts = { ...opts, judge };
     pool.setJudge(judge);
+    const outside = judgeOutside(others.filter((f) => judge.has(f.real) && !otherEntries.has(f.real)), opts);
     await pool.drain({ ...opts, onProgress: tick });
-    const known = new Map<string, boolean>();
+    const known = new Map(outside.verdicts);
     for (const [real, verdict] of pool.verdicts()) known.set(real, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const forkImporters = project.entryPointsImporting(pool.keepingTheirMethod());
-    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters };
-    pool.setImportsProcessCode(flagged, forkImporters);
+    const keepers = new Set([...pool.keepingTheirMethod(), ...outside.keepers]);
+    const forkImporters = project.entryPointsImporting(keepers);
+    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts };
+    pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts);
     for (const file of entriesOut) {
       if (!flagged.has(file.real)) continue;
       pending.add(file);
@@ -434,7 +454,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     }
     entriesOut = entriesOut.filter((f) => !flagged.has(f.real));
   }
-  for (const w of waiting) pool.add(w.file, w.size);
+  for (const w of waiting) pool.add(w.file, w.size, w.bytes);
   for (const file of entriesOut) {
     tally.unchanged(file.path);
     tick();
@@ -454,6 +474,32 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
 }
 
 const YIELD_EVERY_NS = 5_000_000n;
+
+/**
+ * Modules of the project outside the run that its entry points import, processed as a whole run
+ * would process them (same options, nothing written or reported): whether they start processes,
+ * and which keep their own start method. Modules a whole run would not process (screened out,
+ * or entry points themselves) are left to the scan, as in a whole run.
+ */
+function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<string, boolean>; keepers: Set<string> } {
+  const verdicts = new Map<string, boolean>();
+  const keepers = new Set<string>();
+  const quiet = { ...opts, write: false, diffs: false, keepText: false };
+  for (const file of modules) {
+    if (interrupted()) break;
+    let screened: FileResult | Candidate;
+    try {
+      screened = screenFile(file, quiet);
+    } catch {
+      continue;
+    }
+    if ('status' in screened || !screened.parse) continue;
+    const r = processSafely(file, quiet);
+    if (r.startsProcesses !== undefined) verdicts.set(file.real, r.startsProcesses);
+    if (keepsItsOwnMethod(r)) keepers.add(file.real);
+  }
+  return { verdicts, keepers };
+}
 
 export { result as fileResult };
 

@@ -207,6 +207,7 @@ export function moduleStatements(ctx: FileContext, renamed: ReadonlySet<number> 
   shape.guard = guards[0]?.node ?? null;
 
   keepWhatChildrenNeed(statements, ctx);
+  moveReboundConstants(statements);
   shape.problem ??= findProblem(statements, ctx);
   shape.tailStart = tailStart(statements, children, source);
   return shape;
@@ -281,6 +282,28 @@ function keepWhatChildrenNeed(statements: Statement[], ctx: FileContext): void {
       need(s);
       changed = true;
     }
+  }
+}
+
+/**
+ * A name the file binds to a constant twice or more (`result = []` before a sequential loop and
+ * again before the pool's), that only moved code reads: its bindings move with that code, so the
+ * whole run keeps its order inside main(). Kept, the second binding would run at import, before
+ * the first loop (MP310 said so).
+ */
+function moveReboundConstants(statements: Statement[]): void {
+  const bound = new Map<string, Statement[]>();
+  for (const s of statements) for (const n of s.binds) bound.set(n, [...(bound.get(n) ?? []), s]);
+  for (const [name, binders] of bound) {
+    if (binders.length < 2) continue;
+    const constants = binders.filter((s) => s.kind === 'keep' && !s.keptFor);
+    if (constants.length === 0 || binders.some((s) => s.kind !== 'move' && !constants.includes(s))) continue;
+    if (!constants.every((s) => s.node.type === 'expression_statement' && s.node.namedChild(0)?.type === 'assignment')) continue;
+    // Nothing that stays at module level (definitions included) may read or write it.
+    const stays = statements.filter((s) => s.kind !== 'move' && !constants.includes(s));
+    if (stays.some((s) => s.reads.has(name) || s.writes.has(name) || s.binds.has(name))) continue;
+    if (!statements.some((s) => s.kind === 'move' && s.reads.has(name))) continue;
+    for (const s of constants) s.kind = 'move';
   }
 }
 

@@ -3,6 +3,7 @@ import type { Style } from './style';
 import type { Names, ImportIndex } from './names';
 import type { Imports } from './imports';
 import type { ProcessStarts } from './starts';
+import type { Code } from './codes';
 
 /** A replacement of `text[start, end)`; offsets are JS string indexes of the text the fix was computed on. */
 export interface Edit {
@@ -15,7 +16,7 @@ export type Safety = 'safe' | 'unsafe';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: string;
+  code: Code;
   message: string;
   hint?: string;
   severity: Severity;
@@ -29,7 +30,7 @@ export interface Diagnostic {
 
 /** A diagnostic before it is placed: an offset into the text the transform saw. */
 export interface RawDiagnostic {
-  code: string;
+  code: Code;
   message: string;
   hint?: string;
   severity?: Severity;
@@ -103,6 +104,8 @@ export interface FileFacts {
   importsProcessCode?: boolean;
   /** It imports a module of the run that keeps its own start method (MP312, MP314): a default set here would reach it. */
   importsForkModule?: boolean;
+  /** Other entry points of the run import its process-starting code: they run it under their own default. */
+  importedForProcesses?: boolean;
 }
 
 export interface FileContext {
@@ -121,7 +124,7 @@ export interface FileContext {
   starts: ProcessStarts;
   /** The mechanisms this run keeps fixes of: a transform may skip work the plan will drop. */
   plan: Plan;
-  report(node: SyntaxNode | number, code: string, message: string, hint?: string, severity?: Severity): void;
+  report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void;
 }
 
 export interface Transform {

@@ -2,9 +2,10 @@ import { parentPort, workerData } from 'worker_threads';
 import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import { CRASH_TEST_MARK, type WorkerAnswer, type WorkerInit, type WorkerMessage } from './pool';
+import type { WorkerAnswer, WorkerInit, WorkerMessage } from './pool';
 import { ready, work } from './parser';
 import { CompileClient } from './compile';
+import { RunCache } from './config';
 
 // A worker thread: the same processFile as in-band runs, one file per message.
 const init = workerData as WorkerInit;
@@ -14,8 +15,11 @@ const optionsOf = () => ({
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
   importsProcessCode: new Set(init.importsProcessCode),
   importsForkModule: new Set(init.importsForkModule),
+  importedScripts: new Set(init.importedScripts),
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
+  // A thread lives for one run: its cache is that run's.
+  cache: new RunCache(),
 });
 let opts: ReturnType<typeof optionsOf>;
 
@@ -33,18 +37,18 @@ void ready().then(() => {
 parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(message) : handle(message)));
 
 function handle(message: WorkerMessage): void {
+  // A new object, not a mutation: optionsFor caches per-file copies keyed by this one.
   if ('importsProcessCode' in message) {
-    opts.importsProcessCode = new Set(message.importsProcessCode);
-    opts.importsForkModule = new Set(message.importsForkModule);
+    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule), importedScripts: new Set(message.importedScripts) };
     return;
   }
   if ('judge' in message) {
-    opts.judge = new Set(message.judge);
+    opts = { ...opts, judge: new Set(message.judge) };
     return;
   }
-  const { file } = message;
-  if (file.path.includes(CRASH_TEST_MARK)) process.exit(70);
+  // The bytes screening read arrive as a Uint8Array: a Buffer over the same memory.
+  const bytes = message.bytes && Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
   const before = { ...work };
-  const result = processSafely(file, opts);
+  const result = processSafely(message.file, opts, bytes);
   parentPort!.postMessage({ result, parses: work.parses - before.parses, analyses: work.analyses - before.analyses } satisfies WorkerAnswer);
 }

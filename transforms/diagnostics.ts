@@ -6,6 +6,8 @@ import { lineStartOf } from '../src/style';
 import { query, matchesAround } from '../src/parser';
 import { callsNaming } from '../src/find';
 import { mentions } from '../src/words';
+import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/pickled';
+import { makesShared, planHoist, type Handover } from '../src/hoist-shared';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -13,7 +15,6 @@ const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starm
 const UNPICKLABLE = /^(threading\.(Lock|RLock|Condition|Event|Semaphore|BoundedSemaphore)|open|io\.open|builtins\.open|socket\.socket|sqlite3\.connect|socket\.create_connection)$/;
 const LARGE = /^(pandas\.read_\w+|polars\.(read|scan)_\w+|numpy\.(load|loadtxt|genfromtxt|fromfile)|torch\.load|pandas\.DataFrame|polars\.DataFrame)$/;
 const QUEUES = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue)$/;
-const SHARED = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Manager)$/;
 const LOG_CONFIG = /^logging\.(basicConfig|config\.\w+)$/;
 const FORKS = /^os\.(fork|forkpty)$/;
 const SCOPES = ['function_definition', 'lambda', 'class_definition'];
@@ -34,6 +35,10 @@ interface Handoff {
   viaPool: boolean;
   /** An initializer= function: it runs first in each child. */
   initializer?: boolean;
+  /** A Process target (not a DataLoader callback). */
+  target?: boolean;
+  /** For a pool method: the call that made the pool. */
+  pool?: SyntaxNode;
 }
 
 function positional(call: SyntaxNode): SyntaxNode[] {
@@ -126,7 +131,7 @@ function handoffs(ctx: FileContext): Handoff[] {
     const target = keyword(call, 'target');
     if (target && (ctx.starts.isStart(call) || /Process$/.test(fn.text))) {
       const p = partialOf(target, ctx);
-      out.push({ call, worker: p?.fn ?? target, args: [...(p?.bound ?? []), ...elements(keyword(call, 'args'))], viaPool: false });
+      out.push({ call, worker: p?.fn ?? target, args: [...(p?.bound ?? []), ...elements(keyword(call, 'args'))], viaPool: false, target: !p });
     }
     // A DataLoader's workers (a start when it has them) get its collate_fn and worker_init_fn.
     if (/DataLoader$/.test(fn.text) && ctx.starts.isStart(call)) {
@@ -150,7 +155,7 @@ function handoffs(ctx: FileContext): Handoff[] {
       const p = partialOf(given, ctx);
       const mapLike = /map/.test(method);
       const args = [...(p?.bound ?? []), ...(method.startsWith('apply') ? elements(rest[0] ?? null) : mapLike ? [] : rest)];
-      out.push({ call, worker: p?.fn ?? given, args, iterables: mapLike ? rest : [], viaPool: true });
+      out.push({ call, worker: p?.fn ?? given, args, iterables: mapLike ? rest : [], viaPool: true, pool });
     }
   }
   return out;
@@ -302,14 +307,14 @@ function checkWorker(h: Handoff, ctx: FileContext, fixes: Fix[]): void {
   }
   const names = captured(found.def, ctx);
   if (names.length > 0) {
-    const closure = { code: 'MP103', message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
+    const closure = { code: 'MP103' as const, message: `${w.text}() is a closure over ${names.join(', ')}; spawn cannot pickle it`, hint: `move it to module level and pass ${names.join(', ')} as arguments (functools.partial)`, start: w.startIndex };
     const lift = plainArguments(found.def, names, w, ctx) ? liftWithPartial(found.def, names, w, ctx) : null;
     if (lift) fixes.push({ ...lift, diagnostic: closure });
     else ctx.report(w, closure.code, closure.message, closure.hint);
     return;
   }
   const lift = liftFix(found.def, ctx);
-  const diagnostic = { code: 'MP102', message: `${w.text}() is defined inside a function; spawn cannot pickle it`, hint: 'define it at module level', start: w.startIndex };
+  const diagnostic = { code: 'MP102' as const, message: `${w.text}() is defined inside a function; spawn cannot pickle it`, hint: 'define it at module level', start: w.startIndex };
   if (lift) fixes.push({ ...lift, diagnostic });
   else ctx.report(w, diagnostic.code, diagnostic.message, diagnostic.hint);
 }
@@ -353,8 +358,15 @@ function checkBoundMethod(w: SyntaxNode, ctx: FileContext): void {
   }
 }
 
+/** A worker's read of a module-level Queue, Lock... (MP202). */
+interface SharedRead {
+  id: SyntaxNode;
+  worker: string;
+}
+
 /** Module globals a worker reads that only the parent's run sets (initializers set theirs in the child: fine). */
-function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null, handovers: Handover[], fixes: Fix[]): void {
+  const shared: SharedRead[] = [];
   const moduleBindings = ctx.names.module.bindings;
   const setInChild = (n: SyntaxNode) => initializers.some((init) => isInside(n, init));
   for (const def of workers) {
@@ -382,11 +394,27 @@ function checkGlobals(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
         continue;
       }
       const made = importTime.length === 1 ? assignedCall(importTime[0].node, ctx) : null;
-      const q = qualifiedCallee(made, ctx);
-      if (q && SHARED.test(q) && made && !isInside(made, def)) {
-        ctx.report(id, 'MP202', `worker ${name}() uses the module-level ${id.text}; each spawn child creates its own`, 'pass it in args= (Process) or initargs= (Pool)');
-      }
+      if (made && makesShared(made, ctx) && !isInside(made, def)) shared.push({ id, worker: name });
     }
+  }
+  if (shared.length === 0) return;
+  // --unsafe-fixes moves the objects into the parent's code when that reaches every reader.
+  const { hoist, refused } = planHoist([...new Set(shared.map((r) => r.id.text))], handovers, ctx);
+  for (const { id, worker } of shared) {
+    const message = `worker ${worker}() uses the module-level ${id.text}; each spawn child creates its own`;
+    const hint = 'pass it in args= (Process) or initargs= (Pool)';
+    const how = hoist?.how.get(id.text);
+    if (!hoist || !how) {
+      const why = refused.get(id.text);
+      ctx.report(id, 'MP202', message, why ? `${hint} (--unsafe-fixes does not: ${why})` : hint);
+      continue;
+    }
+    fixes.push({
+      message: `moved ${id.text} into ${hoist.where}; ${worker}() gets it through ${how}`,
+      safety: 'unsafe',
+      edits: hoist.edits.map((e) => ({ ...e })),
+      diagnostic: { code: 'MP202', message, hint, start: id.startIndex },
+    });
   }
 }
 
@@ -411,6 +439,7 @@ function readsFile(call: SyntaxNode, ctx: FileContext): boolean {
 }
 
 function checkArguments(h: Handoff, ctx: FileContext): void {
+  checkUnpicklableArguments(h.args, ctx);
   // Pool tasks carry what their arguments hold; a Process's args are its own.
   const items = (h.iterables ?? []).flatMap((a) => carried(a).slice(1));
   const values = h.viaPool ? [...h.args.flatMap((a) => carried(a)), ...items] : h.args;
@@ -473,7 +502,15 @@ function diagnose(ctx: FileContext): Fix[] {
     if (!workers.some((w) => w.id === found.def.id)) workers.push(found.def);
     if (h.initializer) initializers.push(found.def);
   }
-  checkGlobals(workers, initializers, ctx, guard);
+  const handovers: Handover[] = all.map((h) => {
+    const found = definitionOf(h.worker, ctx);
+    const def = found && !found.nested && found.def.type === 'function_definition' ? found.def : null;
+    const kind = h.initializer ? 'other' : h.viaPool ? 'pool' : h.target ? 'process' : 'other';
+    return { call: h.call, worker: h.worker, def, kind, pool: h.pool };
+  });
+  checkGlobals(workers, initializers, ctx, guard, handovers, fixes);
+  checkRunTimeClasses(ctx, guard);
+  checkDatasetLambdas(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
@@ -492,7 +529,7 @@ const transform: Transform = {
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
   safetyNote:
-    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there.',
+    'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there; moving a module-level Queue, Lock, Event... that workers read into the guard or main() (passed through args= or a pool initializer) makes it later and once per run of that function, and a module importing it finds it gone.',
   // Workers need a pool or process import; MP303 needs a fork call.
   prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',

@@ -6,6 +6,7 @@ import { leadingWhitespace, lineStartOf } from '../src/style';
 import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/toplevel';
 import { mentions } from '../src/words';
 import { bodyOnHeaderLine, splitContinuedHeader } from '../src/guard-header';
+import { DEFAULT_LINE_LENGTH, globalLines, width, wrapIndented } from '../src/layout';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
 const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';
@@ -114,14 +115,38 @@ function topOf(node: SyntaxNode, root: SyntaxNode): SyntaxNode {
   return top;
 }
 
-/** Renames the spots of `shadow` that fall on a line starting at `at`. */
-function renameOnLine(shadow: Shadow, line: string, at: number): string {
-  let out = line;
-  for (const spot of [...shadow.spots].sort((a, b) => b - a)) {
-    if (spot < at || spot >= at + line.length) continue;
-    const i = spot - at;
-    out = out.slice(0, i) + shadow.fresh + out.slice(i + shadow.name.length);
+/**
+ * Black's wraps (edits against the source) for the moved lines that only `indent` takes past
+ * `limit`, and how many such lines have no bracket to break at. The user's lines already past
+ * the limit are theirs, and lines inside multi-line strings do not move.
+ */
+function wrapsFor(ctx: FileContext, moved: Statement[], strings: [number, number][], indent: string, limit: number): { edits: Edit[]; leftLong: number } {
+  const { source } = ctx;
+  const edits: Edit[] = [];
+  let leftLong = 0;
+  for (const s of moved) {
+    for (let at = s.chunkStart; at < s.chunkEnd; at = endOfLine(source, at)) {
+      if (strings.some(([a, b]) => at > a && at < b)) continue;
+      const line = source.slice(at, endOfLine(source, at)).replace(/\r?\n$/, '');
+      if (width(line) > limit || width(indent + line) <= limit) continue;
+      const wrap = wrapIndented(source, ctx.style, ctx.root, at, indent, limit);
+      if (wrap) edits.push(...wrap);
+      else leftLong++;
+    }
   }
+  return { edits, leftLong };
+}
+
+/**
+ * A moved line with its renames and wraps applied; the lines a wrap creates get `indent` (given
+ * with its line break, `nlIndent`) like the others.
+ */
+function editLine(line: string, at: number, shadow: Shadow | null, wraps: Edit[], nlIndent: string, nl: string): string {
+  const inLine = (start: number, end: number) => start >= at && end <= at + line.replace(/\r?\n$/, '').length;
+  const edits: Edit[] = wraps.filter((e) => inLine(e.start, e.end)).map((e) => ({ ...e, text: e.text.split(nl).join(nlIndent) }));
+  if (shadow) for (const spot of shadow.spots) if (inLine(spot, spot + shadow.name.length)) edits.push({ start: spot, end: spot + shadow.name.length, text: shadow.fresh });
+  let out = line;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - at) + e.text + out.slice(e.end - at);
   return out;
 }
 
@@ -163,15 +188,21 @@ function hoist(ctx: FileContext): Fix | null {
 
   // Only the moved code is re-indented, so only its strings matter.
   const strings = moved.flatMap((s) => s.node.descendantsOfType('string')).filter((n) => n.startPosition.row !== n.endPosition.row).map((n): [number, number] => [n.startIndex, n.endIndex]);
-  const body = (indent: string) =>
-    moved
+  const limit = ctx.options.lineLength ?? DEFAULT_LINE_LENGTH;
+  let leftLong = 0;
+  const body = (indent: string) => {
+    const wraps = wrapsFor(ctx, moved, strings, indent, limit);
+    leftLong = wraps.leftLong;
+    const edit = (line: string, at: number) => editLine(line, at, shadow, wraps.edits, nl + indent, nl);
+    return moved
       .map((s, i) => {
         const gap = i > 0 && /\n[ \t]*\r?\n/.test(source.slice(moved[i - 1].chunkEnd - 1, s.chunkStart + 1)) ? nl : '';
-        let chunk = reindent(source.slice(s.chunkStart, s.chunkEnd), s.chunkStart, indent, strings, shadow ? (line, at) => renameOnLine(shadow, line, at) : undefined);
+        let chunk = reindent(source.slice(s.chunkStart, s.chunkEnd), s.chunkStart, indent, strings, edit);
         if (!/\n$/.test(chunk)) chunk += nl;
         return gap + chunk;
       })
       .join('');
+  };
 
   const edits: Edit[] = removals(ctx, moved, guard ? null : mod.tailStart);
   const q = style.quote;
@@ -185,7 +216,7 @@ function hoist(ctx: FileContext): Fix | null {
     const lead = mod.tailStart === 0 ? '' : /\n$/.test(source.slice(0, mod.tailStart)) ? `${nl}${nl}` : `${nl}${nl}${nl}`;
     const text =
       `${lead}def ${name}():${nl}` +
-      (globals.length > 0 ? `${indent}global ${globals.join(', ')}${nl}` : '') +
+      globalLines(globals, indent, nl, limit) +
       body(indent) +
       `${nl}${nl}if __name__ == ${q}__main__${q}:${nl}${indent}${name}()${/[\r\n]$/.test(source) ? nl : ''}`;
     edits.push({ start: mod.tailStart, end: source.length, text });
@@ -212,7 +243,7 @@ function hoist(ctx: FileContext): Fix | null {
         const globals = globalsNeeded(mod.statements, moved, movedNames, fn);
         const annotated = annotatedGlobal(moved, globals);
         if (annotated) return refuse(ctx, annotated, `${annotated.text.split(':')[0]} is annotated and must stay a module global; an annotated name cannot be declared global in ${fn.childForFieldName('name')!.text}()`);
-        if (globals.length > 0) text = `${indent}global ${globals.join(', ')}${nl}${text}`;
+        text = globalLines(globals, indent, nl, limit) + text;
       }
       edits.push({ start: at, end: at, text });
       // `if __name__ == "__main__": \` + newline: the inserted lines would join the header.
@@ -224,6 +255,8 @@ function hoist(ctx: FileContext): Fix | null {
       message = `moved ${moved.length} module-level statement${moved.length === 1 ? '' : 's'} into ${fn ? `${fn.childForFieldName('name')!.text}()` : 'the __main__ guard'}`;
     }
   }
+  // Moved lines that only their new indentation takes past the limit, and that have no bracket to break at.
+  if (leftLong > 0) message += ` (${leftLong} moved line${leftLong === 1 ? '' : 's'} now longer than ${limit} columns, left as ${leftLong === 1 ? 'it is' : 'they are'})`;
   if (!shadow) return { message, edits };
   // Every renamed spot must be in moved code, or the rename would be half done.
   if (!shadow.spots.every((spot) => moved.some((s) => spot >= s.chunkStart && spot < s.chunkEnd))) return refuse(ctx, ctx.root.descendantForIndex(shadow.spots[0])!, `${shadow.name} names both the function or class a process runs and that process`);

@@ -8,6 +8,7 @@ import { bodyOnHeaderLine } from '../src/guard-header';
 import { methodArgument, isForkLiteral } from '../src/method-arg';
 import { mentions } from '../src/words';
 import { mayBeFork } from '../src/starts';
+import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/hoist-shared';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
@@ -140,17 +141,59 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
   return { present, fixes };
 }
 
-/** Calls at import time that fix the default context, after which set_start_method raises. */
-function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNode | null {
-  for (const call of callsNamed(ctx, ['get_context', 'get_start_method'])) {
+/** Factories that fix the default context when called (a Queue, a Lock... is made in it). */
+const DEFAULT_FIXERS = ['Queue', 'JoinableQueue', 'SimpleQueue', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'Manager'];
+
+/** Calls at import time that fix the default context, after which set_start_method raises; in document order. */
+function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const call of callsNamed(ctx, ['get_context', 'get_start_method', ...DEFAULT_FIXERS])) {
     const stmt = topLevelOf(ctx.root, call);
     if (!stmt || (guard && stmt.id === guard.id)) continue;
     if (['function_definition', 'class_definition', 'decorated_definition'].includes(stmt.type)) continue;
+    if (call.parent && hasLambdaAbove(call, stmt)) continue;
     const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
-    if (qualifiedCall(call, ctx, ['get_context']) && noArgs) return call;
-    if (qualifiedCall(call, ctx, ['get_start_method']) && !keyword(call, 'allow_none')) return call;
+    if (qualifiedCall(call, ctx, ['get_context']) && noArgs) out.push(call);
+    else if (qualifiedCall(call, ctx, ['get_start_method']) && !keyword(call, 'allow_none')) out.push(call);
+    else if (qualifiedCall(call, ctx, DEFAULT_FIXERS)) out.push(call);
   }
-  return null;
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+function hasLambdaAbove(node: SyntaxNode, stmt: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'lambda') return true;
+  return false;
+}
+
+/**
+ * The unsafe alternative to MP311 when every early call makes a module-level object that only
+ * the parent's code reads: the objects move into the guard (or the function it calls), after
+ * set_start_method. Null when that is not so.
+ */
+function hoistedSetter(early: SyntaxNode[], ctx: FileContext, guard: SyntaxNode): Fix | null {
+  const shared: SharedGlobal[] = [];
+  for (const call of early) {
+    const stmt = topLevelOf(ctx.root, call);
+    const name = stmt?.type === 'expression_statement' ? stmt.firstNamedChild?.childForFieldName('left') : null;
+    const found = name?.type === 'identifier' ? sharedGlobal(name.text, ctx) : null;
+    if (!found || found.call.id !== call.id) return null;
+    shared.push(found);
+  }
+  const hoist = planParentHoist(shared, ctx);
+  const setter = hoist ? insertInGuard(ctx, guard) : null;
+  if (!hoist || !setter) return null;
+  const edits = [...setter.edits];
+  for (const e of hoist.edits) {
+    // Made where set_start_method goes: after it, as one insertion.
+    const same = e.start === e.end ? edits.find((x) => x.start === e.start && x.end === e.start) : undefined;
+    if (same) same.text += e.text;
+    else edits.push(e);
+  }
+  // In the guard, the objects must come after the call; elsewhere (main()) they do.
+  const inGuard = hoist.where === 'the __main__ guard';
+  if (inGuard && !hoist.edits.some((e) => e.start === e.end && setter.edits.some((x) => x.start === e.start && x.end === x.start))) return null;
+  const names = shared.map((s) => s.name).join(', ');
+  return { message: `moved ${names} into ${hoist.where}; ${setter.message}`, safety: 'unsafe', edits };
 }
 
 const GUARD_IMPORTS = new Set(['import_statement', 'import_from_statement']);
@@ -243,9 +286,17 @@ function fix(ctx: FileContext): Fix[] | null {
     ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;
   }
+  // Its functions also run under the defaults of the entry points that import them: under
+  // `auto` its calls get explicit contexts, which hold wherever they run.
+  if (ctx.facts.importedForProcesses && (ctx.options.strategy ?? 'auto') === 'auto') return fixes;
   const early = fixesDefaultEarly(ctx, guard);
-  if (early) {
-    ctx.report(early, 'MP311', 'this call fixes the default start method at import time, so set_start_method would raise', 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True))');
+  if (early.length > 0) {
+    const message = 'this call fixes the default start method at import time, so set_start_method would raise';
+    const made = qualifiedCall(early[0], ctx, DEFAULT_FIXERS);
+    const hint = made ? 'make it in the __main__ guard, or from an explicit context (get_context("spawn"))' : 'pass an explicit method (get_context("spawn"), get_start_method(allow_none=True))';
+    const hoisted = guard && ctx.plan.mechanisms.has('global') && ctx.options.strategy !== 'local' ? hoistedSetter(early, ctx, guard) : null;
+    if (hoisted) return [...fixes, { ...hoisted, diagnostic: { code: 'MP311', message, hint, start: early[0].startIndex } }];
+    ctx.report(early[0], 'MP311', message, hint);
     return fixes;
   }
   const inserted = guard ? insertInGuard(ctx, guard) : insertInPackageMain(ctx);
@@ -258,7 +309,7 @@ const transform: Transform = {
   safety: 'safe',
   mechanism: 'global',
   safetyNote:
-    'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too.',
+    'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too. Its unsafe fixes: "fork" rewritten; module-level objects that only the parent reads (a Lock, a Queue...) moved into the guard after the call, so they are made later and a module importing them finds them gone.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
   prefilter: (text, { path, facts, options }) =>
     mentions(text, 'set_start_method') ||

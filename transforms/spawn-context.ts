@@ -2,7 +2,7 @@ import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
 import type { Edit, FileContext, Fix, Transform } from '../src/types';
 import { sharedContext, type SiteFix } from '../src/shared-context';
 import { endOfLine } from '../src/imports';
-import { addItem, wrapLine, DEFAULT_LINE_LENGTH, type List } from '../src/layout';
+import { addItem, wrapLine, wrapStatement, DEFAULT_LINE_LENGTH, type List } from '../src/layout';
 import { lineStartOf } from '../src/style';
 import { quoteAt } from '../src/fstring';
 import { methodArgument, isForkLiteral } from '../src/method-arg';
@@ -176,9 +176,68 @@ function insertArgument(args: SyntaxNode, text: string, ctx: FileContext): Edit[
   return addItem(ctx.source, ctx.style, list, text, lineLength(ctx));
 }
 
+/** The edits a call-site rewrite made before wrapLine, by each edit it returned (see joinLines). */
+const rawOf = new WeakMap<Edit, { node: SyntaxNode; raw: Edit[] }>();
+
 /** `edits` with `node`'s line wrapped black's way when they make it too long (see wrapLine). */
 function wrapped(node: SyntaxNode, edits: Edit[], ctx: FileContext): Edit[] {
-  return wrapLine(ctx.source, ctx.style, node, edits, lineLength(ctx));
+  let out = wrapLine(ctx.source, ctx.style, node, edits, lineLength(ctx));
+  // No bracket of its own to break (`Pool()` → `_mp_context.Pool()`): the statement's last one.
+  const stmt = out === edits ? statementOf(node) : null;
+  if (stmt && stmt.startPosition.row === stmt.endPosition.row) out = wrapStatement(ctx.source, ctx.style, ctx.root, stmt, edits, lineLength(ctx));
+  const record = { node, raw: edits };
+  for (const e of out) rawOf.set(e, record);
+  return out;
+}
+
+const STATEMENT_PARENTS = new Set(['block', 'module']);
+
+function statementOf(node: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent && !STATEMENT_PARENTS.has(n.parent.type)) n = n.parent;
+  return n && n.parent ? n : null;
+}
+
+const sameEdit = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
+
+/**
+ * Fixes that lengthen the same one-line statement are judged one at a time by wrapLine, so two
+ * that fit alone can make the line too long together, and two too long alone each wrap their
+ * own call. Such a group becomes one fix, its line wrapped once (see wrapStatement).
+ */
+function joinLines(fixes: Fix[], ctx: FileContext): Fix[] {
+  const groups = new Map<number, { stmt: SyntaxNode; fixes: Fix[] }>();
+  for (const f of fixes) {
+    const records = [...new Set(f.edits.map((e) => rawOf.get(e)).filter((r) => r !== undefined))];
+    if (f.safety === 'unsafe' || f.diagnostic || records.length !== 1) continue;
+    const stmt = statementOf(records[0]!.node);
+    if (!stmt || stmt.startPosition.row !== stmt.endPosition.row) continue;
+    const group = groups.get(stmt.id) ?? { stmt, fixes: [] };
+    group.fixes.push(f);
+    groups.set(stmt.id, group);
+  }
+  let out = fixes;
+  for (const { stmt, fixes: group } of groups.values()) {
+    if (group.length < 2 || group.some((f) => f.mechanism !== group[0].mechanism)) continue;
+    const outside: Edit[] = [];
+    const inside: Edit[] = [];
+    for (const f of group) {
+      const record = rawOf.get(f.edits.find((e) => rawOf.has(e))!)!;
+      for (const e of f.edits) if (!rawOf.has(e) && !outside.some((o) => sameEdit(o, e))) outside.push(e);
+      inside.push(...record.raw);
+    }
+    if (outside.some((e) => e.start < stmt.endIndex && e.end > stmt.startIndex)) continue;
+    const wrappedEdits = wrapStatement(ctx.source, ctx.style, ctx.root, stmt, inside, lineLength(ctx));
+    if (wrappedEdits === inside) continue;
+    const joined: Fix = {
+      message: group.map((f) => f.message).join('; '),
+      edits: [...outside, ...wrappedEdits],
+      ...(group[0].mechanism !== undefined ? { mechanism: group[0].mechanism } : {}),
+      prune: group.flatMap((f) => f.prune ?? []),
+    };
+    out = out.filter((f) => !group.includes(f) || f === group[0]).map((f) => (f === group[0] ? joined : f));
+  }
+  return out;
 }
 
 /** The arguments of the call `fn` names, else `fn`: where a line that `fn` lengthens is wrapped. */
@@ -574,7 +633,7 @@ const transform: Transform = {
   `,
   anchors,
   fix,
-  finish: (fixes, ctx) => (ctx.plan.mechanisms.has('local') ? sharedContext(fixes, ctx, methodLiteral(ctx)) : fixes),
+  finish: (fixes, ctx) => joinLines(ctx.plan.mechanisms.has('local') ? sharedContext(fixes, ctx, methodLiteral(ctx)) : fixes, ctx),
 };
 
 export default transform;

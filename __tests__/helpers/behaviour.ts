@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { transformSource, defaultOptions } from '../../src/pipeline';
 import type { Options, Transform } from '../../src/types';
+import { fixtureInputs } from '../../src/testing';
 import { runPython, runPythonUntil, lines } from './python';
 
 /** A runnable fixture: its input and the migrated output, written to a temp folder. */
@@ -15,19 +16,16 @@ export interface Program {
 }
 
 export function programNames(fixtureDir: string, prefix: string = 'run_'): string[] {
-  return fs
-    .readdirSync(fixtureDir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.input.py'))
-    .map((f) => f.slice(0, -'.input.py'.length))
-    .sort();
+  return [...fixtureInputs(fixtureDir).keys()].filter((name) => name.startsWith(prefix));
 }
 
 export function loadPrograms(transforms: readonly Transform[], fixtureDir: string, prefix = 'run_'): Program[] {
   return programNames(fixtureDir, prefix).map((name) => {
     const f = `${name}.input.py`;
+    const inputFile = fixtureInputs(fixtureDir).get(name)!;
     const optionsFile = path.join(fixtureDir, `${name}.options.json`);
     const options: Options = { ...defaultOptions, ...(fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : {}) };
-    const source = fs.readFileSync(path.join(fixtureDir, f), 'utf8');
+    const source = fs.readFileSync(inputFile, 'utf8');
     const result = transformSource(source, transforms, options, f);
     if (result.error || result.syntaxError) throw new Error(`${name}: ${JSON.stringify(result.error ?? result.syntaxError)}`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mp-behaviour-${name}-`));

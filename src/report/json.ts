@@ -14,6 +14,8 @@ const entry = (f: FileResult) => ({
   fixes: f.fixes,
   diagnostics: f.diagnostics,
   ...(f.diff !== undefined ? { diff: f.diff } : {}),
+  // --stdin only: the new text, which a file run writes instead.
+  ...(f.after !== undefined ? { output: f.after } : {}),
   ...(f.written ? { written: true } : {}),
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CODES } from '../codes';
+import { CODES, type Code } from '../codes';
 import { EXPLANATIONS, helpUri, markdownSection } from '../explain';
 import type { Summary } from '../runner';
 
@@ -20,16 +20,19 @@ function fingerprints(path: string, diagnostics: { code: string; message: string
   });
 }
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: one run, every code as a rule. */
+/** SARIF 2.1.0, as GitHub code scanning reads it: one run, each code reported declared as a rule. */
 export function sarifReport(s: Summary, version: string): string {
-  const ids = Object.keys(CODES);
+  // Exactly the codes of the results, in registry order; each result points at its own rule.
+  const reported = new Set<Code>(s.files.flatMap((f) => f.diagnostics.map((d) => d.code)));
+  const ids = (Object.keys(CODES) as Code[]).filter((id) => reported.has(id));
   const rules = ids.map((id) => {
     const more = EXPLANATIONS[id];
     return {
       id,
       name: id,
       shortDescription: { text: CODES[id].summary },
-      ...(more ? { fullDescription: { text: more.why }, help: { text: `${more.fix}\n\nBefore:\n${more.before}\n\nAfter:\n${more.after}`, markdown: markdownSection(id) } } : {}),
+      fullDescription: { text: more.why },
+      help: { text: `${more.fix}\n\nBefore:\n${more.before}\n\nAfter:\n${more.after}`, markdown: markdownSection(id) },
       helpUri: helpUri(id),
       defaultConfiguration: { level: CODES[id].severity },
     };
@@ -38,7 +41,7 @@ export function sarifReport(s: Summary, version: string): string {
     const prints = fingerprints(f.path, f.diagnostics);
     return f.diagnostics.map((d, i) => ({
       ruleId: d.code,
-      ruleIndex: Math.max(0, ids.indexOf(d.code)),
+      ruleIndex: ids.indexOf(d.code),
       level: d.severity,
       // A notebook position is in a cell's source, not in the .ipynb file: it goes in the message.
       message: { text: `${d.cell ? `cell ${d.cell}, line ${d.line}, column ${d.column}: ` : ''}${d.hint ? `${d.message}. Fix: ${d.hint}` : d.message}` },

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../types';
+import { isCode, type Code } from '../codes';
 
 /** One line the Python helper wrote (python/mp_codemod_verify/sitecustomize.py). */
 export interface VerifyRecord {
   kind: 'failure' | 'fork' | 'child-sync';
-  code: string;
+  code: Code;
   where: 'parent' | 'child';
   /** `Type: message` of the exception, for failures. */
   error?: string;
@@ -35,7 +36,7 @@ export function readRecords(file: string): VerifyRecord[] {
     if (!line.trim()) continue;
     try {
       const r = JSON.parse(line) as VerifyRecord;
-      if (typeof r.code === 'string' && Array.isArray(r.stack)) out.push(r);
+      if (typeof r.code === 'string' && isCode(r.code) && Array.isArray(r.stack)) out.push(r);
     } catch {
       // a line cut short by a killed process
     }
@@ -89,7 +90,7 @@ function outside(frames: Frame[] | undefined): Site | null {
   return null;
 }
 
-const MESSAGES: Record<string, { message: string; hint: string }> = {
+const MESSAGES: Partial<Record<Code, { message: string; hint: string }>> = {
   MP101: { message: 'a lambda handed to a process or pool cannot be pickled for spawn', hint: 'define the function at module level' },
   MP102: { message: 'a nested function handed to a process or pool cannot be pickled for spawn', hint: 'define it at module level (mp-codemod --unsafe-fixes moves it there)' },
   MP103: { message: 'a closure handed to a process or pool cannot be pickled for spawn', hint: 'move it to module level and pass the captured values as arguments (functools.partial)' },
@@ -97,7 +98,7 @@ const MESSAGES: Record<string, { message: string; hint: string }> = {
   MP105: { message: 'a bound method handed to a process cannot be pickled for spawn (its object holds a lock, file or socket)', hint: 'hand over a module-level function and the data it needs, or implement __getstate__' },
   MP107: { message: 'a spawn child cannot find the worker: it is defined where the child does not import it', hint: 'define the worker at module level, outside the __main__ guard' },
   MP108: { message: 'an argument of a process cannot be pickled for spawn', hint: 'pass what the child needs to rebuild it (a path, an address), not the object' },
-  MP202: { message: 'a module-level lock, event or queue is made again in each spawn child: likely hang', hint: 'pass it in args= (Process) or initargs= (Pool)' },
+  MP202: { message: 'a module-level lock, event or queue is made again in each spawn child: likely hang', hint: 'pass it in args= (Process) or initargs= (Pool) (mp-codemod --unsafe-fixes does when only workers and the guard read it)' },
   MP301: { message: 'a process was started with fork (an explicit fork context or start method)', hint: 'use the target method, or mark the line # mp-codemod: keep-fork' },
   MP302: { message: 'set_start_method raised "context has already been set" (a spawn child re-runs module-level code)', hint: 'call it once, first in the __main__ guard; elsewhere use ctx = get_context("spawn")' },
   MP303: { message: 'os.fork() was called', hint: 'subprocess, or multiprocessing with a spawn context' },

@@ -1,0 +1,21 @@
+import multiprocessing as mp
+
+
+def count(total, times):
+    for _ in range(times):
+        with total.get_lock():
+            total.value += 1
+    print("counted", times, flush=True)
+
+
+def main():
+    total = mp.Value("i", 0)
+    worker = mp.Process(target=count, kwargs={"total": total, "times": 100})
+    worker.start()
+    print("started", worker.name.startswith("Process"))
+    worker.join()
+    return
+
+
+if __name__ == "__main__":
+    main()

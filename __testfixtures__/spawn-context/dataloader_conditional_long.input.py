@@ -1,0 +1,13 @@
+import torch
+
+
+def loaders(items, config):
+    train = torch.utils.data.DataLoader(
+        items,
+        num_workers=config.workers_for_the_training_data_loader,
+    )
+    test = torch.utils.data.DataLoader(
+        items,
+        num_workers=config.trainer_settings.number_of_workers_for_this_loader_in_the_run
+    )
+    return train, test
