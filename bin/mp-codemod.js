@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // The only place that sets the process exit code; everything else returns it.
+// A run reads every file of the tree, and V8 let the garbage of those texts grow the heap a long
+// way before collecting it (25 copies of the stdlib, one job: heap 327 MB, of which 54 MB live at
+// the end). Growing the heap by 20% at a time instead kept it near 110 MB, for the same CPU time.
+require('v8').setFlagsFromString('--heap-growing-percent=20');
+// Node 22.1 and later keep V8's compiled code of our modules between runs (in the OS temp folder),
+// which shortens start-up, the most of a `--stdin` call. Not measured here: this machine has Node 20.
+const { enableCompileCache } = require('module');
+if (typeof enableCompileCache === 'function') enableCompileCache();
 let main;
 let requestStop;
 let cleanupPending;

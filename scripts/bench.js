@@ -166,37 +166,164 @@ function fiftyLines() {
 
 function stdinTiming() {
   const source = fiftyLines();
-  const times = [];
-  for (let i = 0; i < 15; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'x.py'], { input: source, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
+  // CPU time (all threads, and the compile gate's Python) besides wall: on a loaded machine the
+  // wall time is mostly waiting for a core.
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const tool = [];
   const node = [];
-  for (let i = 0; i < 7; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    node.push(Number(process.hrtime.bigint() - t) / 1e6);
+  for (let i = 0; i < 15; i++) {
+    tool.push(measure([process.execPath, BIN, '--stdin', '--stdin-filename', 'x.py'], source));
+    if (i % 2 === 0) node.push(measure([process.execPath, '-e', '0']));
   }
-  node.sort((a, b) => a - b);
-  console.log(`\n--stdin on a ${source.split('\n').length - 1}-line file: median ${fmt(times[7], 0)} ms wall (incl. Node start-up), best ${fmt(times[0], 0)} ms; \`node -e 0\` alone: median ${fmt(node[3], 0)} ms`);
+  const ms = (xs, k) => fmt(median(xs.map((m) => m[k] * 1000)), 0);
+  console.log(`\n--stdin on a ${source.split('\n').length - 1}-line file: median ${ms(tool, 'wall')} ms wall (incl. Node start-up), best ${fmt(Math.min(...tool.map((m) => m.wall * 1000)), 0)} ms, median ${ms(tool, 'cpu')} ms CPU; \`node -e 0\` alone: median ${ms(node, 'wall')} ms wall, ${ms(node, 'cpu')} ms CPU`);
+}
+
+// Wall time, CPU time (user + system, all threads) and peak RSS of one command, from
+// getrusage(RUSAGE_CHILDREN) of a Python that runs it and nothing else. Its stdout is dropped; its
+// stderr is returned.
+const MEASURE = [
+  'import resource, subprocess, sys, time',
+  't = time.perf_counter()',
+  'p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)',
+  'wall = time.perf_counter() - t',
+  'r = resource.getrusage(resource.RUSAGE_CHILDREN)',
+  'sys.stderr.buffer.write(p.stderr)',
+  'sys.stderr.write("\\nmeasured wall=%f cpu=%f maxrss=%d code=%d\\n" % (wall, r.ru_utime + r.ru_stime, r.ru_maxrss, p.returncode))',
+].join('\n');
+
+function measure(argv, input) {
+  const r = spawnSync('python3', ['-c', MEASURE, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, input, env: { ...process.env, MP_CODEMOD_BENCH: '1' } });
+  const m = /measured wall=([\d.]+) cpu=([\d.]+) maxrss=(\d+) code=(-?\d+)/.exec(r.stderr);
+  if (!m) throw new Error(`could not measure ${argv.join(' ')}: ${r.stderr}`);
+  return { wall: Number(m[1]), cpu: Number(m[2]), rss: Number(m[3]) / 1024, code: Number(m[4]), stderr: r.stderr };
+}
+
+/** N copies of the stdlib's .py files under `dir` (no site-packages, no __pycache__). */
+function copyStdlib(stdlib, dir, copies) {
+  const files = pyFiles(stdlib);
+  for (let i = 0; i < copies; i++) {
+    const to = path.join(dir, `copy${String(i).padStart(3, '0')}`);
+    for (const f of files) {
+      const target = path.join(to, path.relative(stdlib, f));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(f, target);
+    }
+  }
+}
+
+/**
+ * The parse floor, one process: walk the tree, then two worker threads each take every other file:
+ * read it, run the tool's own prefilter (needsParse, built-in transforms) and parse the candidates
+ * with tree-sitter. What a run cannot do with less on two threads.
+ */
+const PARSE_FLOOR = `
+const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+const fs = require('fs');
+const path = require('path');
+const ROOT = ${JSON.stringify(ROOT)};
+if (isMainThread) {
+  const dir = process.argv[2];
+  const files = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/\\.pyw?$/.test(e.name)) files.push(p); } };
+  walk(dir);
+  let candidates = 0;
+  for (let t = 0; t < 2; t++) {
+    const w = new Worker(__filename, { workerData: files.filter((_, i) => i % 2 === t) });
+    w.on('message', (n) => { candidates += n; });
+    w.on('exit', () => { if (--left === 0) process.stderr.write('candidates=' + candidates + '\\n'); });
+  }
+  var left = 2;
+} else {
+  const { Parser, Language } = require(require.resolve('web-tree-sitter', { paths: [ROOT] }));
+  const { builtinTransforms } = require(path.join(ROOT, 'dist', 'transforms'));
+  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'pipeline'));
+  const options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
+  (async () => {
+    await Parser.init();
+    const p = new Parser();
+    p.setLanguage(await Language.load(fs.readFileSync(path.join(ROOT, 'dist', 'tree-sitter-python.wasm'))));
+    let n = 0;
+    for (const f of workerData) {
+      const text = fs.readFileSync(f, 'utf8');
+      if (!needsParse(text, builtinTransforms, options, f, { inPackage: false })) continue;
+      n++;
+      p.parse(text).delete();
+    }
+    parentPort.postMessage(n);
+  })();
+}
+`;
+
+/** `npm run bench -- --copies N` (or BENCH_COPIES=N): the scale corpus, N copies of the stdlib. */
+function scaleReport(stdlib, copies) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-scale-'));
+  const floorScript = path.join(dir, 'parse-floor.js');
+  const corpus = path.join(dir, 'tree');
+  try {
+    copyStdlib(stdlib, corpus, copies);
+    fs.writeFileSync(floorScript, PARSE_FLOOR);
+    const files = pyFiles(corpus);
+    const mb = files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1e6;
+    const grep = measure(['grep', '-rlE', 'multiprocessing|ProcessPoolExecutor', corpus]);
+    const grepped = spawnSync('grep', ['-rlE', 'multiprocessing|ProcessPoolExecutor', corpus], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout.split('\n').filter(Boolean).length;
+    const floor = measure([process.execPath, floorScript, corpus]);
+    const candidates = Number((/candidates=(\d+)/.exec(floor.stderr) ?? [])[1]);
+    const tool = (jobs) => {
+      const m = measure([process.execPath, BIN, corpus, '--quiet', ...(jobs ? ['--jobs', String(jobs)] : [])].filter(Boolean));
+      const w = /work processed=(\d+) parses=(\d+) analyses=(\d+)/.exec(m.stderr);
+      return { ...m, processed: Number(w?.[1]), parses: Number(w?.[2]), analyses: Number(w?.[3]) };
+    };
+    // The two runs take turns with the floor's: the load of a shared machine drifts.
+    const one = tool(1);
+    const dflt = tool(null);
+    const floor2 = measure([process.execPath, floorScript, corpus]);
+    const floorBest = floor2.wall < floor.wall ? floor2 : floor;
+    console.log(`\n(c) scale corpus: ${copies} copies of the stdlib, ${files.length} files, ${fmt(mb, 0)} MB; the prefilter passes ${candidates}, grep finds ${grepped}`);
+    console.log('what | wall (s) | CPU (s) | peak RSS (MB) | wall / parse floor');
+    const row = (name, m) => console.log(`${name} | ${fmt(m.wall)} | ${fmt(m.cpu)} | ${fmt(m.rss, 0)} | ${fmt(m.wall / floorBest.wall)}`);
+    row("grep -rlE 'multiprocessing|ProcessPoolExecutor'", grep);
+    row('parse floor (read, prefilter, parse candidates; 2 threads)', floorBest);
+    row('mp-codemod --jobs 1', one);
+    row(`mp-codemod (default --jobs: ${defaultJobs()})`, dflt);
+    console.log(`default --jobs against --jobs 1: ${fmt(one.wall / dflt.wall)}x faster (wall), ${fmt(dflt.cpu / one.cpu)}x the CPU time`);
+    for (const [name, m] of [['--jobs 1', one], ['default', dflt]]) {
+      console.log(`work, ${name}: ${m.processed} files processed, ${fmt(m.parses / m.processed)} parses and ${fmt(m.analyses / m.processed)} scope analyses per processed file`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function defaultJobs() {
+  return require(path.join(ROOT, 'dist', 'src', 'pool')).defaultJobs();
+}
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
 }
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
-  console.log(`mp-codemod bench: ${os.cpus().length} cores (${os.cpus()[0].model}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+  // --only stdlib,dense,scale,stdin picks parts; all by default.
+  const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin').split(','));
+  const copies = Number(argValue('--copies') ?? process.env.BENCH_COPIES ?? 25);
+  console.log(`mp-codemod bench: ${os.cpus().length} cores (${os.cpus()[0].model}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const stdlib = execFileSync('python3', ['-c', 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
-  await corpusReport(`(a) Python standard library (${stdlib}, without site-packages)`, stdlib, 3);
-  const dense = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-dense-'));
-  try {
-    execFileSync(process.execPath, [path.join(__dirname, 'make-dense-corpus.js'), dense, '2000']);
-    await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 2);
-    engineWork(dense);
-  } finally {
-    fs.rmSync(dense, { recursive: true, force: true });
+  if (only.has('stdlib')) await corpusReport(`(a) Python standard library (${stdlib}, without site-packages)`, stdlib, 3);
+  if (only.has('dense')) {
+    const dense = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-dense-'));
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, 'make-dense-corpus.js'), dense, '2000']);
+      await corpusReport('(b) dense corpus (scripts/make-dense-corpus.js, 2000 files)', dense, 2);
+      engineWork(dense);
+    } finally {
+      fs.rmSync(dense, { recursive: true, force: true });
+    }
   }
-  stdinTiming();
+  if (only.has('scale') && copies > 0) scaleReport(stdlib, copies);
+  if (only.has('stdin')) stdinTiming();
 }
 
 main().catch((e) => {

@@ -341,6 +341,8 @@ async function execute(args: Args, io: IO): Promise<number> {
   bar?.stop();
   report(summary, args, format, io);
   for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
+  // npm run bench reads the engine's work from here (parses and analyses per candidate file).
+  if (io.env.MP_CODEMOD_BENCH === '1' && summary.work) io.stderr(`work processed=${summary.work.processed} parses=${summary.work.parses} analyses=${summary.work.analyses}\n`);
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
     return EXIT.interrupted;
@@ -419,8 +421,17 @@ export function exitCode(s: Summary, gate: boolean, strict = false): number {
 function report(summary: Summary, args: Args, format: string, io: IO): void {
   const mode = { write: Boolean(args.write), check: Boolean(args.check) };
   if (format === 'json') {
-    const { jsonReport } = require('./report/json') as typeof import('./report/json');
-    io.stdout(jsonReport(summary, { version: VERSION, method: String(args.method ?? 'spawn'), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' }));
+    const { jsonReportParts } = require('./report/json') as typeof import('./report/json');
+    // Written in pieces of some 64 KB: a report of many files is never one string.
+    let pending = '';
+    for (const part of jsonReportParts(summary, { version: VERSION, method: String(args.method ?? 'spawn'), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' })) {
+      pending += part;
+      if (pending.length >= 1 << 16) {
+        io.stdout(pending);
+        pending = '';
+      }
+    }
+    io.stdout(pending);
     return;
   }
   if (format === 'sarif') {

@@ -1,5 +1,6 @@
 import type { SyntaxNode, TreeCursor } from './syntax/types';
 import { statementsOf } from './find';
+import { work } from './parser';
 
 /**
  * Python scopes, just enough to tell what a name refers to: which imports bind it,
@@ -93,6 +94,7 @@ export class Names {
     private readonly root: SyntaxNode,
     private readonly text: string,
   ) {
+    work.analyses++;
     this.module = new Scope('module', null, root, 0, text.length, 'module', root);
     this.rootId = root.id;
     // Cursors live in the WebAssembly heap: deleted when done.

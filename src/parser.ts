@@ -15,6 +15,12 @@ let loading: Promise<void> | undefined;
 const queries = new Map<string, Query>();
 
 /**
+ * Work done by this thread so far: parses (fresh or incremental) and scope analyses (`Names`).
+ * Plain counters, read by the run summary and `npm run bench` (parses per candidate file).
+ */
+export const work = { parses: 0, analyses: 0 };
+
+/**
  * The Python grammar: the copy the build puts in dist/ (what a user installs), else the one of the
  * tree-sitter-python package (a checkout run from src/, as jest does).
  */
@@ -90,6 +96,7 @@ export function fromStandIn(tree: Tree): boolean {
 }
 
 function parseText(text: string, old?: Tree): Tree {
+  work.parses++;
   const tree = loaded().parser.parse(text, old as W.Tree | undefined);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree as unknown as Tree;

@@ -7,6 +7,7 @@ import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import { catalogueModule } from './catalogue';
 import type { CompileGate } from './compile';
+import { detachedAll } from './memory';
 
 /** Below this many candidates, starting threads costs more than it saves. */
 const MIN_PARALLEL = 16;
@@ -37,10 +38,24 @@ export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: strin
  * The most bytes of candidates the queue keeps from screening, so that a file is read once; past
  * it, a candidate is read again when processed (a big run must not hold every candidate's text).
  */
-const HELD_BYTES = 32 * 1024 * 1024;
+// 8 MB, not 32: 25 copies of the stdlib (2,700 candidates) peaked at 258 MB with 32 and 242 MB
+// with 8, for the same CPU time (a candidate read again comes from the page cache).
+const HELD_BYTES = 8 * 1024 * 1024;
 
 /** A file left unchanged (MP312) or choosing its start method (MP314): a default set by an importer would reach it. */
 export const keepsItsOwnMethod = (r: FileResult): boolean => r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314');
+
+/** A worker's answer for one file: its result, and the parses and scope analyses it took. */
+export interface WorkerAnswer {
+  result: FileResult;
+  parses: number;
+  analyses: number;
+}
+
+/** --jobs when not given: the number of cores. */
+export function defaultJobs(): number {
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
 
 /** Files handed to a thread ahead of time, so that it does not wait while the main thread is busy with a file of its own. */
 const PREFETCH = 2;
@@ -54,7 +69,11 @@ const PREFETCH = 2;
 export class Pool {
   private readonly queue: { file: Found; size: number; bytes?: Buffer }[] = [];
   private held = 0;
-  private readonly results: FileResult[] = [];
+  /** Of the files processed so far: the verdicts of those judged, and those keeping their own start method (real paths). */
+  private readonly judged = new Map<string, boolean>();
+  private readonly keepers = new Set<string>();
+  /** Files processed by every thread; parses and analyses of the worker threads (the main thread's are in its own counters). */
+  private readonly threadWork = { processed: 0, parses: 0, analyses: 0 };
   private readonly threads: { worker: Worker; inFlight: Found[]; feed: () => void }[] = [];
   private readonly threadCount: number;
   private added = 0;
@@ -71,8 +90,12 @@ export class Pool {
   private processCalls: [string, readonly string[]][];
   private judge: string[] | 'all';
 
-  constructor(private readonly opts: RunOptions) {
-    const jobs = Math.max(1, opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length);
+  /** `sink` takes each result as it comes, with the file it is of; the pool keeps none. */
+  constructor(
+    private readonly opts: RunOptions,
+    private readonly sink: (r: FileResult, file: Found) => void,
+  ) {
+    const jobs = Math.max(1, opts.jobs ?? defaultJobs());
     // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
     this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
     this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
@@ -107,18 +130,25 @@ export class Pool {
     for (const t of this.threads) t.worker.postMessage({ judge } satisfies WorkerMessage);
   }
 
-  /** The verdicts of the files processed so far that were judged, by path. */
-  verdicts(): Map<string, boolean> {
-    const out = new Map<string, boolean>();
-    for (const r of this.results) if (r.startsProcesses !== undefined) out.set(r.path, r.startsProcesses);
-    return out;
+  /** The verdicts of the files processed so far that were judged, by real path. */
+  verdicts(): ReadonlyMap<string, boolean> {
+    return this.judged;
   }
 
-  /** Files processed so far that keep their own start method (keepsItsOwnMethod), by path. */
-  keepingTheirMethod(): Set<string> {
-    const out = new Set<string>();
-    for (const r of this.results) if (keepsItsOwnMethod(r)) out.add(r.path);
-    return out;
+  /** Files processed so far that keep their own start method (keepsItsOwnMethod), by real path. */
+  keepingTheirMethod(): ReadonlySet<string> {
+    return this.keepers;
+  }
+
+  /** Files processed so far, and the parses and scope analyses of the worker threads. */
+  work(): { processed: number; parses: number; analyses: number } {
+    return { ...this.threadWork };
+  }
+
+  private done(r: FileResult, file: Found): void {
+    if (r.startsProcesses !== undefined) this.judged.set(file.real, r.startsProcesses);
+    if (keepsItsOwnMethod(r)) this.keepers.add(file.real);
+    this.sink(r, file);
   }
 
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
@@ -131,11 +161,10 @@ export class Pool {
   }
 
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
-  async finish(opts: RunOptions): Promise<FileResult[]> {
+  async finish(opts: RunOptions): Promise<void> {
     this.finished = true;
     await this.drain(opts);
     if (this.running > 0) await this.exited;
-    return this.results;
   }
 
   /** The main thread processes with the threads until the queue is empty (the threads may still hold some). */
@@ -144,7 +173,9 @@ export class Pool {
     for (const t of this.threads) t.feed();
     const { processSafely } = require('./runner') as typeof import('./runner');
     for (let q = this.take(); q && !interrupted(); q = this.take()) {
-      this.results.push(processSafely(q.file, opts, q.bytes));
+      // Detached: a diagnostic's message can hold the whole text it was cut from (see memory.ts).
+      this.done(detachedAll(processSafely(q.file, opts, q.bytes)), q.file);
+      this.threadWork.processed++;
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
@@ -194,9 +225,12 @@ export class Pool {
     };
     const thread = { worker, inFlight, feed };
     this.threads.push(thread);
-    worker.on('message', (r: FileResult) => {
-      inFlight.shift();
-      this.results.push(r);
+    worker.on('message', ({ result, parses, analyses }: WorkerAnswer) => {
+      const file = inFlight.shift()!;
+      this.threadWork.processed++;
+      this.threadWork.parses += parses;
+      this.threadWork.analyses += analyses;
+      this.done(result, file);
       onProgress?.(0, 0);
       feed();
       this.checkSettled();
@@ -207,7 +241,7 @@ export class Pool {
       const current = inFlight.shift();
       this.threads.splice(this.threads.indexOf(thread), 1);
       if (!current) return this.checkSettled();
-      this.results.push({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] });
+      this.done({ path: current.path, status: 'error', reason: `internal error: worker ${why}`, fixes: [], diagnostics: [] }, current);
       this.queue.unshift(...inFlight.splice(0).map((file) => ({ file, size: Infinity })));
       if ((this.queue.length > 0 || !this.finished) && !interrupted()) this.startThread();
       this.checkSettled();

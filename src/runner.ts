@@ -14,7 +14,7 @@ import { runFormatter } from './format';
 import { ProjectScan } from './project';
 import { otherProjectFiles, noteFiles } from './project-files';
 import { keepsItsOwnMethod } from './pool';
-import { ready } from './parser';
+import { ready, work } from './parser';
 import type { AppliedFix, Diagnostic, Options, Transform } from './types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -95,7 +95,13 @@ export interface RunOptions extends Options, WalkOptions {
 }
 
 export interface Summary {
+  /**
+   * The results worth reporting, by path: every file but the unchanged ones with nothing to say
+   * (no diagnostic, fix or reason), which are only counted, and named in `unchangedPaths`.
+   */
   files: FileResult[];
+  /** The paths of the unchanged files left out of `files`, sorted (the strings the walk made: no copy per file). */
+  unchangedPaths?: string[];
   scanned: number;
   changed: number;
   unchanged: number;
@@ -105,6 +111,8 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
+  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
+  work?: { processed: number; parses: number; analyses: number };
 }
 
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
@@ -138,6 +146,8 @@ export interface Candidate {
   bytes: Buffer;
   /** An entry point: whether it imports the run's process code is known only after the scan. */
   waits: boolean;
+  /** Whether a transform needs to parse it (a candidate of processFile); else it is unchanged. */
+  parse: boolean;
 }
 
 /** The engine's options for one file: its target version, and the compile gate bound to its interpreter. */
@@ -156,18 +166,18 @@ const factsOf = (file: Found, opts: RunOptions) => ({
 });
 
 /**
- * The cheap first look at a file: its result when no transform needs to parse it (or it cannot
- * be read), or, for a candidate of processFile, its size and whether its facts wait for the
- * cross-file scan.
+ * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
+ * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
+ * and whether its facts wait for the cross-file scan.
  */
 export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
-  const parsed = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
+  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
   forgetText();
-  return parsed ? { size: read.bytes.length, bytes: read.bytes, waits } : result(file.path, 'unchanged');
+  return { size: read.bytes.length, bytes: read.bytes, waits, parse };
 }
 
 /** Writes a changed file atomically; a refused write turns the result into an error. */
@@ -292,18 +302,58 @@ export function processSafely(file: Found, opts: RunOptions, given?: Buffer): Fi
   }
 }
 
+/** Whether a result says more than its path and `unchanged`. */
+const worthKeeping = (r: FileResult) =>
+  r.status !== 'unchanged' || r.diagnostics.length > 0 || r.fixes.length > 0 || r.reason !== undefined || r.unconverged !== undefined;
+
+/**
+ * The results of a run as they come: counted, and kept only when worth reporting, so that memory
+ * does not grow with the number of unchanged files (the path of one is the walk's own string).
+ */
+export class Tally {
+  readonly kept: FileResult[] = [];
+  readonly unchangedPaths: string[] = [];
+  readonly counts: Record<Status, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
+  diagnostics = 0;
+
+  /** `always`: kept even when it has nothing to say. */
+  add(r: FileResult, shown: string = r.path, always = false): void {
+    this.counts[r.status]++;
+    this.diagnostics += r.diagnostics.length;
+    if (always || worthKeeping(r)) this.kept.push(r);
+    else this.unchangedPaths.push(shown);
+  }
+
+  /** An unchanged file with nothing to say, by the path the walk gave it. */
+  unchanged(shown: string): void {
+    this.counts.unchanged++;
+    this.unchangedPaths.push(shown);
+  }
+
+  summary(seconds: number): Summary {
+    const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.kept.sort((a, b) => byPath(a.path, b.path));
+    this.unchangedPaths.sort(byPath);
+    const c = this.counts;
+    return {
+      files: this.kept,
+      unchangedPaths: this.unchangedPaths,
+      scanned: c.changed + c.unchanged + c.skipped + c.error,
+      changed: c.changed,
+      unchanged: c.unchanged,
+      skipped: c.skipped,
+      errors: c.error,
+      diagnostics: this.diagnostics,
+      seconds,
+    };
+  }
+}
+
+/** The summary of results already in hand (--stdin's one file), every one of them in `files`. */
 export function summarise(files: FileResult[], seconds: number): Summary {
-  const count = (s: Status) => files.filter((f) => f.status === s).length;
-  return {
-    files,
-    scanned: files.length,
-    changed: count('changed'),
-    unchanged: count('unchanged'),
-    skipped: count('skipped'),
-    errors: count('error'),
-    diagnostics: files.reduce((n, f) => n + f.diagnostics.length, 0),
-    seconds,
-  };
+  const tally = new Tally();
+  for (const f of files) tally.add(f, f.path, true);
+  return tally.summary(seconds);
 }
 
 /**
@@ -337,15 +387,23 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
   const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
   const otherEntries = project ? noteFiles(others, project) : new Set<string>();
-  const results = problems.map((p) => result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
+  const tally = new Tally();
+  for (const p of problems) tally.add(result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
   const tick = () => opts.onProgress?.(++done, files.length);
+  const workBefore = { ...work };
+  // Candidates not processed yet (for an interrupt); results of processed files go to the tally.
+  const pending = new Set<Found>();
+  const sink = (r: FileResult, file: Found) => {
+    pending.delete(file);
+    tally.add(r, file.path);
+  };
   // Threads start on candidates while the rest is screened; the biggest go first, and which of
   // them the cross-file scan will ask about is not known yet: they are all judged.
-  const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined });
-  const candidates: Found[] = [];
+  const pool = new Pool({ ...opts, onProgress: tick, judge: project ? 'all' : undefined }, sink);
   const waiting: { file: Found; size: number; bytes?: Buffer }[] = [];
-  let screenedOut: { file: Found; result: FileResult }[] = [];
+  // Entry points screened out: the cross-file scan may make them candidates.
+  let entriesOut: Found[] = [];
   let turned = process.hrtime.bigint();
   for (const file of files) {
     // A thread asks for its next files by answering: let its messages in every few milliseconds,
@@ -361,13 +419,20 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
       screened = result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
     }
     if ('status' in screened) {
-      screenedOut.push({ file, result: screened });
-      continue;
+      tally.add(screened, file.path);
+      tick();
+    } else if (!screened.parse) {
+      if (screened.waits) entriesOut.push(file);
+      else {
+        tally.unchanged(file.path);
+        tick();
+      }
+    } else {
+      pending.add(file);
+      const bytes = pool.keep(screened.bytes);
+      if (screened.waits) waiting.push({ file, size: screened.size, bytes });
+      else pool.add(file, screened.size, bytes);
     }
-    candidates.push(file);
-    const bytes = pool.keep(screened.bytes);
-    if (screened.waits) waiting.push({ file, size: screened.size, bytes });
-    else pool.add(file, screened.size, bytes);
   }
   if (project) {
     // The modules entry points import are processed first, and their processing tells the scan
@@ -378,40 +443,41 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     const outside = judgeOutside(others.filter((f) => judge.has(f.real) && !otherEntries.has(f.real)), opts);
     await pool.drain({ ...opts, onProgress: tick });
     const known = new Map(outside.verdicts);
-    const realOf = new Map(candidates.map((f) => [f.path, f.real]));
-    for (const [shown, verdict] of pool.verdicts()) known.set(realOf.get(shown)!, verdict);
+    for (const [real, verdict] of pool.verdicts()) known.set(real, verdict);
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const keepers = new Set([...[...pool.keepingTheirMethod()].map((shown) => realOf.get(shown)!), ...outside.keepers]);
+    const keepers = new Set([...pool.keepingTheirMethod(), ...outside.keepers]);
     const forkImporters = project.entryPointsImporting(keepers);
     // Scripts and entry points that call such functions: guard-main moves module-level calls.
     const calls = project.processCalls(known);
     opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts, processCalls: calls };
     pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts, calls);
-    const back = screenedOut.filter((s) => s.result.status === 'unchanged' && (flagged.has(s.file.real) || calls.has(s.file.real)));
-    if (back.length > 0) {
-      screenedOut = screenedOut.filter((s) => !back.includes(s));
-      for (const s of back) {
-        candidates.push(s.file);
-        pool.add(s.file, 0);
-      }
+    const back = (f: Found) => flagged.has(f.real) || calls.has(f.real);
+    for (const file of entriesOut) {
+      if (!back(file)) continue;
+      pending.add(file);
+      pool.add(file, 0);
     }
+    entriesOut = entriesOut.filter((f) => !back(f));
   }
   for (const w of waiting) pool.add(w.file, w.size, w.bytes);
-  for (const s of screenedOut) {
-    results.push(s.result);
+  for (const file of entriesOut) {
+    tally.unchanged(file.path);
     tick();
   }
-  const processed = await pool.finish({ ...opts, onProgress: tick });
-  results.push(...processed);
-  if (interrupted()) {
-    const done = new Set(processed.map((r) => r.path));
-    for (const f of candidates) if (!done.has(f.path)) results.push(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
-  }
-  for (const r of results) delete r.startsProcesses;
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return summarise(results, Number(process.hrtime.bigint() - started) / 1e9);
+  entriesOut = [];
+  await pool.finish({ ...opts, onProgress: tick });
+  if (interrupted()) for (const f of pending) tally.add(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
+  const threads = pool.work();
+  const summary = tally.summary(Number(process.hrtime.bigint() - started) / 1e9);
+  for (const r of summary.files) delete r.startsProcesses;
+  summary.work = {
+    processed: threads.processed,
+    parses: work.parses - workBefore.parses + threads.parses,
+    analyses: work.analyses - workBefore.analyses + threads.analyses,
+  };
+  return summary;
 }
 
 const YIELD_EVERY_NS = 5_000_000n;
@@ -434,7 +500,7 @@ function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<strin
     } catch {
       continue;
     }
-    if ('status' in screened) continue;
+    if ('status' in screened || !screened.parse) continue;
     const r = processSafely(file, quiet);
     if (r.startsProcesses !== undefined) verdicts.set(file.real, r.startsProcesses);
     if (keepsItsOwnMethod(r)) keepers.add(file.real);

@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'worker_threads';
 import { processSafely } from './runner';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
-import type { WorkerInit, WorkerMessage } from './pool';
-import { ready } from './parser';
+import type { WorkerAnswer, WorkerInit, WorkerMessage } from './pool';
+import { ready, work } from './parser';
 import { loadCatalogue } from './catalogue';
 import { CompileClient } from './compile';
 import { RunCache } from './config';
@@ -51,5 +51,7 @@ function handle(message: WorkerMessage): void {
   }
   // The bytes screening read arrive as a Uint8Array: a Buffer over the same memory.
   const bytes = message.bytes && Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-  parentPort!.postMessage(processSafely(message.file, opts, bytes));
+  const before = { ...work };
+  const result = processSafely(message.file, opts, bytes);
+  parentPort!.postMessage({ result, parses: work.parses - before.parses, analyses: work.analyses - before.analyses } satisfies WorkerAnswer);
 }
