@@ -6,7 +6,7 @@ import type { Found } from './walk';
 import { selectTransforms } from './select';
 import { checkCodes, codeFilter } from './codes';
 import type { Method, Strategy } from './types';
-import type { RunOptions } from './runner';
+import type { RunOptions } from './files';
 import { DEFAULT_LINE_LENGTH } from './layout';
 
 /** What `[tool.mp-codemod]` may set; CLI flags override each key. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker, type MessagePort } from 'worker_threads';
-import type { FileResult, RunOptions } from './runner';
+import { processSafely, type FileResult, type RunOptions } from './files';
 import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import { catalogueModule } from './catalogue';
@@ -171,7 +171,6 @@ export class Pool {
   async drain(opts: RunOptions): Promise<void> {
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
-    const { processSafely } = require('./runner') as typeof import('./runner');
     for (let q = this.take(); q && !interrupted(); q = this.take()) {
       // Detached: a diagnostic's message can hold the whole text it was cut from (see memory.ts).
       this.done(detachedAll(processSafely(q.file, opts, q.bytes)), q.file);

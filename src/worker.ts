@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'worker_threads';
-import { processSafely } from './runner';
+import { processSafely } from './files';
 import { selectTransforms } from './select';
 import { codeFilter } from './codes';
 import type { WorkerAnswer, WorkerInit, WorkerMessage } from './pool';
