@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import transform from '../transforms/guard-main';
-import { transformSource } from '../src/pipeline';
+import { transformSource } from '../src/engine/pipeline';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { runPython, runPythonUntil } from './helpers/python';
 import { cli } from './helpers/tree';

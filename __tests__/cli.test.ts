@@ -246,7 +246,7 @@ describe('--stdin', () => {
   });
 
   test("the editor's call skips yargs and reads the arguments as yargs would", async () => {
-    const { quickArgs, yargsArgs } = require('../src/cli') as typeof import('../src/cli');
+    const { quickArgs, yargsArgs } = require('../src/cli/cli') as typeof import('../src/cli/cli');
     // What execute() reads: the camel-case keys (yargs also keeps the dashed spellings, `_` and `$0`).
     const camel = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([k]) => /^[a-z][A-Za-z]*$/.test(k)));
     for (const argv of [['--stdin'], ['--stdin', '--stdin-filename', 'a.py'], ['--stdin-filename=src/a b.py', '--stdin'], ['--stdin', '--stdin-filename', '']]) {

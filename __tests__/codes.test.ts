@@ -1,15 +1,15 @@
 import { cli, makeTree } from './helpers/tree';
-import type { FileContext } from '../src/types';
-import type { Code } from '../src/codes';
+import type { FileContext } from '../src/api/types';
+import type { Code } from '../src/api/codes';
 
 describe('diagnostic codes are typed', () => {
   test('a code outside the registry is a type error (ts-jest checks this file: an unused expectation fails it)', () => {
     const known: Code = 'MP101';
-    // @ts-expect-error MP999 is no code of src/codes.ts
+    // @ts-expect-error MP999 is no code of src/api/codes.ts
     const unknown: Code = 'MP999';
     const report = (ctx: FileContext) => {
       ctx.report(0, 'MP301', 'kept');
-      // @ts-expect-error MP999 is no code of src/codes.ts
+      // @ts-expect-error MP999 is no code of src/api/codes.ts
       ctx.report(0, 'MP999', 'no such code');
     };
     expect([known, unknown, typeof report]).toEqual(['MP101', 'MP999', 'function']);

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
-import { lowestMinor } from '../src/config';
-import { CompileGate } from '../src/compile';
+import { lowestMinor } from '../src/run/config';
+import { CompileGate } from '../src/run/compile';
 
 // A transform whose output tree-sitter accepts but Python rejects: `nonlocal` at module level.
 const BAD = `module.exports = {

@@ -111,12 +111,12 @@ describe('line length', () => {
 });
 
 test('two run() calls in one process: the second reads pyproject.toml and the package layout again', async () => {
-  const { run } = require('../src/runner') as typeof import('../src/runner');
+  const { run } = require('../src/run/runner') as typeof import('../src/run/runner');
   const { builtinTransforms } = require('../transforms') as typeof import('../transforms');
   const root = makeTree({ 'pyproject.toml': '[tool.mp-codemod]\nmethod = "spawn"\n', 'app.py': POOL_SCRIPT, 'job.py': 'import multiprocessing as mp\n\np = mp.Pool(2)\n' });
-  const job = (s: import('../src/runner').Summary) => s.files.find((f) => f.path.endsWith('job.py'))!;
+  const job = (s: import('../src/run/runner').Summary) => s.files.find((f) => f.path.endsWith('job.py'))!;
   // One options object for both runs, as an API caller would keep it.
-  const opts: import('../src/runner').RunOptions = { transforms: builtinTransforms, method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false, write: false, diffs: true, config: 'discover', cwd: root, python: false, gitignore: true, include: [], exclude: [] };
+  const opts: import('../src/run/runner').RunOptions = { transforms: builtinTransforms, method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false, write: false, diffs: true, config: 'discover', cwd: root, python: false, gitignore: true, include: [], exclude: [] };
   const first = await run([root], opts);
   expect(first.files[0].diff).toContain('set_start_method("spawn")');
   expect(job(first).diagnostics.map((d) => d.code)).not.toContain('MP304');

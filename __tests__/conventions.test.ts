@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main, type IO } from '../src/cli';
+import { main, type IO } from '../src/cli/cli';
 import { cli, makeTree, POOL_SCRIPT } from './helpers/tree';
 
 // Conventions Python teams know from ruff and black: exit codes, streams, colours.

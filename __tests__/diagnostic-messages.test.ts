@@ -1,8 +1,8 @@
-import { transformSource, defaultOptions } from '../src/pipeline';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import spawnContext from '../transforms/spawn-context';
 import setStartMethod from '../transforms/set-start-method';
 import diagnostics from '../transforms/diagnostics';
-import type { Transform } from '../src/types';
+import type { Transform } from '../src/api/types';
 
 // What fixtures cannot show: the wording of messages, and rules that depend on the file's path.
 const run = (t: Transform, source: string, path = 'app.py', inPackage = false) =>

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, defaultOptions } from '../src/pipeline';
-import { ready } from '../src/parser';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
+import { ready } from '../src/syntax/parser';
 import { builtinTransforms } from '../transforms';
 import diagnostics from '../transforms/diagnostics';
 

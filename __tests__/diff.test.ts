@@ -1,5 +1,5 @@
 import { applyPatch } from 'diff';
-import { unifiedDiff } from '../src/report/diff';
+import { unifiedDiff } from '../src/run/diff';
 
 const lines = (n: number, tag = 'line') => Array.from({ length: n }, (_, i) => `${tag} ${i}\n`).join('');
 

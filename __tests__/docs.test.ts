@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CODES } from '../src/codes';
+import { CODES } from '../src/api/codes';
 import { builtinTransforms } from '../transforms';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -36,6 +36,6 @@ test('every built-in transform is documented in the README, in registry order', 
 });
 
 test('every diagnostic code has an explanation (mp-codemod explain, the README, SARIF help)', () => {
-  const { EXPLANATIONS } = require('../src/explain') as typeof import('../src/explain');
+  const { EXPLANATIONS } = require('../src/api/explain') as typeof import('../src/api/explain');
   expect(Object.keys(CODES).filter((code) => !Object.prototype.hasOwnProperty.call(EXPLANATIONS, code))).toEqual([]);
 });

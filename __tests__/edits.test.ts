@@ -1,5 +1,5 @@
-import { applyFixes, mapBack } from '../src/edits';
-import type { Fix } from '../src/types';
+import { applyFixes, mapBack } from '../src/engine/edits';
+import type { Fix } from '../src/api/types';
 
 const fix = (message: string, ...edits: [number, number, string][]): Fix => ({
   message,

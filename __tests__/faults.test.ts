@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TEMP_MARK } from '../src/write';
+import { TEMP_MARK } from '../src/run/write';
 import { cli, makeTree, POOL_SCRIPT } from './helpers/tree';
 
 const BIN = path.join(__dirname, '..', 'bin', 'mp-codemod.js');

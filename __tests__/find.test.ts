@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SyntaxNode, Tree } from '../src/syntax/types';
 import { Parser } from 'web-tree-sitter';
-import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder } from '../src/parser';
-import { statementsOf, identifiersNamed, callOf } from '../src/find';
-import { applyFixes } from '../src/edits';
-import type { Edit } from '../src/types';
+import { parse, parseEdited, describeForReuse, query, matchesAround, inMatchOrder } from '../src/syntax/parser';
+import { statementsOf, identifiersNamed, callOf } from '../src/syntax/find';
+import { applyFixes } from '../src/engine/edits';
+import type { Edit } from '../src/api/types';
 
 const FIXTURES = path.join(__dirname, '..', '__testfixtures__');
 const inputs = fs

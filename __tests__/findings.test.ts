@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { makeTree } from './helpers/tree';
-import { transformSource, defaultOptions } from '../src/pipeline';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
 
 // Findings of the fuzz run of issue 22 that no transform fixture can show (bytes, file names).
@@ -66,7 +66,7 @@ describe('names the module exports', () => {
 
 describe('diffs of files with thousands of changes', () => {
   const { applyPatch } = require('diff') as typeof import('diff');
-  const { unifiedDiff, coarseDiff } = require('../src/report/diff') as typeof import('../src/report/diff');
+  const { unifiedDiff, coarseDiff } = require('../src/run/diff') as typeof import('../src/run/diff');
 
   test('a dense file gets one coarse hunk that applies (a minimal diff costs lines x changes)', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `    q${i} = mp.Queue()\n`);

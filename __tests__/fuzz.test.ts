@@ -4,11 +4,11 @@ import { applyPatch } from 'diff';
 import { spawnSync } from 'child_process';
 import { generate } from './helpers/fuzz';
 import { makeTree } from './helpers/tree';
-import { run, type RunOptions } from '../src/runner';
-import { main, type IO } from '../src/cli';
-import { decode } from '../src/source';
-import { parse, firstSyntaxError } from '../src/parser';
-import { CompileGate } from '../src/compile';
+import { run, type RunOptions } from '../src/run/runner';
+import { main, type IO } from '../src/cli/cli';
+import { decode } from '../src/python/source';
+import { parse, firstSyntaxError } from '../src/syntax/parser';
+import { CompileGate } from '../src/run/compile';
 import { builtinTransforms } from '../transforms';
 
 /**

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../src/syntax/types';
-import { parse } from '../src/parser';
-import { Names } from '../src/names';
+import { parse } from '../src/syntax/parser';
+import { Names } from '../src/python/names';
 
 /** The names of `text`, and the identifier `word` at its n-th occurrence as a whole word (from 0). */
 function setUp(text: string) {

@@ -73,7 +73,7 @@ describe('the packed package', () => {
     const pack = ok(spawnSync(process.execPath, [npmCli, 'pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8', env }), 'npm pack');
     const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const names = packed.files.map((f) => f.path);
-    expect(names).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/mp-codemod.js', 'dist/src/cli.js', 'dist/src/worker.js', 'dist/transforms/index.js']));
+    expect(names).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/mp-codemod.js', 'dist/src/cli/cli.js', 'dist/src/run/worker.js', 'dist/transforms/index.js']));
     expect(names.filter((n) => /^(src|__tests__|__testfixtures__|scripts)\//.test(n))).toEqual([]);
 
     const prefix = path.join(tmp, 'prefix');

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MagicString from 'magic-string';
 import { Node, Parser, Tree, TreeCursor, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION } from 'web-tree-sitter';
-import { parse, language, syntaxErrorIn, fromStandIn } from '../src/parser';
-import { indentSubstitute } from '../src/indent-substitute';
-import { transformSource } from '../src/pipeline';
+import { parse, language, syntaxErrorIn, fromStandIn } from '../src/syntax/parser';
+import { indentSubstitute } from '../src/syntax/indent-substitute';
+import { transformSource } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
-import type { Transform } from '../src/types';
+import type { Transform } from '../src/api/types';
 
 describe('the WebAssembly parser', () => {
   it('loads the grammar tree-sitter-python ships, of an ABI version web-tree-sitter reads', () => {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defineFixtureTests } from '../src/testing';
-import { transformSource, defaultOptions } from '../src/pipeline';
-import { ready } from '../src/parser';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
+import { ready } from '../src/syntax/parser';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { cli, makeTree } from './helpers/tree';

@@ -4,7 +4,7 @@ import { makeTree, POOL_SCRIPT } from './helpers/tree';
 
 // Worker threads run from the compiled code (the TypeScript sources always run in-band), so the
 // run happens in a child process, with Worker.postMessage watched from outside the pool.
-const CLI = path.join(__dirname, '..', 'dist', 'src', 'cli.js');
+const CLI = path.join(__dirname, '..', 'dist', 'src', 'cli', 'cli.js');
 
 const WATCH = `
 const { Worker } = require('worker_threads');
@@ -49,7 +49,7 @@ describe('reading', () => {
   test('a dry run reads each file once: candidates are processed from the bytes screening read', async () => {
     // The module object itself (an `import *` copy's properties cannot be replaced).
     const fs = require('fs') as typeof import('fs');
-    const { run } = require('../src/runner') as typeof import('../src/runner');
+    const { run } = require('../src/run/runner') as typeof import('../src/run/runner');
     const { builtinTransforms } = require('../transforms') as typeof import('../transforms');
     const files: Record<string, string> = { 'plain.py': 'print(1)\n' };
     for (let i = 0; i < 5; i++) files[`app${i}.py`] = POOL_SCRIPT;

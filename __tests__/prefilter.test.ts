@@ -1,5 +1,5 @@
-import { needsParse, defaultOptions } from '../src/pipeline';
-import type { Transform } from '../src/types';
+import { needsParse, defaultOptions } from '../src/engine/pipeline';
+import type { Transform } from '../src/api/types';
 
 const make = (id: string, prefilter: Transform['prefilter']): Transform => ({
   id,

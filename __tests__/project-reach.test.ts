@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProjectScan } from '../src/project';
+import { ProjectScan } from '../src/project/project';
 import { cli, makeTree } from './helpers/tree';
 import { runPython, lines } from './helpers/python';
 

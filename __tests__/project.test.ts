@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProjectScan } from '../src/project';
-import { transformSource, defaultOptions } from '../src/pipeline';
+import { ProjectScan } from '../src/project/project';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
 import { makeTree } from './helpers/tree';
 

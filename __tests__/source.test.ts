@@ -1,4 +1,4 @@
-import { decode, encode, findCookie, SourceError } from '../src/source';
+import { decode, encode, findCookie, SourceError } from '../src/python/source';
 
 const bytes = (s: string, enc: BufferEncoding = 'utf8') => Buffer.from(s, enc);
 

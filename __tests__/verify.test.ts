@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type IO } from '../src/cli';
-import { findings, type VerifyRecord } from '../src/verify/records';
-import { compareRuns, normalise } from '../src/verify/compare';
+import { main, type IO } from '../src/cli/cli';
+import { findings, type VerifyRecord } from '../src/cli/verify/records';
+import { compareRuns, normalise } from '../src/cli/verify/compare';
 
 // Behaviour tests: small projects in __testfixtures__/verify/<case>/ run through
 // `mp-codemod verify`, with python3 (3.11) and pytest as installed on the machine.

@@ -1,4 +1,4 @@
-import { WORDS, mentions } from '../src/words';
+import { WORDS, mentions } from '../src/syntax/words';
 
 describe('the one-pass word scan', () => {
   test('finds every word next to any other, in either order', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readableInstall } from './helpers/installed';
-import { atomicWrite, WriteError, TEMP_MARK } from '../src/write';
+import { atomicWrite, WriteError, TEMP_MARK } from '../src/run/write';
 import { makeTree } from './helpers/tree';
 import { spawnSync } from 'child_process';
 

@@ -13,7 +13,7 @@ let main;
 let requestStop;
 let cleanupPending;
 try {
-  ({ main, requestStop, cleanupPending } = require('../dist/src/cli'));
+  ({ main, requestStop, cleanupPending } = require('../dist/src/cli/cli'));
 } catch (e) {
   process.stderr.write('mp-codemod: not built (run `npm install` or `npm run build` in the package folder)\n');
   process.exit(2);

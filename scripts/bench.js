@@ -78,7 +78,7 @@ function parseOnly(files, threads, visit = false) {
 /** The candidates, as the tool's own screening picks them (built-in transforms, default options). */
 function candidates(files) {
   const { builtinTransforms } = require(path.join(ROOT, 'dist', 'transforms'));
-  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'pipeline'));
+  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'engine', 'pipeline'));
   const options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
   return files.filter((f) => needsParse(fs.readFileSync(f, 'latin1'), builtinTransforms, options, f, { inPackage: false }));
 }
@@ -237,7 +237,7 @@ if (isMainThread) {
 } else {
   const { Parser, Language } = require(require.resolve('web-tree-sitter', { paths: [ROOT] }));
   const { builtinTransforms } = require(path.join(ROOT, 'dist', 'transforms'));
-  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'pipeline'));
+  const { needsParse } = require(path.join(ROOT, 'dist', 'src', 'engine', 'pipeline'));
   const options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
   (async () => {
     await Parser.init();
@@ -296,7 +296,7 @@ function scaleReport(stdlib, copies) {
 }
 
 function defaultJobs() {
-  return require(path.join(ROOT, 'dist', 'src', 'pool')).defaultJobs();
+  return require(path.join(ROOT, 'dist', 'src', 'run', 'pool')).defaultJobs();
 }
 
 function argValue(name) {
@@ -305,7 +305,7 @@ function argValue(name) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
   // --only stdlib,dense,scale,stdin picks parts; all by default.
   const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin').split(','));
   const copies = Number(argValue('--copies') ?? process.env.BENCH_COPIES ?? 25);

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Rewrites the per-code sections of README.md ("### MP101" ... up to "## Command line") from
-// src/explain.ts, after `npm run build`; docs are tested against the same text.
+// src/api/explain.ts, after `npm run build`; docs are tested against the same text.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { CODES } = require('../dist/src/codes');
-const { markdownSection } = require('../dist/src/explain');
+const { CODES } = require('../dist/src/api/codes');
+const { markdownSection } = require('../dist/src/api/explain');
 
 const file = path.join(__dirname, '..', 'README.md');
 const readme = fs.readFileSync(file, 'utf8');

@@ -86,7 +86,7 @@ function checkout(gitDir, commit, dest) {
 
 /** The line length the tool uses for each file of `root`: the nearest folder setting (as config.ts reads it), else 88. */
 function limitsUnder(root) {
-  const { folderLineLength } = require(path.join(ROOT, 'dist', 'src', 'config.js'));
+  const { folderLineLength } = require(path.join(ROOT, 'dist', 'src', 'run', 'config.js'));
   const known = new Map();
   const ofDir = (dir) => {
     if (!known.has(dir)) known.set(dir, folderLineLength(dir) ?? (dir === root ? 88 : ofDir(path.dirname(dir))));
@@ -128,7 +128,7 @@ function main() {
     console.log('usage: npm run realworld -- [--mirrors DIR] [--diffs DIR] [--only owner/name,...]');
     return 0;
   }
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'cli.js'))) {
     console.error('realworld: build first (npm run build)');
     return 2;
   }
@@ -150,7 +150,7 @@ function main() {
           return null;
         }
       };
-      const { STDLIB_MODULES } = require(path.join(ROOT, 'dist', 'src', 'stdlib.js'));
+      const { STDLIB_MODULES } = require(path.join(ROOT, 'dist', 'src', 'python', 'stdlib.js'));
       const row = { repo: entry.repo, ...summarise(report, read, limitsUnder(src), (m) => STDLIB_MODULES.has(m)), missingBlobs: got.missing };
       rows.push(row);
       console.log(`\n${entry.repo} @ ${entry.commit.slice(0, 12)}`);

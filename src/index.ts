@@ -4,19 +4,19 @@
  * (transformSource, processFile); `run` awaits it itself.
  */
 import * as path from 'path';
-import { defaultOptions } from './pipeline';
-import { run as runFiles, processFile as processOne, type FileResult, type RunOptions, type Summary } from './runner';
+import { defaultOptions } from './engine/pipeline';
+import { run as runFiles, processFile as processOne, type FileResult, type RunOptions, type Summary } from './run/runner';
 import { builtinTransforms } from '../transforms';
-import { setCatalogue } from './catalogue';
-import { codeFilter } from './codes';
-import type { Found } from './walk';
+import { setCatalogue } from './run/catalogue';
+import { codeFilter } from './api/codes';
+import type { Found } from './run/walk';
 
-export { ready } from './parser';
-export { transformSource, defaultOptions, type SourceResult } from './pipeline';
-export type { FileResult, RunOptions, Summary } from './runner';
+export { ready } from './syntax/parser';
+export { transformSource, defaultOptions, type SourceResult } from './engine/pipeline';
+export type { FileResult, RunOptions, Summary } from './run/runner';
 export { builtinTransforms } from '../transforms';
-export { CODES, type Code } from './codes';
-export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, Safety, Severity, Transform } from './types';
+export { CODES, type Code } from './api/codes';
+export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, Safety, Severity, Transform } from './api/types';
 
 setCatalogue(builtinTransforms, require.resolve('../transforms'));
 

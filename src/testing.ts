@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, defaultOptions } from './pipeline';
-import { decode, encode } from './source';
-import { ready, syntaxErrorIn } from './parser';
-import { serverScript } from './compile';
-import type { FileFacts, Options, Transform } from './types';
+import { transformSource, defaultOptions } from './engine/pipeline';
+import { decode, encode } from './python/source';
+import { ready, syntaxErrorIn } from './syntax/parser';
+import { serverScript } from './run/compile';
+import type { FileFacts, Options, Transform } from './api/types';
 import { spawnSync } from 'child_process';
 
 /** A case made by the test file instead of read from the folder (a large file, say), checked the same way. */

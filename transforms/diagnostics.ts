@@ -1,13 +1,13 @@
 import type { SyntaxNode } from '../src/syntax/types';
-import type { FileContext, Fix, Transform } from '../src/types';
-import { mainGuards, isWrite } from '../src/toplevel';
-import { endOfLine } from '../src/imports';
-import { lineStartOf } from '../src/style';
-import { query, matchesAround } from '../src/parser';
-import { callsNaming } from '../src/find';
-import { mentions } from '../src/words';
-import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/pickled';
-import { makesShared, planHoist, type Handover } from '../src/hoist-shared';
+import type { FileContext, Fix, Transform } from '../src/api/types';
+import { mainGuards, isWrite } from '../src/python/toplevel';
+import { endOfLine } from '../src/python/imports';
+import { lineStartOf } from '../src/python/style';
+import { query, matchesAround } from '../src/syntax/parser';
+import { callsNaming } from '../src/syntax/find';
+import { mentions } from '../src/syntax/words';
+import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
+import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);

@@ -1,12 +1,12 @@
 import type { SyntaxNode } from '../src/syntax/types';
-import type { Edit, FileContext, Fix, Transform } from '../src/types';
-import { identifiersNamed } from '../src/find';
-import { isDocstring, endOfLine } from '../src/imports';
-import { leadingWhitespace, lineStartOf } from '../src/style';
-import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/toplevel';
-import { mentions } from '../src/words';
-import { bodyOnHeaderLine, splitContinuedHeader } from '../src/guard-header';
-import { DEFAULT_LINE_LENGTH, globalLines, width, wrapIndented } from '../src/layout';
+import type { Edit, FileContext, Fix, Transform } from '../src/api/types';
+import { identifiersNamed } from '../src/syntax/find';
+import { isDocstring, endOfLine } from '../src/python/imports';
+import { leadingWhitespace, lineStartOf } from '../src/python/style';
+import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/python/toplevel';
+import { mentions } from '../src/syntax/words';
+import { bodyOnHeaderLine, splitContinuedHeader } from '../src/python/guard-header';
+import { DEFAULT_LINE_LENGTH, globalLines, width, wrapIndented } from '../src/python/layout';
 
 const MAIN_NAMES = ['main', '_main', 'main_', '_mp_main'];
 const FIX_HINT = 'move the process-starting code into a function called from an if __name__ == "__main__": block';

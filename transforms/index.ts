@@ -1,4 +1,4 @@
-import type { Transform } from '../src/types';
+import type { Transform } from '../src/api/types';
 import spawnContext from './spawn-context';
 import guardMain from './guard-main';
 import setStartMethod from './set-start-method';

@@ -1,10 +1,10 @@
 import type { SyntaxNode } from '../src/syntax/types';
-import type { Edit, FileContext, Fix, Transform } from '../src/types';
-import { callsNaming } from '../src/find';
-import { commentsAbove, endOfLine } from '../src/imports';
-import { leadingWhitespace, lineStartOf } from '../src/style';
-import { mentions } from '../src/words';
-import { wrapLine, DEFAULT_LINE_LENGTH } from '../src/layout';
+import type { Edit, FileContext, Fix, Transform } from '../src/api/types';
+import { callsNaming } from '../src/syntax/find';
+import { commentsAbove, endOfLine } from '../src/python/imports';
+import { leadingWhitespace, lineStartOf } from '../src/python/style';
+import { mentions } from '../src/syntax/words';
+import { wrapLine, DEFAULT_LINE_LENGTH } from '../src/python/layout';
 
 /**
  * Processes started with a lock, queue or manager proxy and never joined. Under fork the children

@@ -1,14 +1,14 @@
 import type { SyntaxNode } from '../src/syntax/types';
-import type { FileContext, Fix, Transform } from '../src/types';
-import { mainGuards } from '../src/toplevel';
-import { identifiersNamed, callsNaming, topLevelOf } from '../src/find';
-import { commentsAbove, endOfLine } from '../src/imports';
-import { leadingWhitespace, lineStartOf } from '../src/style';
-import { bodyOnHeaderLine } from '../src/guard-header';
-import { methodArgument, isForkLiteral } from '../src/method-arg';
-import { mentions } from '../src/words';
-import { mayBeFork } from '../src/starts';
-import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/hoist-shared';
+import type { FileContext, Fix, Transform } from '../src/api/types';
+import { mainGuards } from '../src/python/toplevel';
+import { identifiersNamed, callsNaming, topLevelOf } from '../src/syntax/find';
+import { commentsAbove, endOfLine } from '../src/python/imports';
+import { leadingWhitespace, lineStartOf } from '../src/python/style';
+import { bodyOnHeaderLine } from '../src/python/guard-header';
+import { methodArgument, isForkLiteral } from '../src/python/method-arg';
+import { mentions } from '../src/syntax/words';
+import { mayBeFork } from '../src/python/starts';
+import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const isCode = (n: SyntaxNode) => n.type !== 'comment';

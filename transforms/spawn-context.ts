@@ -1,16 +1,16 @@
 import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
-import type { Edit, FileContext, Fix, Transform } from '../src/types';
-import { sharedContext, type SiteFix } from '../src/shared-context';
-import { endOfLine } from '../src/imports';
-import { addItem, wrapLine, wrapStatement, DEFAULT_LINE_LENGTH, type List } from '../src/layout';
-import { lineStartOf } from '../src/style';
-import { quoteAt } from '../src/fstring';
-import { methodArgument, isForkLiteral } from '../src/method-arg';
-import { importedNames } from '../src/names';
-import { statementsOf, callsNaming } from '../src/find';
-import { mentions } from '../src/words';
-import { mayBeFork, probesAvailability } from '../src/starts';
-import { whyDatasetUnknown } from '../src/dataset-origin';
+import type { Edit, FileContext, Fix, Transform } from '../src/api/types';
+import { sharedContext, type SiteFix } from '../src/python/shared-context';
+import { endOfLine } from '../src/python/imports';
+import { addItem, wrapLine, wrapStatement, DEFAULT_LINE_LENGTH, type List } from '../src/python/layout';
+import { lineStartOf } from '../src/python/style';
+import { quoteAt } from '../src/syntax/fstring';
+import { methodArgument, isForkLiteral } from '../src/python/method-arg';
+import { importedNames } from '../src/python/names';
+import { statementsOf, callsNaming } from '../src/syntax/find';
+import { mentions } from '../src/syntax/words';
+import { mayBeFork, probesAvailability } from '../src/python/starts';
+import { whyDatasetUnknown } from '../src/python/dataset-origin';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { transformSource, defaultOptions } from '../../src/pipeline';
-import type { Options, Transform } from '../../src/types';
+import { transformSource, defaultOptions } from '../../src/engine/pipeline';
+import type { Options, Transform } from '../../src/api/types';
 import { fixtureInputs } from '../../src/testing';
 import { runPython, runPythonUntil, lines } from './python';
 

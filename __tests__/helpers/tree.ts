@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type IO } from '../../src/cli';
+import { main, type IO } from '../../src/cli/cli';
 
 /** A temp folder holding `files` (path → content); returns its path. */
 export function makeTree(files: Record<string, string | Buffer>): string {

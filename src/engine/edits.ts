@@ -1,0 +1,95 @@
+import MagicString from 'magic-string';
+import type { Edit, Fix } from '../api/types';
+
+export interface Outcome<F extends Fix> {
+  output: string;
+  applied: F[];
+  /** Fixes that overlap or touch an accepted one: worth another pass. */
+  conflicting: F[];
+  /** Fixes that can never apply: edits out of range or overlapping each other. */
+  invalid: { fix: F; reason: string }[];
+  /** The edits that were applied, sorted, in the coordinates of the input. */
+  edits: Edit[];
+}
+
+function checkFix(fix: Fix, length: number): string | null {
+  if (!Array.isArray(fix.edits) || fix.edits.length === 0) return 'it has no edits';
+  const edits = sortEdits(fix.edits);
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || typeof e.text !== 'string') {
+      return 'an edit is not {start, end, text}';
+    }
+    if (e.start < 0 || e.end < e.start || e.end > length) return `edit ${e.start}-${e.end} is out of range`;
+    if (i > 0 && e.start < edits[i - 1].end) return `edits ${edits[i - 1].start}-${edits[i - 1].end} and ${e.start}-${e.end} overlap`;
+    if (i > 0 && e.start === edits[i - 1].start && e.end === e.start && edits[i - 1].end === e.start) {
+      return `two insertions at ${e.start}`;
+    }
+  }
+  return null;
+}
+
+const sortEdits = (edits: Edit[]) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
+// Touching counts as a conflict (as in ruff): the order of two inserts at one point is ambiguous.
+const clash = (a: Edit, b: Edit) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * Applies whole fixes or nothing of them. An edit identical to one already accepted
+ * is shared (two fixes may need the same import); any other overlap defers the later fix.
+ */
+export function applyFixes<F extends Fix>(text: string, fixes: F[]): Outcome<F> {
+  const invalid: { fix: F; reason: string }[] = [];
+  const valid: F[] = [];
+  for (const fix of fixes) {
+    const reason = checkFix(fix, text.length);
+    if (reason) invalid.push({ fix, reason });
+    else valid.push(fix);
+  }
+  valid.sort((a, b) => firstStart(a) - firstStart(b));
+
+  const accepted: Edit[] = [];
+  const applied: F[] = [];
+  const conflicting: F[] = [];
+  for (const fix of valid) {
+    const fresh: Edit[] = [];
+    for (const e of fix.edits) if (!pairs(accepted, e, same)) fresh.push(e);
+    let conflict = false;
+    for (let i = 0; i < fresh.length && !conflict; i++) conflict = pairs(accepted, fresh[i], clash);
+    if (conflict) {
+      conflicting.push(fix);
+      continue;
+    }
+    accepted.push(...fresh);
+    applied.push(fix);
+  }
+
+  const edits = sortEdits(accepted);
+  const s = new MagicString(text);
+  for (const e of edits) {
+    if (e.start === e.end) s.appendLeft(e.start, e.text);
+    else if (e.text === '') s.remove(e.start, e.end);
+    else s.overwrite(e.start, e.end, e.text);
+  }
+  return { output: edits.length > 0 ? s.toString() : text, applied, conflicting, invalid, edits };
+}
+
+/** Whether an edit of `list` and `e` pass `test`. A loop, not arrows made per fix: see memory.ts. */
+function pairs(list: readonly Edit[], e: Edit, test: (a: Edit, b: Edit) => boolean): boolean {
+  for (const a of list) if (test(a, e)) return true;
+  return false;
+}
+
+const firstStart = (fix: Fix) => Math.min(...fix.edits.map((e) => e.start));
+
+/** Maps an offset in the text after `edits` back to the text before them. */
+export function mapBack(pos: number, edits: Edit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    const newStart = e.start + delta;
+    if (pos < newStart) break;
+    if (pos < newStart + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return pos - delta;
+}

@@ -1,0 +1,528 @@
+import type { SyntaxNode, Tree } from '../syntax/types';
+import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from '../syntax/parser';
+import { applyFixes, mapBack } from './edits';
+import { detectStyle } from '../python/style';
+import { Names, indexImports, type ImportIndex } from '../python/names';
+import { Imports } from '../python/imports';
+import { ProcessStarts, startsProcessesIn } from '../python/starts';
+import { isCode, severityOf, type Code } from '../api/codes';
+import { mentions } from '../syntax/words';
+import { planned } from './policy';
+import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from '../python/pragmas';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from '../api/types';
+
+export const MAX_PASSES = 5;
+
+/** A query for the module alone: searching the rest of the tree for another module is wasted. */
+const MODULE_ONLY = /^\s*\(module\)\s*@[\w.-]+\s*$/;
+
+export interface SourceResult {
+  output: string;
+  fixes: AppliedFix[];
+  diagnostics: Diagnostic[];
+  /** The input could not be parsed; nothing was done. */
+  syntaxError?: { line: number; column: number };
+  /** A transform failed or produced invalid code; `output` is the input. */
+  error?: { transform: string; message: string };
+  /** Left alone on purpose (pragma). */
+  skipped?: string;
+  /** Transforms that still had fixes after the last pass. */
+  unconverged: string[];
+  /** The mechanisms of the fixes applied (see Plan). */
+  mechanisms: Mechanism[];
+  /** Whether the input starts processes anywhere, when asked for (see ProjectScan.modulesToJudge). */
+  startsProcesses?: boolean;
+}
+
+const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
+
+export const defaultOptions: Options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
+
+class TransformFailure extends Error {
+  constructor(readonly transform: string, message: string) {
+    super(message);
+  }
+}
+
+const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
+
+/** Whether a skip-file pragma of the text is a comment. */
+function skipComment(tree: Tree, input: string): boolean {
+  const all = new RegExp(SKIP_FILE.source, 'gm');
+  for (let m = all.exec(input); m; m = all.exec(input)) {
+    const at = m.index + m[0].indexOf('#');
+    if (tree.rootNode.descendantForIndex(at, at + 1)?.type === 'comment') return true;
+  }
+  return false;
+}
+
+// Group numbers shift in a union and group names may clash, so expressions with either stay apart.
+const BACKREFERENCE = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
+/** All the regular-expression prefilters of a list of transforms as one, so most files are scanned once. */
+const unions = new WeakMap<readonly Transform[], RegExp | null>();
+function unionOf(transforms: readonly Transform[]): RegExp | null {
+  let union = unions.get(transforms);
+  if (union === undefined) {
+    const sources = transforms.flatMap((t) => (t.prefilter instanceof RegExp && !t.prefilter.global && !t.prefilter.sticky && !BACKREFERENCE.test(t.prefilter.source) ? [t.prefilter] : []));
+    const flags = new Set(sources.map((r) => r.flags));
+    try {
+      union = sources.length > 1 && flags.size === 1 ? new RegExp(sources.map((r) => `(?:${r.source})`).join('|'), sources[0].flags) : null;
+    } catch {
+      union = null;
+    }
+    unions.set(transforms, union);
+  }
+  return union;
+}
+
+type PrefilterInfo = { path: string; facts: FileFacts; options: Options };
+
+// Module level, not arrows made per file: see memory.ts.
+function passes(t: Transform, text: string, info: PrefilterInfo): boolean {
+  return info.options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text);
+}
+
+/** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
+export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
+  if (options.noPrefilter || isSkipped(input)) return true;
+  const info = { path, facts, options };
+  // When no regular expression matches, only the function prefilters are left to ask.
+  return anyPasses(transforms, input, info, unionOf(transforms)?.test(input) === false);
+}
+
+function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterInfo, onlyFunctions = false): boolean {
+  for (const t of transforms) {
+    if (onlyFunctions && typeof t.prefilter !== 'function') continue;
+    if (passes(t, text, info)) return true;
+  }
+  return false;
+}
+
+/**
+ * Migrates one source text: the transforms in order, under the file's plan (see policy.ts for how
+ * the plan is chosen). Pure: no file system, no terminal.
+ */
+export function transformSource(
+  input: string,
+  transforms: readonly Transform[],
+  options: Options = defaultOptions,
+  path = '<stdin>',
+  facts: FileFacts = { inPackage: false },
+  /** Also tell whether the input starts processes anywhere, from its first tree. */
+  judge = false,
+): SourceResult {
+  // Python ends a line at a lone \r; tree-sitter does not. Lines ended by \r alone are read as \n
+  // (one character for one, so every offset holds) and given their \r back.
+  if (input.includes('\r') && !input.includes('\n')) {
+    const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
+    return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
+  }
+  return planned(input, options, (plan) => {
+    const trees: Tree[] = [];
+    try {
+      return runChain(trees, input, transforms, options, path, facts, judge, plan);
+    } finally {
+      // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
+      for (const t of trees) t.delete();
+    }
+  });
+}
+
+/** Runs the transforms in order on one source text, keeping the fixes the plan allows; every tree it makes goes into `trees`. */
+function runChain(
+  trees: Tree[],
+  input: string,
+  transforms: readonly Transform[],
+  options: Options,
+  path: string,
+  facts: FileFacts,
+  judge: boolean,
+  plan: Plan,
+): SourceResult {
+  const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
+  // The pragma counts in a comment only (not in a docstring that shows how to use it).
+  const first = isSkipped(input) ? kept(trees, parse(input)) : null;
+  if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  const info = { path, facts, options };
+  if (!anyPasses(transforms, input, info)) return result;
+
+  const lines = new LineIndex(input);
+  let tree = first ?? kept(trees, parse(input));
+  // The analyses go into the tree's cache, where the transforms find them.
+  if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
+  const bad = firstSyntaxError(tree.rootNode, input);
+  if (bad) return { ...result, syntaxError: { line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 } };
+  // Parsed from a stand-in (a tree-sitter-python indentation bug): Python has the last word.
+  const rejected = fromStandIn(tree) && options.compile ? options.compile(input, path) : null;
+  if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
+
+  const history: Edit[][] = [];
+  const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
+  // Pragmas of the original text, and which of their names suppressed something ('*': a bare one).
+  const pragmas = findPragmas(input, tree.rootNode);
+  const used = new Map<number, Set<string>>(pragmas.map((p) => [p.at, new Set<string>()]));
+  const use = (at: number, name: string) => used.get(at)?.add(name);
+  const seen = new Set<string>();
+  const place = (d: RawDiagnostic, transform: string) => {
+    // A JavaScript transform is not type-checked: a code outside the registry fails it, loudly.
+    if (!isCode(d.code)) throw new TransformFailure(transform, `reported an unknown diagnostic code ${JSON.stringify(d.code)} (\`mp-codemod explain\` lists the codes)`);
+    const at = toOriginal(d.start);
+    const key = `${d.code}:${at}:${d.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const { line, column } = lines.position(at);
+    result.diagnostics.push({ code: d.code, message: d.message, hint: d.hint, severity: d.severity ?? severityOf(d.code), line, column, transform });
+  };
+
+  let text = input;
+  /** Moves to the text after `outcome`, re-parsed and checked. */
+  const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
+    history.push(outcome.edits);
+    const old = tree;
+    tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
+    text = outcome.output;
+    // Nothing reads the old tree again: freed now, its analyses with it (for a 50 MB file, the
+    // trees and analyses of every step were alive at the end).
+    retire(trees, old);
+  };
+  try {
+    let inputCompiles: boolean | undefined;
+    for (const transform of transforms) {
+      if (!passes(transform, text, info)) continue;
+      const before = text;
+      const prune: { module: string; name: string }[] = [];
+      let converged = false;
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
+        const { fixes, diagnostics, blocked } = collect(transform, text, tree, path, options, facts, plan, current);
+        for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
+        diagnostics.forEach((d) => place(d, transform.id));
+        const outcome = applyFixes(text, fixes);
+        if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
+        for (const fix of outcome.conflicting) if (pass === MAX_PASSES - 1 && fix.diagnostic) place(fix.diagnostic, transform.id);
+        if (outcome.applied.length === 0) {
+          converged = true;
+          break;
+        }
+        for (const fix of outcome.applied) {
+          const at = toOriginal(Math.max(...fix.edits.map((e) => e.start)));
+          result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
+          const mechanism = mechanismOf(fix, transform);
+          if (mechanism && !result.mechanisms.includes(mechanism)) result.mechanisms.push(mechanism);
+          prune.push(...(fix.prune ?? []));
+        }
+        advance(outcome, transform.id);
+        // Transforms are idempotent (every fixture proves it), so another pass is only needed
+        // for fixes that were deferred because they overlapped an applied one.
+        if (outcome.conflicting.length === 0) {
+          converged = true;
+          break;
+        }
+      }
+      if (!converged) result.unconverged.push(transform.id);
+      // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
+      // A name the module exports (__all__, or any name of a package's __init__.py) is used elsewhere.
+      const exported = prune.length > 0 ? exportedNames(tree.rootNode, path) : null;
+      for (let round = 0; prune.length > 0 && exported !== 'all' && round < MAX_PASSES; round++) {
+        const imports = analysed(tree, text).imports;
+        const edits = unique(prune).filter((p) => !exported?.has(p.name)).flatMap((p) => imports.pruneUnused(p.module, p.name));
+        const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
+        if (outcome.applied.length === 0) break;
+        advance(outcome, transform.id);
+      }
+      // The compile gate (injected by the run layer): Python itself must accept what the transform
+      // wrote, unless it rejected the input already.
+      if (options.compile && text !== before) {
+        const problem = options.compile(text, path);
+        if (problem && (inputCompiles ??= options.compile(input, path) === null)) {
+          const at = problem.line ? ` at line ${problem.line}` : '';
+          throw new TransformFailure(transform.id, `produced code Python rejects${at} (${problem.message}); file left unchanged`);
+        }
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof TransformFailure)) throw e;
+    return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
+  }
+  result.output = text;
+  result.diagnostics = result.diagnostics.filter((d) => !suppressedBy(pragmas, lines, d, use));
+  const pragmaCheck = pragmaDiagnostics(pragmas, used, transforms, options, lines);
+  result.diagnostics.push(...pragmaCheck.diagnostics);
+  // --unsafe-fixes drops unused pragmas (unsafe: another tool's run may have needed them).
+  if (options.unsafeFixes && pragmaCheck.unused.size > 0) {
+    const origin = new Map<Fix, number>();
+    for (const p of findPragmas(text, tree.rootNode)) {
+      const at = toOriginal(p.at);
+      const keep = pragmaCheck.unused.get(at);
+      if (keep) origin.set({ message: 'remove unused pragma', edits: [pragmaEdit(text, p, keep)] }, at);
+    }
+    const outcome = applyFixes(text, [...origin.keys()]);
+    try {
+      if (outcome.applied.length > 0 && outcome.invalid.length === 0) {
+        advance(outcome, 'pragmas');
+        result.output = text;
+        const removed = new Set<string>();
+        for (const fix of outcome.applied) {
+          const { line, column } = lines.position(origin.get(fix)!);
+          removed.add(`${line}:${column}`);
+          result.fixes.push({ transform: 'pragmas', message: fix.message, line });
+        }
+        result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'MP501' && removed.has(`${d.line}:${d.column}`)));
+      }
+    } catch (e) {
+      if (!(e instanceof TransformFailure)) throw e; // a removal that would break the syntax is not made
+    }
+  }
+  result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return result;
+}
+
+const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);
+
+function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, pragmas: Pragma[]) {
+  const fixes: Fix[] = [];
+  const blocked: { pragma: Pragma; name: string }[] = [];
+  const diagnostics: RawDiagnostic[] = [];
+  const ctx = makeContext(text, tree, path, options, facts, plan, diagnostics);
+  let q;
+  try {
+    q = query(transform.query);
+  } catch (e) {
+    throw new TransformFailure(transform.id, `bad query: ${(e as Error).message}`);
+  }
+  let anchors;
+  try {
+    anchors = options.noPrefilter ? null : (transform.anchors?.(ctx) ?? null);
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode, MODULE_ONLY.test(transform.query) ? { maxStartDepth: 0 } : {})) : matchesAround(q, tree.rootNode, text, anchors);
+  const found: Fix[] = [];
+  try {
+    for (const match of matches) {
+      const out = transform.fix(match, ctx);
+      if (out) found.push(...(Array.isArray(out) ? out : [out]));
+    }
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  for (const fix of found) {
+    const mechanism = mechanismOf(fix, transform);
+    if (mechanism !== null && !plan.mechanisms.has(mechanism)) continue;
+    const safety = fix.safety ?? transform.safety;
+    if (safety === 'unsafe' && !options.unsafeFixes) {
+      if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
+      continue;
+    }
+    const by = pragmas.length > 0 ? blockingPragma(fix, transform.id, pragmas) : null;
+    if (by) {
+      blocked.push(by);
+      continue;
+    }
+    fixes.push(fix);
+  }
+  // Combined only once the fixes that will not apply (plan, safety, pragmas) are out.
+  if (!transform.finish || fixes.length === 0) return { fixes, diagnostics, blocked };
+  try {
+    return { fixes: transform.finish(fixes, ctx), diagnostics, blocked };
+  } catch (e) {
+    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+/** The pragma (and its name) that keeps a fix from editing its statement, if any. */
+function blockingPragma(fix: Fix, transform: string, pragmas: Pragma[]): { pragma: Pragma; name: string } | null {
+  for (const p of pragmas) {
+    if (!fix.edits.some((e) => touches(e, p))) continue;
+    if (p.names === null) return { pragma: p, name: '*' };
+    const name = p.names.find((n) => names(n, fix.diagnostic?.code, transform));
+    if (name) return { pragma: p, name };
+  }
+  return null;
+}
+
+/** A diagnostic on a pragma's statement whose code or transform the pragma names (all, when bare). */
+function suppressedBy(pragmas: Pragma[], lines: LineIndex, d: Diagnostic, use: (at: number, name: string) => void): boolean {
+  for (const p of pragmas) {
+    const onIt = d.line - 1 === p.row || (lines.position(p.start).line <= d.line && d.line <= lines.position(p.end).line);
+    if (!onIt) continue;
+    const name = p.names === null ? '*' : p.names.find((n) => names(n, d.code, d.transform));
+    if (!name) continue;
+    use(p.at, name);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * MP502 for names in a pragma that are neither codes nor transforms; MP501 (as ruff's RUF100) for
+ * pragmas, or names in them, that suppressed nothing. That is only known when every transform
+ * ran: a pragma for the diagnostics transform is not unused in a run of spawn-context alone.
+ */
+function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, transforms: readonly Transform[], options: Options, lines: LineIndex): { diagnostics: Diagnostic[]; unused: Map<number, string[]> } {
+  const ran = transforms.map((t) => t.id);
+  const known = [...new Set([...(options.knownTransforms ?? []), ...ran])];
+  const complete = known.every((id) => ran.includes(id));
+  const out: Diagnostic[] = [];
+  const unused = new Map<number, string[]>();
+  const report = (p: Pragma, code: Code, message: string, hint: string) =>
+    out.push({ code, message, hint, severity: severityOf(code), ...lines.position(p.at), transform: 'pragmas' });
+  for (const p of pragmas) {
+    const unknown = unknownNames(p, known);
+    if (unknown.length > 0) report(p, 'MP502', `unknown code or transform in pragma: ${unknown.join(', ')}`, 'name diagnostic codes (MP301) or prefixes (MP3), or transform ids');
+    if (!complete) continue;
+    const hits = used.get(p.at)!;
+    const fixable = options.unsafeFixes ? '' : ' (an unsafe fix is available with --unsafe-fixes)';
+    if (p.names === null && hits.size === 0) {
+      report(p, 'MP501', 'this pragma suppresses nothing', `remove it${fixable}`);
+      unused.set(p.at, []);
+    }
+    const idle = (p.names ?? []).filter((n) => !hits.has(n) && !unknown.includes(n));
+    if (idle.length > 0) {
+      report(p, 'MP501', `unused in this pragma: ${idle.join(', ')}`, `${idle.length === p.names!.length ? 'remove the pragma' : 'remove these names'}${fixable}`);
+      unused.set(p.at, p.names!.filter((n) => !idle.includes(n)));
+    }
+  }
+  return { diagnostics: out, unused };
+}
+
+const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
+
+/** A class, so that every tree's analyses have one shape whichever is made first (see memory.ts). */
+class Analyses {
+  names?: Names = undefined;
+  importIndex?: ImportIndex = undefined;
+  imports?: Imports = undefined;
+  starts?: ProcessStarts = undefined;
+  style?: ReturnType<typeof detectStyle> = undefined;
+}
+
+/** Analyses of a tree, shared by every transform and pass that sees the same tree (the text did not change). */
+const analysesOf = new WeakMap<Tree, Analyses>();
+
+/** Names and imports of a tree, through the same cache the transforms use. */
+function analysed(tree: Tree, text: string): { imports: Imports } {
+  let a = analysesOf.get(tree);
+  if (!a) analysesOf.set(tree, (a = new Analyses()));
+  const cache = a;
+  cache.style ??= detectStyle(text, tree.rootNode);
+  cache.imports ??= new Imports(text, tree.rootNode, () => (cache.names ??= new Names(tree.rootNode, text)), cache.style);
+  return { imports: cache.imports };
+}
+
+function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, out: RawDiagnostic[]): FileContext {
+  let cache = analysesOf.get(tree);
+  if (!cache) analysesOf.set(tree, (cache = new Analyses()));
+  return new Context(text, tree.rootNode, path, options, facts, plan, cache, out);
+}
+
+/**
+ * A transform's view of one tree; analyses are made on first use and shared through the tree's
+ * cache. A class, not an object literal with getters: those getters would be new functions for
+ * every file, and the code V8 optimises for them would be dropped with them.
+ */
+class Context implements FileContext {
+  constructor(
+    readonly source: string,
+    readonly root: SyntaxNode,
+    readonly path: string,
+    readonly options: Options,
+    readonly facts: FileFacts,
+    readonly plan: Plan,
+    private readonly cache: Analyses,
+    private readonly out: RawDiagnostic[],
+  ) {}
+
+  get style() {
+    return (this.cache.style ??= detectStyle(this.source, this.root));
+  }
+
+  get names() {
+    return (this.cache.names ??= new Names(this.root, this.source));
+  }
+
+  get importIndex() {
+    return (this.cache.importIndex ??= indexImports(this.root, this.source));
+  }
+
+  get imports() {
+    return (this.cache.imports ??= new Imports(this.source, this.root, () => this.names, this.style));
+  }
+
+  get starts() {
+    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex, new Set(this.facts.processCalls)));
+  }
+
+  report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void {
+    this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
+  }
+}
+
+function kept(trees: Tree[], tree: Tree): Tree {
+  trees.push(tree);
+  return tree;
+}
+
+function retire(trees: Tree[], tree: Tree): void {
+  const i = trees.indexOf(tree);
+  if (i === -1) return;
+  trees.splice(i, 1);
+  tree.delete();
+}
+
+/** Checks a re-parsed tree: a transform that broke the syntax fails the file. */
+function checked(tree: Tree, text: string, transform: string): Tree {
+  const bad = firstSyntaxError(tree.rootNode, text);
+  if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
+  return tree;
+}
+
+/** The names listed in the module's `__all__` (assigned, `+=`, `.extend`/`.append`ed), or 'all' for a package's __init__.py. */
+function exportedNames(root: SyntaxNode, path: string): Set<string> | 'all' {
+  if (/(^|[\\/])__init__\.pyi?$/.test(path)) return 'all';
+  const names = new Set<string>();
+  for (const stmt of root.namedChildren) {
+    if (stmt.type !== 'expression_statement' || !stmt.text.includes('__all__')) continue;
+    const inner = stmt.namedChild(0);
+    const target = inner?.type === 'call' ? inner.childForFieldName('function')?.childForFieldName('object') : inner?.childForFieldName('left');
+    if (target?.text !== '__all__') continue;
+    for (const s of stmt.descendantsOfType('string_content')) names.add(s.text);
+  }
+  return names;
+}
+
+function unique<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const key = JSON.stringify(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const end = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, end);
+  }
+}

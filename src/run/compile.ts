@@ -1,0 +1,246 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+
+/**
+ * The compile gate: outputs are compiled by the user's Python before they are kept.
+ *
+ * One Python process per run (per interpreter asked for), owned by one small thread. Every thread
+ * that processes files (the main thread and each worker) holds a client on a port of its own and
+ * asks synchronously: it posts the source, then sleeps on a shared flag until the answer is in its
+ * port (Atomics.wait + receiveMessageOnPort), so that processFile stays synchronous.
+ */
+
+export interface CompileProblem {
+  message: string;
+  line?: number;
+}
+
+export type Verdict = { ok: true } | { ok: false; message: string; line?: number } | { off: string };
+
+/** Finds python/compile_server.py from dist/src/run (installed) or src/run (tests run the sources). */
+export function serverScript(): string {
+  for (const rel of ['../../../python/compile_server.py', '../../python/compile_server.py']) {
+    const file = path.join(__dirname, rel);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error('python/compile_server.py is missing from the package');
+}
+
+/** How long one answer may take before the gate gives up on that interpreter. */
+const ANSWER_MS = 120_000;
+
+/** One thread's synchronous view of the compile thread. */
+export class CompileClient {
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private next = 0;
+  /** Why the gate is off, per interpreter, as this thread learnt it. */
+  readonly off = new Map<string, string>();
+
+  constructor(private readonly port: MessagePort) {
+    port.unref();
+  }
+
+  check(source: string, file: string, python: string): Verdict {
+    const known = this.off.get(python);
+    if (known) return { off: known };
+    const id = ++this.next;
+    Atomics.store(this.flag, 0, 0);
+    // As UTF-8 bytes, moved (not copied) to the compile thread, which writes them to Python as
+    // they are: a 50 MB source cost 350 MB as a copied string and its JSON line.
+    const bytes = new TextEncoder().encode(source);
+    this.port.postMessage({ id, python, path: file, bytes, flag: this.flag }, [bytes.buffer]);
+    let answer: Verdict & { id?: number };
+    for (;;) {
+      // Answers of earlier requests that timed out may still come in first: skip them.
+      const got = receiveMessageOnPort(this.port);
+      if (got) {
+        if (got.message.id === id) {
+          answer = got.message;
+          break;
+        }
+        continue;
+      }
+      if (Atomics.wait(this.flag, 0, 0, ANSWER_MS) === 'timed-out') {
+        answer = { off: `${python} did not answer within ${ANSWER_MS / 1000} s` };
+        break;
+      }
+      Atomics.store(this.flag, 0, 0);
+    }
+    if ('off' in answer) this.off.set(python, answer.off);
+    const { id: _id, ...verdict } = answer;
+    return verdict as Verdict;
+  }
+
+  close(): void {
+    this.port.close();
+  }
+}
+
+/** The main thread's handle: the compile thread, its own client, and ports for worker threads. */
+export class CompileGate {
+  private thread?: Worker;
+  private client?: CompileClient;
+  private readonly offs = new Map<string, string>();
+
+  /** A port for a worker thread's client (transfer it). */
+  port(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    this.start().postMessage({ port: port2 }, [port2]);
+    return port1;
+  }
+
+  check(source: string, file: string, python: string): Verdict {
+    if (!this.client) this.client = new CompileClient(this.port());
+    const verdict = this.client.check(source, file, python);
+    if ('off' in verdict && !this.offs.has(python)) this.offs.set(python, verdict.off);
+    return verdict;
+  }
+
+  /** Why the gate was off, for each interpreter that could not be used (said once by the caller). */
+  offReasons(): string[] {
+    return [...this.offs.values()];
+  }
+
+  async close(): Promise<void> {
+    this.client?.close();
+    if (this.thread) await this.thread.terminate();
+    this.thread = undefined;
+  }
+
+  private start(): Worker {
+    if (this.thread) return this.thread;
+    this.thread = new Worker(THREAD, { eval: true, workerData: { script: serverScript() } });
+    this.thread.unref();
+    // Worker clients learn that the gate is off too; the main thread hears it here.
+    this.thread.on('message', (m: { python: string; off: string }) => {
+      if (!this.offs.has(m.python)) this.offs.set(m.python, m.off);
+    });
+    return this.thread;
+  }
+}
+
+/**
+ * The gate for a run of one source (--stdin): each check is one Python run with no thread in
+ * between, which starts faster than the compile thread does; at most two checks are made.
+ */
+export class OneShotGate {
+  private readonly offs = new Map<string, string>();
+
+  check(source: string, file: string, python: string): Verdict {
+    const known = this.offs.get(python);
+    if (known) return { off: known };
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const r = spawnSync(python, ['-I', '-S', serverScript()], { input: `${JSON.stringify({ id: 1, path: file, source })}\n`, encoding: 'utf8', windowsHide: true, timeout: ANSWER_MS });
+    const [ready, answer] = (r.stdout ?? '').trim().split('\n').map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return null;
+      }
+    });
+    let verdict: Verdict;
+    if (r.error) verdict = { off: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? `no ${python} found` : `cannot run ${python} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})` };
+    else if (!ready?.ready || ready.version?.[0] !== 3 || !answer) verdict = { off: `${python} did not answer as Python 3${r.stderr ? `: ${r.stderr.trim().split('\n').pop()}` : ''}` };
+    else verdict = answer.ok ? { ok: true } : { ok: false, message: answer.message, line: answer.line ?? undefined };
+    if ('off' in verdict) this.offs.set(python, verdict.off);
+    return verdict;
+  }
+
+  offReasons(): string[] {
+    return [...this.offs.values()];
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** A sync check bound to an interpreter, as transformSource takes it; null when the gate has nothing to say. */
+export function compileCheck(gate: { check(source: string, file: string, python: string): Verdict }, python: string) {
+  return (source: string, file: string): CompileProblem | null => {
+    const v = gate.check(source, file, python);
+    return 'ok' in v && !v.ok ? { message: v.message, line: v.line } : null;
+  };
+}
+
+/**
+ * The compile thread (plain JavaScript, run with eval so that it works from the sources too): one
+ * Python per interpreter, started on the first request; answers go back on the asking port.
+ */
+const THREAD = `
+const { parentPort, workerData } = require('worker_threads');
+const { spawn } = require('child_process');
+const servers = new Map();
+function reply(req, answer) {
+  req.port.postMessage({ ...answer, id: req.id });
+  Atomics.store(req.flag, 0, 1);
+  Atomics.notify(req.flag, 0);
+}
+function fail(s, why) {
+  if (!s.off) {
+    s.off = why;
+    parentPort.postMessage({ python: s.python, off: why });
+  }
+  for (const r of s.pending.values()) reply(r, { off: s.off });
+  s.pending.clear();
+  for (const r of s.waiting) reply(r, { off: s.off });
+  s.waiting = [];
+}
+function send(s, req) {
+  const id = ++s.next;
+  s.pending.set(id, req);
+  s.child.stdin.write(JSON.stringify({ id, path: req.path, length: req.bytes.length }) + '\\n');
+  s.child.stdin.write(req.bytes);
+}
+function serverFor(python) {
+  let s = servers.get(python);
+  if (s) return s;
+  s = { python, pending: new Map(), waiting: [], ready: false, off: null, next: 0, err: '' };
+  servers.set(python, s);
+  let child;
+  try {
+    child = spawn(python, ['-I', '-S', workerData.script], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  } catch (e) {
+    fail(s, 'cannot run ' + python + ' (' + (e.code || e.message) + ')');
+    return s;
+  }
+  s.child = child;
+  child.on('error', (e) => fail(s, e.code === 'ENOENT' ? 'no ' + python + ' found' : 'cannot run ' + python + ' (' + (e.code || e.message) + ')'));
+  child.on('exit', (code) => fail(s, python + ' exited (' + code + ')' + (s.err ? ': ' + s.err.trim().split('\\n').pop() : '')));
+  child.stdin.on('error', () => {});
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => { s.err = (s.err + d).slice(-2000); });
+  let buf = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d) => {
+    buf += d;
+    for (let i = buf.indexOf('\\n'); i !== -1; i = buf.indexOf('\\n')) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      let msg;
+      try { msg = JSON.parse(line); } catch { fail(s, python + ' answered: ' + line.slice(0, 200)); return; }
+      if (msg.ready) {
+        if (!Array.isArray(msg.version) || msg.version[0] !== 3) { fail(s, python + ' is not Python 3'); child.kill(); return; }
+        s.ready = true;
+        for (const r of s.waiting) send(s, r);
+        s.waiting = [];
+        continue;
+      }
+      const req = s.pending.get(msg.id);
+      if (!req) continue;
+      s.pending.delete(msg.id);
+      reply(req, msg.ok ? { ok: true } : { ok: false, message: msg.message, line: msg.line == null ? undefined : msg.line });
+    }
+  });
+  return s;
+}
+function request(port, req) {
+  req.port = port;
+  const s = serverFor(req.python);
+  if (s.off) return reply(req, { off: s.off });
+  if (!s.ready) s.waiting.push(req);
+  else send(s, req);
+}
+parentPort.on('message', (m) => {
+  if (m.port) m.port.on('message', (req) => request(m.port, req));
+});
+`;

@@ -1,0 +1,305 @@
+// One file, start to finish: read and decode, screen, the engine, the compile gate, the diff
+// or the write. Files, notebooks, --stdin and worker threads all go through processFile;
+// runner.ts walks and schedules.
+import * as fs from 'fs';
+import * as path from 'path';
+import { transformSource, needsParse, type SourceResult } from '../engine/pipeline';
+import { optionsFor, pythonOf, targetFor, inPackage, type RunCache, type Settings } from './config';
+import { compileCheck, type Verdict } from './compile';
+import { decode, encode, SourceError, type Decoded } from '../python/source';
+import { atomicWrite, WriteError } from './write';
+import type { Found, WalkOptions } from './walk';
+import { unifiedDiff } from './diff';
+import { forgetText } from '../syntax/words';
+import { runFormatter } from './format';
+import type { ProjectScan } from '../project/project';
+import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
+
+export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileResult {
+  path: string;
+  status: Status;
+  /** Why the file was skipped or failed. */
+  reason?: string;
+  /** Skipped because of a problem with the input (exit code 1), not on purpose. */
+  problem?: boolean;
+  /** Line of a syntax error in the input. */
+  line?: number;
+  /** Transforms that still had deferred fixes after the last pass (the output is valid, maybe incomplete). */
+  unconverged?: string[];
+  fixes: AppliedFix[];
+  diagnostics: Diagnostic[];
+  /** Unified diff of a changed file. */
+  diff?: string;
+  /** 1-based line of the first change in a changed file (in a notebook, of the cell's source). */
+  firstChange?: number;
+  /** The file's encoding when it is not UTF-8: the diff must be written in it for `git apply`. */
+  diffEncoding?: string;
+  /** The new text of a changed file, the whole .ipynb for a notebook (kept only with keepText: --interactive, --stdin). */
+  after?: string;
+  /** The same in the file's encoding, as it would be written (kept only with keepText). */
+  afterBytes?: Buffer;
+  written?: boolean;
+  /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
+  startsProcesses?: boolean;
+}
+
+export interface RunOptions extends Options, WalkOptions {
+  transforms: readonly Transform[];
+  /** How worker threads load the transforms (ids and module paths, as -t takes them); in-band when absent. */
+  transformSpecs?: string[];
+  /** Threads for parsing candidates; 1 runs in-band. */
+  jobs?: number;
+  /** The --select/--ignore lists, for worker threads (keepCode is a function). */
+  select?: string[];
+  ignore?: string[];
+  write: boolean;
+  /** Compute diffs of changed files. */
+  diffs: boolean;
+  /** Keep the new text of changed files in the results (for --interactive). */
+  keepText?: boolean;
+  /** Settings given on the command line: they win over [tool.mp-codemod]. */
+  cli?: Partial<Settings>;
+  /** Called as files are done (screened or processed), with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Process only one of N deterministic shards (by a hash of each path, so shards stay stable as files come and go). */
+  shard?: { index: number; count: number };
+  /** `format-command` of the file's [tool.mp-codemod]: run on the new text of changed files only. */
+  formatCommand?: string;
+  /** Where settings come from: the nearest pyproject.toml of each file ('discover'), one file, or none. */
+  config?: 'discover' | string | false;
+  /** Which diagnostic codes to report (--select/--ignore); all when absent. */
+  keepCode?: (code: string) => boolean;
+  /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
+  importsProcessCode?: Set<string>;
+  /** Entry points that import a module of the run left on its own start method (computed by the runner). */
+  importsForkModule?: Set<string>;
+  /** Entry points whose process-starting code other entry points of the run import (by real path). */
+  importedScripts?: Set<string>;
+  /** Entry points and scripts that import functions of the run that start processes, with those functions (filled by run()). */
+  processCalls?: Map<string, readonly string[]>;
+  /**
+   * Real paths of modules whose processing also tells whether they start processes (filled by
+   * run()); 'all' while screening goes on, when it is not known yet which.
+   */
+  judge?: Set<string> | 'all';
+  /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
+  python?: string | false;
+  /** Settings and facts read from disk during this run (made by run(); see RunCache). */
+  cache?: RunCache;
+  /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
+  gate?: { check(source: string, file: string, python: string): Verdict };
+}
+
+export interface Summary {
+  /**
+   * The results worth reporting, by path: every file but the unchanged ones with nothing to say
+   * (no diagnostic, fix or reason), which are only counted, and named in `unchangedPaths`.
+   */
+  files: FileResult[];
+  /** The paths of the unchanged files left out of `files`, sorted (the strings the walk made: no copy per file). */
+  unchangedPaths?: string[];
+  scanned: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  diagnostics: number;
+  seconds: number;
+  /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
+  compileOff?: string[];
+  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
+  work?: { processed: number; parses: number; analyses: number };
+}
+
+const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
+  path, status, fixes: [], diagnostics: [], ...extra,
+});
+
+type Read = { bytes: Buffer; decoded: ReturnType<typeof decode> };
+
+function readSource(file: Found): Read | FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.real);
+  } catch (e) {
+    return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+  }
+  return decodeSource(file, bytes);
+}
+
+function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
+  try {
+    return { bytes, decoded: decode(bytes) };
+  } catch (e) {
+    if (e instanceof SourceError) return result(file.path, 'skipped', { reason: e.message, problem: true });
+    throw e;
+  }
+}
+
+export interface Candidate {
+  size: number;
+  /** What screening read: processFile takes them rather than reading the file again. */
+  bytes: Buffer;
+  /** An entry point: whether it imports the run's process code is known only after the scan. */
+  waits: boolean;
+  /** Whether a transform needs to parse it (a candidate of processFile); else it is unchanged. */
+  parse: boolean;
+}
+
+/** The engine's options for one file: its target version, and the compile gate bound to its interpreter. */
+function engineOptions(file: Found, opts: RunOptions): RunOptions {
+  const python = pythonOf(opts);
+  const targetMinor = targetFor(file, opts);
+  return { ...opts, targetMinor, compile: opts.gate && python ? compileCheck(opts.gate, python) : undefined };
+}
+
+const factsOf = (file: Found, opts: RunOptions) => ({
+  inPackage: inPackage(file.real, opts),
+  importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
+  importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
+  importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
+  processCalls: opts.processCalls?.get(file.real),
+});
+
+/**
+ * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
+ * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
+ * and whether its facts wait for the cross-file scan.
+ */
+export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
+  const opts = optionsFor(file, runOpts);
+  const read = readSource(file);
+  if (!('decoded' in read)) return read;
+  const waits = project?.note(file, read.decoded.text) ?? false;
+  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
+  forgetText();
+  return { size: read.bytes.length, bytes: read.bytes, waits, parse };
+}
+
+/** Writes a changed file atomically; a refused write turns the result into an error. */
+function writeChanged(changed: FileResult, file: Found, data: Buffer, original: Buffer): FileResult {
+  try {
+    atomicWrite(file.real, data, original);
+    return { ...changed, written: true };
+  } catch (e) {
+    if (e instanceof WriteError) return { ...changed, status: 'error', reason: e.message };
+    throw e;
+  }
+}
+
+/** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
+function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
+  const nb = require('./notebook') as typeof import('./notebook');
+  let book;
+  try {
+    book = nb.readNotebook(text);
+  } catch (e) {
+    if (e instanceof nb.NotebookError) return result(file.path, 'skipped', { reason: e.message, problem: true });
+    throw e;
+  }
+  const mod = nb.toModule(book);
+  const transforms = opts.transforms.filter((t) => t.notebooks !== false);
+  const out = transformSource(mod.text, transforms, opts, file.path, { inPackage: false, notebook: true });
+  const place = (line: number) => mod.lineMap[line - 1] ?? { cell: -1, line };
+  const keep = opts.keepCode ?? (() => true);
+  const diagnostics = out.diagnostics.filter((d) => keep(d.code)).map((d) => ({ ...d, cell: place(d.line).cell + 1, line: place(d.line).line }));
+  const base = { fixes: out.fixes.map((f) => ({ ...f, line: place(f.line).line })), diagnostics };
+  if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
+  if (out.syntaxError) {
+    const at = place(out.syntaxError.line);
+    return result(file.path, 'skipped', { reason: `syntax error in cell ${at.cell + 1}`, line: at.line, problem: true });
+  }
+  if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
+  if (out.output === mod.text) return result(file.path, 'unchanged', base);
+  const after = nb.fromModule(book, mod, out.output);
+  if (!after) return result(file.path, 'error', { ...base, reason: 'the cells could not be put back together; left unchanged' });
+  const changed = result(file.path, 'changed', base);
+  if (base.fixes.length > 0) changed.firstChange = Math.min(...base.fixes.map((f) => f.line));
+  const written = nb.patchNotebook(text, book, after);
+  // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
+  if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
+  const newBytes = Buffer.from(written, 'utf8');
+  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes });
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
+}
+
+/**
+ * One file, start to end: files of a run, notebooks, --stdin (which passes the bytes it read as
+ * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
+ * for problems with the file itself.
+ */
+export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
+  const opts = engineOptions(file, optionsFor(file, runOpts));
+  const read = given ? decodeSource(file, given) : readSource(file);
+  if (!('decoded' in read)) return read;
+  if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
+  const { bytes, decoded } = read;
+  const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
+  const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
+  const judged = resultOf(file, opts, out, decoded, bytes);
+  if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
+  return judged;
+}
+
+/** The result of a file transformSource has seen. */
+function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): FileResult {
+  const keep = opts.keepCode ?? (() => true);
+  const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)), ...(out.unconverged.length > 0 ? { unconverged: out.unconverged } : {}) };
+  if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
+  if (out.syntaxError) {
+    return result(file.path, 'skipped', { reason: 'syntax error', line: out.syntaxError.line, problem: true });
+  }
+  if (out.error) return result(file.path, 'error', { ...base, reason: `${out.error.transform}: ${out.error.message}` });
+  if (out.output === decoded.text) return result(file.path, 'unchanged', base);
+  let output = out.output;
+  if (opts.formatCommand) {
+    const formatted = runFormatter(opts.formatCommand, output, path.dirname(file.real));
+    if ('error' in formatted) return result(file.path, 'error', { ...base, reason: formatted.error });
+    output = formatted.text;
+    if (output === decoded.text) return result(file.path, 'unchanged', base);
+  }
+
+  let newBytes: Buffer;
+  try {
+    newBytes = encode(output, decoded);
+  } catch (e) {
+    if (e instanceof SourceError) return result(file.path, 'error', { ...base, reason: e.message });
+    throw e;
+  }
+  const changed = result(file.path, 'changed', base);
+  changed.firstChange = firstChangedLine(decoded.text, output);
+  if (opts.diffs) {
+    // The BOM is a byte of the first line for `git apply`; a non-UTF-8 file's diff is written in its encoding.
+    const bom = decoded.bom ? '\ufeff' : '';
+    changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
+    if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
+  }
+  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes });
+  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
+}
+
+/** The 1-based line of `before` where `after` first differs from it. */
+export function firstChangedLine(before: string, after: string): number {
+  let i = 0;
+  while (i < before.length && i < after.length && before.charCodeAt(i) === after.charCodeAt(i)) i++;
+  let line = 1;
+  for (let j = before.lastIndexOf('\n', i - 1); j >= 0; j = before.lastIndexOf('\n', j - 1)) line++;
+  return line;
+}
+
+/** processFile that turns an unexpected exception into an error result for that file. */
+export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
+  try {
+    return processFile(file, opts, given);
+  } catch (e) {
+    // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });
+    return result(file.path, 'error', { reason: `internal error: ${(e as Error).message}` });
+  }
+}
+
+/** Whether a result says more than its path and `unchanged`. */
+
+export { result as fileResult };
