@@ -5,6 +5,7 @@ import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { mentions } from '../src/syntax/words';
 import { wrapLine, DEFAULT_LINE_LENGTH } from '../src/python/layout';
+import { boundValue } from '../src/python/pickled';
 
 /**
  * Processes started with a lock, queue or manager proxy and never joined. Under fork the children
@@ -47,17 +48,6 @@ function elements(n: SyntaxNode | null): SyntaxNode[] {
   if (['tuple', 'list', 'parenthesized_expression'].includes(n.type)) return n.namedChildren.filter(isCode);
   if (n.type === 'dictionary') return n.namedChildren.filter((p) => p.type === 'pair').map((p) => p.childForFieldName('value')!);
   return [n];
-}
-
-/** The value a name is bound to where it is read: `x = value` or `with value as x`, when that is its only binding. */
-function boundValue(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
-  const found = ctx.names.lookup(id.text, id);
-  if (!found || found.bindings.length !== 1) return null;
-  const b = found.bindings[0].node;
-  const p = b.parent;
-  if (p?.type === 'assignment' && p.childForFieldName('left')?.id === b.id) return p.childForFieldName('right');
-  if (p?.type === 'as_pattern_target') return p.parent?.namedChildren[0] ?? null;
-  return null;
 }
 
 /** `get_context(...)` or a name bound to one; false for an explicit fork context (spawn does not reach it). */

@@ -178,7 +178,7 @@ function unpicklableKind(value: SyntaxNode, ctx: FileContext, generators: () => 
 }
 
 /** The value a name was given, when it has one binding: `x = value` or `with value as x`. */
-function boundValue(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
+export function boundValue(id: SyntaxNode, ctx: FileContext): SyntaxNode | null {
   const found = ctx.names.lookup(id.text, id);
   if (!found || found.bindings.length !== 1) return null;
   const b = found.bindings[0].node;
