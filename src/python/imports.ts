@@ -89,7 +89,7 @@ export class Imports {
         const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
         if (dotted?.text !== name) return;
         const local = item.type === 'aliased_import' ? item.childForFieldName('alias')!.text : name;
-        if (this.isReferenced(local)) return;
+        if (this.isReferenced(local, enclosingFunction(stmt))) return;
         const edit = items.length === 1 ? this.removeStatement(stmt) : removeItem(this.source, items, i);
         if (edit) edits.push(edit);
       });
@@ -193,8 +193,10 @@ export class Imports {
     return [...found];
   }
 
-  private isReferenced(local: string): boolean {
+  /** `within`: an import inside a function binds a local name, read only in that function (nested ones included). */
+  private isReferenced(local: string, within: SyntaxNode | null = null): boolean {
     for (const id of identifiersNamed(this.root, this.source, [local])) {
+      if (within && (id.startIndex < within.startIndex || id.endIndex > within.endIndex)) continue;
       const p = id.parent;
       if (!p) continue;
       if (p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'import_from_statement') continue;
@@ -327,4 +329,10 @@ function removeItem(source: string, items: SyntaxNode[], i: number): Edit | null
   const end = i < items.length - 1 ? items[i + 1].startIndex : items[i].endIndex;
   if (source.slice(start, end).includes('#')) return null;
   return { start, end, text: '' };
+}
+
+/** The function whose body holds `node`, if any. */
+function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return null;
 }
