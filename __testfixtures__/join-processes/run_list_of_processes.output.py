@@ -11,7 +11,7 @@ def main():
     total = multiprocessing.Value("i", 0, lock=False)
     procs = [multiprocessing.Process(target=work, args=(n, lock, total)) for n in range(4)]
     for p in procs: p.start()
-    print("started", len(procs))
+    print("started", len(procs), flush=True)
     for p in procs:
         p.join()
 

@@ -12,7 +12,7 @@ def main():
     total = mp.Value("i", 0)
     worker = mp.Process(target=count, kwargs={"total": total, "times": 100})
     worker.start()
-    print("started", worker.name.startswith("Process"))
+    print("started", worker.name.startswith("Process"), flush=True)
     return
 
 
