@@ -13,6 +13,7 @@ import { unifiedDiff } from './diff';
 import { forgetText } from '../syntax/words';
 import { runFormatter } from './format';
 import type { ProjectScan } from '../project/project';
+import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
 
 export type Status = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -71,14 +72,8 @@ export interface RunOptions extends Options, WalkOptions {
   config?: 'discover' | string | false;
   /** Which diagnostic codes to report (--select/--ignore); all when absent. */
   keepCode?: (code: string) => boolean;
-  /** Real paths of entry points that import process-starting modules of the run (filled by run()). */
-  importsProcessCode?: Set<string>;
-  /** Entry points that import a module of the run left on its own start method (computed by the runner). */
-  importsForkModule?: Set<string>;
-  /** Entry points whose process-starting code other entry points of the run import (by real path). */
-  importedScripts?: Set<string>;
-  /** Entry points and scripts that import functions of the run that start processes, with those functions (filled by run()). */
-  processCalls?: Map<string, readonly string[]>;
+  /** The cross-file scan's result (filled by run() once the scan ends). */
+  projectFacts?: ProjectFacts;
   /**
    * Real paths of modules whose processing also tells whether they start processes (filled by
    * run()); 'all' while screening goes on, when it is not known yet which.
@@ -157,10 +152,7 @@ function engineOptions(file: Found, opts: RunOptions): RunOptions {
 
 const factsOf = (file: Found, opts: RunOptions) => ({
   inPackage: inPackage(file.real, opts),
-  importsProcessCode: opts.importsProcessCode?.has(file.real) ?? false,
-  importsForkModule: opts.importsForkModule?.has(file.real) ?? false,
-  importedForProcesses: opts.importedScripts?.has(file.real) ?? false,
-  processCalls: opts.processCalls?.get(file.real),
+  ...factsOfFile(file.real, opts.projectFacts),
 });
 
 /**

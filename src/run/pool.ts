@@ -7,6 +7,7 @@ import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import { catalogueModule } from './catalogue';
 import type { CompileGate } from './compile';
+import type { ProjectFacts } from '../project/facts';
 import { detachedAll } from '../syntax/memory';
 
 /** Below this many candidates, starting threads costs more than it saves. */
@@ -18,11 +19,8 @@ export interface WorkerInit {
   /** The module that exports the built-in transforms (see catalogue.ts). */
   catalogue: string;
   cwd: string;
-  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'importsProcessCode' | 'importsForkModule' | 'importedScripts' | 'processCalls' | 'judge' | 'gate' | 'cache'>;
-  importsProcessCode: string[];
-  importsForkModule: string[];
-  importedScripts: string[];
-  processCalls: [string, readonly string[]][];
+  options: Omit<RunOptions, 'transforms' | 'keepCode' | 'projectFacts' | 'judge' | 'gate' | 'cache'>;
+  projectFacts?: ProjectFacts;
   judge: string[] | 'all';
   /** The thread's port to the compile gate, when there is one. */
   compilePort?: MessagePort;
@@ -32,7 +30,7 @@ export interface WorkerInit {
  * What the main thread sends a worker: a file to process, the modules whose processing should
  * also judge them for the cross-file scan, or the scan's result once known.
  */
-export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { importsProcessCode: string[]; importsForkModule: string[]; importedScripts: string[]; processCalls: [string, readonly string[]][] };
+export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: string[] } | { projectFacts: ProjectFacts };
 
 /**
  * The most bytes of candidates the queue keeps from screening, so that a file is read once; past
@@ -84,10 +82,7 @@ export class Pool {
   private readonly exited = new Promise<void>((resolve) => (this.allExited = resolve));
   /** Resolves drain() once the threads hold no file (set while it waits). */
   private settled: (() => void) | null = null;
-  private importsProcessCode: string[];
-  private importsForkModule: string[] = [];
-  private importedScripts: string[] = [];
-  private processCalls: [string, readonly string[]][];
+  private projectFacts: ProjectFacts | undefined;
   private judge: string[] | 'all';
 
   /** `sink` takes each result as it comes, with the file it is of; the pool keeps none. */
@@ -98,8 +93,7 @@ export class Pool {
     const jobs = Math.max(1, opts.jobs ?? defaultJobs());
     // Threads run the compiled worker; from the TypeScript sources (tests) there is none: in-band.
     this.threadCount = opts.transformSpecs && fs.existsSync(WORKER) ? jobs - 1 : 0;
-    this.importsProcessCode = [...(opts.importsProcessCode ?? [])];
-    this.processCalls = [...(opts.processCalls ?? [])];
+    this.projectFacts = opts.projectFacts;
     this.judge = opts.judge === 'all' ? 'all' : [...(opts.judge ?? [])];
   }
 
@@ -152,12 +146,9 @@ export class Pool {
   }
 
   /** The cross-file scan's result: sent to the threads before any file that needs it. */
-  setImportsProcessCode(real: Set<string>, forkModules: Set<string> = new Set(), importedScripts: Set<string> = new Set(), calls: Map<string, readonly string[]> = new Map()): void {
-    this.importsProcessCode = [...real];
-    this.importsForkModule = [...forkModules];
-    this.importedScripts = [...importedScripts];
-    this.processCalls = [...calls];
-    for (const t of this.threads) t.worker.postMessage({ importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, processCalls: this.processCalls } satisfies WorkerMessage);
+  setProjectFacts(facts: ProjectFacts): void {
+    this.projectFacts = facts;
+    for (const t of this.threads) t.worker.postMessage({ projectFacts: facts } satisfies WorkerMessage);
   }
 
   /** No more candidates: the main thread processes with the threads until the queue is empty. */
@@ -205,9 +196,9 @@ export class Pool {
   }
 
   private startThread(): void {
-    const { transforms: _t, keepCode: _k, importsProcessCode: _i, importsForkModule: _f, importedScripts: _s, processCalls: _p, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
+    const { transforms: _t, keepCode: _k, projectFacts: _p, judge: _j, cache: _c, gate, onProgress, ...rest } = this.opts;
     const compilePort = gate && 'port' in gate ? (gate as CompileGate).port() : undefined;
-    const init: WorkerInit = { specs: this.opts.transformSpecs!, catalogue: catalogueModule(), cwd: this.opts.cwd, options: rest, importsProcessCode: this.importsProcessCode, importsForkModule: this.importsForkModule, importedScripts: this.importedScripts, processCalls: this.processCalls, judge: this.judge, compilePort };
+    const init: WorkerInit = { specs: this.opts.transformSpecs!, catalogue: catalogueModule(), cwd: this.opts.cwd, options: rest, projectFacts: this.projectFacts, judge: this.judge, compilePort };
     // A smaller young generation than V8's default: the same speed here, some 15 MB less per thread.
     const worker = new Worker(WORKER, { workerData: init, transferList: compilePort ? [compilePort] : [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Files posted and not answered yet, in order: answers come back in the order of the posts.

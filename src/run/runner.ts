@@ -4,6 +4,7 @@ import { keptByConfig, RunCache } from './config';
 import { CompileGate } from './compile';
 import { discover, type Found } from './walk';
 import { ProjectScan } from '../project/project';
+import type { ProjectFacts } from '../project/facts';
 import { otherProjectFiles, noteFiles } from './project-files';
 import { ready, work } from '../syntax/parser';
 import { fileResult as result, processSafely, screenFile, type Candidate, type FileResult, type RunOptions, type Status, type Summary } from './files';
@@ -159,8 +160,9 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     const forkImporters = project.entryPointsImporting(keepers);
     // Scripts and entry points that call such functions: guard-main moves module-level calls.
     const calls = project.processCalls(known);
-    opts = { ...opts, importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts, processCalls: calls };
-    pool.setImportsProcessCode(flagged, forkImporters, project.importedScripts, calls);
+    const facts: ProjectFacts = { importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts, processCalls: calls };
+    opts = { ...opts, projectFacts: facts };
+    pool.setProjectFacts(facts);
     const back = (f: Found) => flagged.has(f.real) || calls.has(f.real);
     for (const file of entriesOut) {
       if (!back(file)) continue;

@@ -14,10 +14,7 @@ const optionsOf = () => ({
   ...init.options,
   transforms: selectTransforms(init.specs, init.cwd),
   keepCode: codeFilter(init.options.select ?? [], init.options.ignore ?? []),
-  importsProcessCode: new Set(init.importsProcessCode),
-  importsForkModule: new Set(init.importsForkModule),
-  importedScripts: new Set(init.importedScripts),
-  processCalls: new Map(init.processCalls),
+  projectFacts: init.projectFacts,
   judge: init.judge === 'all' ? ('all' as const) : new Set(init.judge),
   gate: init.compilePort ? new CompileClient(init.compilePort) : undefined,
   // A thread lives for one run: its cache is that run's.
@@ -41,8 +38,8 @@ parentPort!.on('message', (message: WorkerMessage) => (waiting ? waiting.push(me
 
 function handle(message: WorkerMessage): void {
   // A new object, not a mutation: optionsFor caches per-file copies keyed by this one.
-  if ('importsProcessCode' in message) {
-    opts = { ...opts, importsProcessCode: new Set(message.importsProcessCode), importsForkModule: new Set(message.importsForkModule), importedScripts: new Set(message.importedScripts), processCalls: new Map(message.processCalls) };
+  if ('projectFacts' in message) {
+    opts = { ...opts, projectFacts: message.projectFacts };
     return;
   }
   if ('judge' in message) {
