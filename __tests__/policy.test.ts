@@ -39,6 +39,11 @@ test('an entry point that imports a module left on its own start method gets no 
     // Its own pool gets an explicit context instead: the module keeps the default it had.
     expect(files['app.py'].diff).toContain('+    with multiprocessing.get_context("spawn").Pool(2) as pool:');
     expect(files['app.py'].diff).not.toContain('set_start_method');
+    // Codes the user does not want reported still hold the module back: the facts are not the report.
+    const quiet = await cli(['--json', '--ignore', 'MP312,MP314,MP316', '.'], root);
+    const quietFiles = Object.fromEntries(JSON.parse(quiet.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(quietFiles['app.py'].diff).toContain('get_context("spawn").Pool(2)');
+    expect(quietFiles['app.py'].diff).not.toContain('set_start_method');
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -44,6 +44,11 @@ export interface FileResult {
   written?: boolean;
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
+  /**
+   * For the cross-file scan: the file keeps its own start method (left unchanged, MP312, or
+   * choosing it at run time, MP314), whatever --select/--ignore let the report show. Not reported.
+   */
+  keepsItsMethod?: boolean;
 }
 
 export interface RunOptions extends Options, WalkOptions {
@@ -232,6 +237,7 @@ export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): F
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
   const judged = resultOf(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
+  if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = true;
   return judged;
 }
 

@@ -41,7 +41,7 @@ export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: strin
 const HELD_BYTES = 8 * 1024 * 1024;
 
 /** A file left unchanged (MP312) or choosing its start method (MP314): a default set by an importer would reach it. */
-export const keepsItsOwnMethod = (r: FileResult): boolean => r.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314');
+export const keepsItsOwnMethod = (r: FileResult): boolean => r.keepsItsMethod === true;
 
 /** A worker's answer for one file: its result, and the parses and scope analyses it took. */
 export interface WorkerAnswer {

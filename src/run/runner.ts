@@ -181,7 +181,10 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   if (interrupted()) for (const f of pending) tally.add(result(f.path, 'skipped', { reason: 'interrupted before it was processed', problem: true }));
   const threads = pool.work();
   const summary = tally.summary(Number(process.hrtime.bigint() - started) / 1e9);
-  for (const r of summary.files) delete r.startsProcesses;
+  for (const r of summary.files) {
+    delete r.startsProcesses;
+    delete r.keepsItsMethod;
+  }
   summary.work = {
     processed: threads.processed,
     parses: work.parses - workBefore.parses + threads.parses,
