@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../src/syntax/types';
+import { keepForkComments } from '../src/python/pragmas';
 import type { FileContext, Fix, Transform } from '../src/api/types';
 import { mainGuards } from '../src/python/toplevel';
 import { identifiersNamed, callsNaming, topLevelOf } from '../src/syntax/find';
@@ -270,8 +271,6 @@ function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] 
   return out;
 }
 
-const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
-
 function fix(ctx: FileContext): Fix[] | null {
   const guards = mainGuards(ctx.root, ctx.source);
   const guard = guards[0] ?? null;
@@ -281,7 +280,7 @@ function fix(ctx: FileContext): Fix[] | null {
   const { present, fixes } = reviewExisting(ctx, guard, entry);
   if (!entry || !relevant || present) return fixes;
   // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
-  if (KEEP_FORK.test(ctx.source)) return fixes;
+  if (keepForkComments(ctx.source, ctx.root).length > 0) return fixes;
   if (ctx.facts.importsForkModule) {
     ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;

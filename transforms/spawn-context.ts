@@ -1,4 +1,5 @@
 import type { SyntaxNode, QueryMatch } from '../src/syntax/types';
+import { KEEP_FORK, keepForkComments } from '../src/python/pragmas';
 import type { Edit, FileContext, Fix, Transform } from '../src/api/types';
 import { sharedContext, type SiteFix } from '../src/python/shared-context';
 import { endOfLine } from '../src/python/imports';
@@ -85,7 +86,6 @@ function contextClassOf(fn: SyntaxNode, ctx: FileContext): ContextClass | null {
 }
 
 const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
-const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
 
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
@@ -558,12 +558,7 @@ function keepForkScopes(ctx: FileContext): Set<number> {
   let scopes = keepForkCache.get(ctx.importIndex);
   if (!scopes) {
     scopes = new Set();
-    if (ctx.source.includes('keep-fork')) {
-      for (const m of ctx.source.matchAll(new RegExp(KEEP_FORK.source, 'g'))) {
-        const comment = ctx.root.descendantForIndex(m.index!, m.index! + 1);
-        if (comment?.type === 'comment') scopes.add(scopeOf(comment).id);
-      }
-    }
+    for (const comment of keepForkComments(ctx.source, ctx.root)) scopes.add(scopeOf(comment).id);
     keepForkCache.set(ctx.importIndex, scopes);
   }
   return scopes;

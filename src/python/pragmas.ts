@@ -96,3 +96,17 @@ export function pragmaEdit(text: string, p: Pragma, keep: string[]): Edit {
   else if (rest) end += rest[0].length - rest[1].length;
   return { start, end, text: '' };
 }
+
+/** `# mp-codemod: keep-fork`: the author wants fork for that code. */
+export const KEEP_FORK = /#[ \t]*mp-codemod:[ \t]*keep-fork\b/;
+
+/** The keep-fork comments of a file (not the words in a string or docstring that shows how to use them). */
+export function keepForkComments(text: string, root: SyntaxNode): SyntaxNode[] {
+  if (!text.includes('keep-fork')) return [];
+  const out: SyntaxNode[] = [];
+  for (const m of text.matchAll(new RegExp(KEEP_FORK.source, 'g'))) {
+    const comment = root.descendantForIndex(m.index!, m.index! + 1);
+    if (comment?.type === 'comment') out.push(comment);
+  }
+  return out;
+}
