@@ -208,6 +208,7 @@ export function moduleStatements(ctx: FileContext, renamed: ReadonlySet<number> 
 
   keepWhatChildrenNeed(statements, ctx);
   moveReboundConstants(statements);
+  keepChecksInOrder(statements);
   shape.problem ??= findProblem(statements, ctx);
   shape.tailStart = tailStart(statements, children, source);
   return shape;
@@ -305,6 +306,34 @@ function moveReboundConstants(statements: Statement[]): void {
     if (!statements.some((s) => s.kind === 'move' && s.reads.has(name))) continue;
     for (const s of constants) s.kind = 'move';
   }
+}
+
+/**
+ * A check (`assert ...`, or an `if` whose body only raises) that comes before a statement kept at
+ * module level for the children stays at module level too: moved into main(), it would run after
+ * that statement, which then fails first, with another error (pytorch/examples dcgan: the
+ * `--dataroot` check and the dataset built from it). It only raises, so the children running it
+ * again at import change nothing. Not when it reads a name that only moved code binds.
+ */
+function keepChecksInOrder(statements: Statement[]): void {
+  const movedBinds = new Set<string>();
+  for (const s of statements) if (s.kind === 'move') for (const n of [...s.binds, ...s.writes]) movedBinds.add(n);
+  statements.forEach((s, i) => {
+    if (s.kind !== 'move' || !isCheck(s.node)) return;
+    const later = statements.slice(i + 1).find((k) => k.kind === 'keep' && k.keptFor !== undefined);
+    if (!later || [...s.reads].some((n) => movedBinds.has(n))) return;
+    s.kind = 'keep';
+    s.keptFor = `it checks what line ${later.node.startPosition.row + 1} (kept) then uses`;
+  });
+}
+
+/** `assert ...`, or `if ...:` (no elif/else) whose block holds only `raise` statements. */
+function isCheck(node: SyntaxNode): boolean {
+  if (node.type === 'assert_statement') return true;
+  if (node.type !== 'if_statement' || node.childrenForFieldName('alternative').length > 0) return false;
+  const body = node.childForFieldName('consequence');
+  const stmts = body?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  return stmts.length > 0 && stmts.every((c) => c.type === 'raise_statement');
 }
 
 /** The name whose object a statement changes in place: `x.f(...)`, `x.a = ...`, `x[k] = ...`. */

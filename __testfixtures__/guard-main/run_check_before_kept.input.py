@@ -1,0 +1,17 @@
+import multiprocessing as mp
+import sys
+
+LIMIT = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+
+if LIMIT < 0:
+    raise ValueError("LIMIT must not be negative")
+
+table = [i * i for i in range(LIMIT)]
+
+
+def work(x):
+    return table[x]
+
+
+with mp.Pool(2) as pool:
+    print(pool.map(work, range(LIMIT)))
