@@ -457,7 +457,7 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
 }
 
 /** A logging configuration call in `def`, or in a module-level function it calls (one level down). */
-function configuresLogging(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
+function runsAnyOf(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
   if (configs.some((c) => isInside(c, def))) return true;
   return def.descendantsOfType('call').some((call) => {
     const fn = call.childForFieldName('function');
@@ -475,11 +475,27 @@ function checkLogging(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
     return q !== null && LOG_CONFIG.test(q);
   });
   // An initializer that configures logging does it in every child.
-  if (initializers.some((init) => configuresLogging(init, configs, ctx))) return;
+  if (initializers.some((init) => runsAnyOf(init, configs, ctx))) return;
   for (const call of configs) {
     const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
     if (inParentOnly) {
       ctx.report(call, 'MP204', 'logging is configured here, in the parent only; spawn children log with the defaults', 'configure logging in a Pool initializer too, or send records through a QueueHandler');
+    }
+  }
+}
+
+/** Warnings filters set only in the parent's code (the guard, or a function) while workers run: spawn children start with the defaults. */
+function checkWarningsFilters(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: FileContext, guard: SyntaxNode | null): void {
+  if (workers.length === 0) return;
+  const filters = callsNaming(ctx.root, ctx.source, ['filterwarnings', 'simplefilter']).filter((call) => /^warnings\.(filterwarnings|simplefilter)$/.test(qualifiedCallee(call, ctx) ?? ''));
+  if (initializers.some((init) => runsAnyOf(init, filters, ctx))) return;
+  for (const call of filters) {
+    // Inside `with warnings.catch_warnings():` the filter is temporary, for the parent's own code.
+    const scoped = enclosing(call, 'with_statement');
+    if (scoped && /catch_warnings/.test(ctx.source.slice(scoped.startIndex, scoped.childForFieldName('body')?.startIndex ?? scoped.endIndex))) continue;
+    const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
+    if (inParentOnly && !workers.some((w) => isInside(call, w))) {
+      ctx.report(call, 'MP204', 'this warnings filter is set in the parent only; spawn children start with the default filters', 'set it at module level, or in a Pool initializer too');
     }
   }
 }
@@ -512,6 +528,7 @@ function diagnose(ctx: FileContext): Fix[] {
   checkRunTimeClasses(ctx, guard);
   checkDatasetLambdas(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
+  if (/filterwarnings|simplefilter/.test(ctx.source)) checkWarningsFilters(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;

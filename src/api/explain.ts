@@ -71,8 +71,8 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'q = ctx.Manager().Queue()\npool.apply_async(work, (q,))',
   },
   MP204: {
-    why: 'Forked children inherit the parent\'s logging handlers. Spawned children start with logging unconfigured, so their records go nowhere or to stderr with the default format.',
-    fix: 'Configure logging in a Pool initializer (or at the top of the process target) too, or send records to the parent with a QueueHandler.',
+    why: 'Forked children inherit the parent\'s logging handlers and warnings filters. Spawned children start with logging unconfigured, so their records go nowhere or to stderr with the default format, and with the default warnings filters, so warnings the parent silenced in its guard or main() show again in every worker.',
+    fix: 'Configure logging (or the warnings filter) in a Pool initializer (or at the top of the process target) too, or at module level; for logging, records can also go to the parent through a QueueHandler.',
     before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
     after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
   },
