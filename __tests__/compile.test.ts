@@ -4,6 +4,9 @@ import { spawnSync } from 'child_process';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
 import { lowestMinor } from '../src/run/config';
 import { CompileGate } from '../src/run/compile';
+import { transformSource, defaultOptions } from '../src/engine/pipeline';
+import { ready } from '../src/syntax/parser';
+import type { Transform } from '../src/api/types';
 
 // A transform whose output tree-sitter accepts but Python rejects: `nonlocal` at module level.
 const BAD = `module.exports = {
@@ -133,5 +136,36 @@ describe('the target version', () => {
     expect(shown.settings).toMatchObject({ python: 'python3', 'target-version': 'py310' });
     const forced = JSON.parse((await cli(['--show-config', 'a.py', '--target-version', 'py312', '--python', 'python3.12'], root)).stdout);
     expect(forced.settings).toMatchObject({ python: 'python3.12', 'target-version': 'py312' });
+  });
+});
+
+describe('the compile gate in the engine', () => {
+  beforeAll(() => ready());
+  // Two transforms, each rewriting one line; the fake Python rejects any text holding BROKEN.
+  const rewrite = (id: string, from: string, to: string): Transform => ({
+    id, description: '', safety: 'safe', safetyNote: '', prefilter: /=/, query: '(module) @m',
+    fix: (_m, ctx) => {
+      const at = ctx.source.indexOf(from);
+      return at < 0 ? null : { message: id, edits: [{ start: at, end: at + from.length, text: to }] };
+    },
+  });
+  const checked: string[] = [];
+  const compile = (text: string) => {
+    checked.push(text);
+    return text.includes('BROKEN') ? { message: 'SyntaxError: bad', line: 1 } : null;
+  };
+  beforeEach(() => (checked.length = 0));
+
+  test('one check per changed file, of the output', () => {
+    const out = transformSource('a = 1\nb = 2\n', [rewrite('first', 'a = 1', 'a = 10'), rewrite('second', 'b = 2', 'b = 20')], { ...defaultOptions, compile });
+    expect(out.output).toBe('a = 10\nb = 20\n');
+    expect(checked).toEqual(['a = 10\nb = 20\n']);
+  });
+
+  test('a rejected output names the transform that broke it, not the last one', () => {
+    const out = transformSource('a = 1\nb = 2\n', [rewrite('first', 'a = 1', 'a = BROKEN'), rewrite('second', 'b = 2', 'b = 20')], { ...defaultOptions, compile });
+    expect(out.output).toBe('a = 1\nb = 2\n');
+    expect(out.error?.transform).toBe('first');
+    expect(out.error?.message).toMatch(/produced code Python rejects at line 1 \(SyntaxError: bad\)/);
   });
 });

@@ -187,7 +187,9 @@ function runChain(
     retire(trees, old);
   };
   try {
-    let inputCompiles: boolean | undefined;
+    // The text after each transform that changed it: the compile gate checks the last one, and
+    // these only when it fails, to name the transform that broke it.
+    const stages: { transform: string; text: string }[] = [];
     for (const transform of transforms) {
       if (!passes(transform, text, info)) continue;
       const before = text;
@@ -231,14 +233,16 @@ function runChain(
         if (outcome.applied.length === 0) break;
         advance(outcome, transform.id);
       }
-      // The compile gate (injected by the run layer): Python itself must accept what the transform
-      // wrote, unless it rejected the input already.
-      if (options.compile && text !== before) {
-        const problem = options.compile(text, path);
-        if (problem && (inputCompiles ??= options.compile(input, path) === null)) {
-          const at = problem.line ? ` at line ${problem.line}` : '';
-          throw new TransformFailure(transform.id, `produced code Python rejects${at} (${problem.message}); file left unchanged`);
-        }
+      if (text !== before) stages.push({ transform: transform.id, text });
+    }
+    // The compile gate (injected by the run layer): Python itself must accept the output, unless
+    // it rejected the input already. One check per changed file; more only to name the culprit.
+    if (options.compile && stages.length > 0 && options.compile(text, path) !== null && options.compile(input, path) === null) {
+      for (const stage of stages) {
+        const problem = options.compile(stage.text, path);
+        if (problem === null && stage !== stages[stages.length - 1]) continue;
+        const at = problem?.line ? ` at line ${problem.line}` : '';
+        throw new TransformFailure(stage.transform, `produced code Python rejects${at} (${problem?.message ?? 'rejected'}); file left unchanged`);
       }
     }
   } catch (e) {
