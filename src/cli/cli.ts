@@ -386,10 +386,10 @@ function parseShard(value: string): { index: number; count: number } {
 /** --interactive: a dry run, then each change offered hunk by hunk; only accepted hunks are written. */
 async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
   const { review, lineReader, keyReader } = require('./interactive') as typeof import('./interactive');
-  const { discover } = require('../run/walk') as typeof import('../run/walk');
   const { run } = require('../run/runner') as typeof import('../run/runner');
   const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
-  const reals = new Map(discover(paths.length > 0 ? paths : ['.'], opts).files.map((f) => [f.path, f.real]));
+  // The run keeps each changed file's real path with its new text: no second walk.
+  const reals = new Map(summary.files.flatMap((f) => (f.real ? [[f.path, f.real] as const] : [])));
   const readLine = io.readLine ?? (process.stdin.isTTY ? keyReader(process.stdin, io.stdout) : lineReader(0));
   const { refused, interrupted: stopped } = review(summary, reals, { write: io.stdout, readLine }, useColour(args.color, io.isTTY, io.env) ? colours : plain);
   for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);

@@ -41,6 +41,8 @@ export interface FileResult {
   after?: string;
   /** The same in the file's encoding, as it would be written (kept only with keepText). */
   afterBytes?: Buffer;
+  /** The real path written to (kept only with keepText: --interactive writes what it accepts there). */
+  real?: string;
   written?: boolean;
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
@@ -218,7 +220,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   // A diff of the .ipynb file itself, so that `git apply` takes it like any other file's.
   if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
   const newBytes = Buffer.from(written, 'utf8');
-  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes });
+  if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes, real: file.real });
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
@@ -274,7 +276,7 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     changed.diff = unifiedDiff(file.path, bom + decoded.text, bom + output);
     if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
   }
-  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes });
+  if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes, real: file.real });
   return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
 }
 
