@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProjectScan } from '../src/project/project';
+import { ProjectScan, joined } from '../src/project/project';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
 import { makeTree } from './helpers/tree';
@@ -149,5 +149,13 @@ describe('the cross-file scan, over many entry points', () => {
     // The texts weigh 30 MB; the notes themselves well under 2.
     expect(grown).toBeLessThan(5_000_000);
     expect(scan.modulesToJudge().size).toBe(0); // and the scan still works
+  });
+});
+
+describe('where an import may be found', () => {
+  test('the path of a dotted name is the one path.join makes, for any base and name', () => {
+    const bases = [path.sep, path.join(path.sep, 'repo'), path.join(path.sep, 'repo', 'pkg') + path.sep];
+    const names = ['jobs', 'pkg.jobs', 'a.b.c', '', '.jobs', 'jobs.', 'a..b'];
+    for (const base of bases) for (const name of names) expect(joined(base, name)).toBe(path.join(base, ...name.split('.')));
   });
 });

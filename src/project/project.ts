@@ -44,8 +44,19 @@ function qualifiedModuleName(real: string, packages: Map<string, boolean>): stri
 function candidatePaths(fromFile: string, imported: Imported): string[] {
   let base = path.dirname(fromFile);
   for (let i = 1; i < imported.dots; i++) base = path.dirname(base);
-  const stem = path.join(base, ...imported.name.split('.'));
-  return [`${stem}.py`, path.join(stem, '__init__.py')];
+  const stem = joined(base, imported.name);
+  return [`${stem}.py`, stem.endsWith(path.sep) ? `${stem}__init__.py` : `${stem}${path.sep}__init__.py`];
+}
+
+/**
+ * path.join(base, ...dotted.split('.')) for a normalised `base`, by concatenation when no part is
+ * empty: the scan asks this for every import of every entry point (and again for each question),
+ * and path.join, which normalises, took a sixth of the scan's time on the stdlib.
+ */
+export function joined(base: string, dotted: string): string {
+  if (dotted === '' || dotted.startsWith('.') || dotted.endsWith('.') || dotted.includes('..')) return path.join(base, ...dotted.split('.'));
+  const rest = dotted.split('.').join(path.sep);
+  return base.endsWith(path.sep) ? base + rest : base + path.sep + rest;
 }
 
 interface Imported {
