@@ -4,6 +4,7 @@ import { ProjectScan, joined } from '../src/project/project';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
 import { makeTree } from './helpers/tree';
+import { work } from '../src/syntax/parser';
 
 const JOBS = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.get_context("spawn").Pool(2) as p:\n        return p.map(f, xs)\n';
 // Entry points use what the module's functions start (`x.run`, `x.go`): importing alone does not count.
@@ -126,6 +127,19 @@ describe('functions of the run that start processes, for the files that import t
     ]);
     // A module processing judged quiet is not parsed again.
     expect(scan.processCalls(new Map([[path.join(root, 'helpers.py'), false]])).has(path.join(root, 'script.py'))).toBe(false);
+  });
+});
+
+describe('the questions the scan asks of a module', () => {
+  test('are answered from one parse of it', () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'run.py': `from pkg import jobs${MAIN}` });
+    const scan = new ProjectScan();
+    for (const name of ['pkg/__init__.py', 'pkg/jobs.py', 'run.py']) scan.note({ path: name, real: path.join(root, name) }, fs.readFileSync(path.join(root, name), 'utf8'));
+    const before = work.parses;
+    // Whether jobs.py starts processes, what of it run.py uses, and which of its functions start them.
+    expect([...scan.entryPointsImportingProcessCode()]).toEqual([path.join(root, 'run.py')]);
+    expect(scan.processCalls().get(path.join(root, 'run.py'))).toEqual(['pkg.jobs.run']);
+    expect(work.parses - before).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { parse } from '../syntax/parser';
-import type { SyntaxNode, Tree } from '../syntax/types';
-import { Names, indexImports } from '../python/names';
+import type { SyntaxNode } from '../syntax/types';
+import { Names, indexImports, type ImportIndex } from '../python/names';
 import { ProcessStarts } from '../python/starts';
 import { isMainGuard } from '../python/toplevel';
 import { detached } from '../syntax/memory';
@@ -77,68 +77,71 @@ function reaches(d: Def, starting: Map<string, true | Set<string>>): boolean {
  * two import hops); its own functions that use them then count too.
  */
 export function moduleStarts(text: string, seeds: ReadonlySet<string> = new Set()): ModuleStarts {
-  let tree: Tree | undefined;
+  const tree = parse(text);
   try {
-    tree = parse(text);
-    const root = tree.rootNode;
-    // Code that does not parse cannot be read name by name: any use counts.
-    if (root.hasError) return { atImport: true, starting: new Map(), own: new Set(), reexported: new Set() };
-    const names = new Names(root, text);
-    const starts = new ProcessStarts(names, text, indexImports(root, text));
-    const result: ModuleStarts = { atImport: false, starting: new Map([...seeds].map((n) => [n, true] as const)), own: new Set(), reexported: new Set() };
-    for (const [name, bindings] of names.module.bindings) {
-      const imports = bindings.filter((b) => b.target !== null || /import/.test(b.type)).length;
-      if (imports === 0) result.own.add(name);
-      else if (imports === bindings.length) result.reexported.add(name);
-    }
-    const functions: Def[] = [];
-    const classes: { def: Def; methods: Def[]; whole: boolean }[] = [];
-    for (const stmt of root.namedChildren) {
-      const n = unwrap(stmt);
-      if (n.type !== 'function_definition' && n.type !== 'class_definition' && !isMainGuard(n) && n.type !== 'comment' && starts.firstStart(n) !== null) result.atImport = true;
-    }
-    for (const n of moduleLevel(root)) {
-      if (n.type === 'function_definition') functions.push(defOf(n));
-      else if (n.type === 'class_definition') {
-        const methods = (n.childForFieldName('body')?.namedChildren ?? []).map(unwrap).filter((m) => m.type === 'function_definition').map(defOf);
-        // A DataLoader subclass starts workers when iterated: any use counts.
-        const whole = (n.childForFieldName('superclasses')?.namedChildren ?? []).some((b) => DATALOADER.test(names.qualifiedName(b) ?? b.text));
-        classes.push({ def: defOf(n), methods, whole });
-      }
-    }
-    const mark = (name: string, how: true | string) => {
-      const had = result.starting.get(name);
-      if (had === true) return false;
-      if (how === true || isDunder(how)) return result.starting.set(name, true), true;
-      if (had?.has(how)) return false;
-      result.starting.set(name, new Set([...(had ?? []), how]));
-      return true;
-    };
-    for (const f of functions) if (starts.firstStart(f.node.childForFieldName('body')!) !== null) mark(f.name, true);
-    for (const c of classes) {
-      if (c.whole) mark(c.def.name, true);
-      for (const m of c.methods) if (starts.firstStart(m.node.childForFieldName('body')!) !== null) mark(c.def.name, m.name);
-    }
-    // Until nothing changes: functions and methods that use what starts (a method through `self.`).
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const f of functions) if (result.starting.get(f.name) !== true && reaches(f, result.starting)) changed = mark(f.name, true) || changed;
-      for (const c of classes) {
-        const own = result.starting.get(c.def.name);
-        if (own === true) continue;
-        for (const m of c.methods) {
-          if (own?.has(m.name)) continue;
-          if (reaches(m, result.starting) || (own && [...own].some((x) => m.calls.has(x)))) changed = mark(c.def.name, m.name) || changed;
-        }
-      }
-    }
-    // The scan keeps these for the run: copies, so that they hold no file's text (see memory.ts).
-    const copy = (set: Set<string>) => new Set([...set].map(detached));
-    const starting = new Map([...result.starting].map(([n, how]) => [detached(n), how === true ? true : copy(how)] as const));
-    return { atImport: result.atImport, starting, own: copy(result.own), reexported: copy(result.reexported) };
+    return moduleStartsIn(tree.rootNode, text, seeds, () => new Names(tree.rootNode, text));
   } finally {
-    tree?.delete();
+    tree.delete();
   }
+}
+
+/** moduleStarts of a tree already parsed; `analyse` gives its scope analysis (made only when the tree parsed cleanly). */
+export function moduleStartsIn(root: SyntaxNode, text: string, seeds: ReadonlySet<string>, analyse: () => Names, imports?: ImportIndex): ModuleStarts {
+  // Code that does not parse cannot be read name by name: any use counts.
+  if (root.hasError) return { atImport: true, starting: new Map(), own: new Set(), reexported: new Set() };
+  const names = analyse();
+  const starts = new ProcessStarts(names, text, imports ?? indexImports(root, text));
+  const result: ModuleStarts = { atImport: false, starting: new Map([...seeds].map((n) => [n, true] as const)), own: new Set(), reexported: new Set() };
+  for (const [name, bindings] of names.module.bindings) {
+    const imports = bindings.filter((b) => b.target !== null || /import/.test(b.type)).length;
+    if (imports === 0) result.own.add(name);
+    else if (imports === bindings.length) result.reexported.add(name);
+  }
+  const functions: Def[] = [];
+  const classes: { def: Def; methods: Def[]; whole: boolean }[] = [];
+  for (const stmt of root.namedChildren) {
+    const n = unwrap(stmt);
+    if (n.type !== 'function_definition' && n.type !== 'class_definition' && !isMainGuard(n) && n.type !== 'comment' && starts.firstStart(n) !== null) result.atImport = true;
+  }
+  for (const n of moduleLevel(root)) {
+    if (n.type === 'function_definition') functions.push(defOf(n));
+    else if (n.type === 'class_definition') {
+      const methods = (n.childForFieldName('body')?.namedChildren ?? []).map(unwrap).filter((m) => m.type === 'function_definition').map(defOf);
+      // A DataLoader subclass starts workers when iterated: any use counts.
+      const whole = (n.childForFieldName('superclasses')?.namedChildren ?? []).some((b) => DATALOADER.test(names.qualifiedName(b) ?? b.text));
+      classes.push({ def: defOf(n), methods, whole });
+    }
+  }
+  const mark = (name: string, how: true | string) => {
+    const had = result.starting.get(name);
+    if (had === true) return false;
+    if (how === true || isDunder(how)) return result.starting.set(name, true), true;
+    if (had?.has(how)) return false;
+    result.starting.set(name, new Set([...(had ?? []), how]));
+    return true;
+  };
+  for (const f of functions) if (starts.firstStart(f.node.childForFieldName('body')!) !== null) mark(f.name, true);
+  for (const c of classes) {
+    if (c.whole) mark(c.def.name, true);
+    for (const m of c.methods) if (starts.firstStart(m.node.childForFieldName('body')!) !== null) mark(c.def.name, m.name);
+  }
+  // Until nothing changes: functions and methods that use what starts (a method through `self.`).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of functions) if (result.starting.get(f.name) !== true && reaches(f, result.starting)) changed = mark(f.name, true) || changed;
+    for (const c of classes) {
+      const own = result.starting.get(c.def.name);
+      if (own === true) continue;
+      for (const m of c.methods) {
+        if (own?.has(m.name)) continue;
+        if (reaches(m, result.starting) || (own && [...own].some((x) => m.calls.has(x)))) changed = mark(c.def.name, m.name) || changed;
+      }
+    }
+  }
+  // The scan keeps these for the run: copies, so that they hold no file's text (see memory.ts).
+  const copy = (set: Set<string>) => new Set([...set].map(detached));
+  const starting = new Map([...result.starting].map(([n, how]) => [detached(n), how === true ? true : copy(how)] as const));
+  return { atImport: result.atImport, starting, own: copy(result.own), reexported: copy(result.reexported) };
 }
 
 /** How an importer uses attributes: the names it reads after a dot, and those it calls. */

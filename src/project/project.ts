@@ -1,14 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '../syntax/parser';
-import type { Tree } from '../syntax/types';
-import { Names, indexImports } from '../python/names';
+import { Names, indexImports, type ImportIndex } from '../python/names';
 import { ProcessStarts, STARTER_WORDS, startsProcessesIn } from '../python/starts';
 import { decode } from '../python/source';
 import type { Found } from '../api/types';
 import { mentions } from '../syntax/words';
 import { detached } from '../syntax/memory';
-import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, usesStarts } from './module-starts';
+import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, moduleStartsIn, usesStarts } from './module-starts';
 
 function readText(file: string): string | null {
   try {
@@ -98,27 +97,43 @@ function useOf(file: string): AttributeUse {
   return text === null ? { read: new Set(), called: new Set() } : attributeUse(text);
 }
 
-function parseAndJudge(text: string): boolean {
-  // Parsed only when the words are there; the tree is freed in any case.
-  let tree: Tree | undefined;
-  try {
-    return startsProcessesIn(text, () => {
-      tree = parse(text);
-      const root = tree.rootNode;
-      return new ProcessStarts(new Names(root, text), text, indexImports(root, text));
-    });
-  } finally {
-    tree?.delete();
-  }
+/**
+ * What the scan asks of one module: whether it starts processes, which of its names do, and its
+ * functions that start processes when called. Each question used to parse the module again (the
+ * stdlib: 19 parses for 12 modules, test/test_socket.py three times); now the first one parses
+ * it and answers every question it can from that tree, each with an analysis of its own as before.
+ */
+interface ModuleAnswers {
+  starts?: boolean;
+  /** null: the module cannot be read (any use counts). */
+  byName?: ModuleStarts | null;
+  functions?: string[];
 }
 
-/** The module-level functions of a module's text that start processes when called. */
-function functionsStartingIn(text: string): string[] {
-  if (!STARTER_WORDS.test(text)) return [];
+function answerFrom(text: string | null, a: ModuleAnswers, need: keyof ModuleAnswers): void {
+  if (text === null) {
+    a.starts ??= false;
+    a.byName ??= null;
+    a.functions ??= [];
+    return;
+  }
+  // Without the words, neither a start nor a starting function: no parse for those.
+  if (!STARTER_WORDS.test(text)) {
+    a.starts ??= false;
+    a.functions ??= [];
+    if (need !== 'byName') return;
+  }
   const tree = parse(text);
   try {
     const root = tree.rootNode;
-    return new ProcessStarts(new Names(root, text), text, indexImports(root, text)).startingFunctions();
+    let names: Names | undefined;
+    let imports: ImportIndex | undefined;
+    const analysis = () => new ProcessStarts((names ??= new Names(root, text)), text, (imports ??= indexImports(root, text)));
+    a.starts ??= startsProcessesIn(text, analysis);
+    // The scan keeps them for the run: copies that hold no file's text (see memory.ts).
+    a.functions ??= analysis().startingFunctions().map(detached);
+    // A module that starts processes is asked next how its importer uses it.
+    if (a.byName === undefined && (need === 'byName' || a.starts)) a.byName = moduleStartsIn(root, text, new Set(), () => (names ??= new Names(root, text)), imports);
   } finally {
     tree.delete();
   }
@@ -185,8 +200,8 @@ export class ProjectScan {
   private readonly byPath = new Map<string, Found>();
   private readonly packages = new Map<string, boolean>();
   private readonly entries: { file: Found; imported: string }[] = [];
-  /** Which names of a module that starts processes do so, by real path (parsed again, once, when asked). */
-  private readonly startsByName = new Map<string, ModuleStarts | null>();
+  /** What the scan asked of a module so far, by real path (see ModuleAnswers). */
+  private readonly modules = new Map<string, ModuleAnswers>();
   /** Every Python file of the run, for the middle module of two import hops. */
   private readonly allByName = new Map<string, Found[]>();
   private readonly allByPath = new Map<string, Found>();
@@ -245,8 +260,7 @@ export class ProjectScan {
     const startingFunctions = (file: Found) => {
       let names = functions.get(file.real);
       if (names === undefined) {
-        const text = known.get(file.real) === false ? null : readText(file.real);
-        names = text === null ? [] : functionsStartingIn(text);
+        names = known.get(file.real) === false ? [] : this.answer(file.real, 'functions').functions!;
         functions.set(file.real, names);
       }
       return names;
@@ -327,8 +341,7 @@ export class ProjectScan {
     const startsProcesses = (file: Found) => {
       let v = verdicts.get(file.real);
       if (v === undefined) {
-        const text = readText(file.real);
-        v = text !== null && parseAndJudge(text);
+        v = this.answer(file.real, 'starts').starts!;
         verdicts.set(file.real, v);
       }
       return v;
@@ -385,12 +398,15 @@ export class ProjectScan {
 
   /** Whether an importer's use of a module that starts processes reaches a start (true when the module cannot be read again). */
   private usesStartsOf(file: Found, names: string[] | undefined, use: AttributeUse): boolean {
-    let facts = this.startsByName.get(file.real);
-    if (facts === undefined) {
-      const text = readText(file.real);
-      facts = text === null ? null : moduleStarts(text);
-      this.startsByName.set(file.real, facts);
-    }
+    const facts = this.answer(file.real, 'byName').byName!;
     return facts === null || usesStarts(facts, names, use);
+  }
+
+  /** A module's answers, with `need` among them (read and parsed again when it is not). */
+  private answer(real: string, need: keyof ModuleAnswers): ModuleAnswers {
+    let a = this.modules.get(real);
+    if (a === undefined) this.modules.set(real, (a = {}));
+    if (a[need] === undefined) answerFrom(readText(real), a, need);
+    return a;
   }
 }
