@@ -379,15 +379,17 @@ export class ProjectScan {
     if (v === undefined) {
       this.hops.set(file.real, null);
       const text = readText(file.real);
-      const use = text === null ? null : attributeUse(text);
+      // Read off the text only for a module that imports process code (most do not).
+      let read: AttributeUse | undefined;
+      const use = () => (read ??= attributeUse(text!));
       const seeds = new Set<string>();
       for (const m of text === null ? [] : importedByText(text)) {
         for (const f of this.importedFiles(file, [m])) {
           if (f.real === file.real || !startsProcesses(f)) continue;
           // `from m import a, b`: the names that start; `import m`: the module, when its use does.
-          if (m.names) for (const n of m.names) if (this.usesStartsOf(f, [n], use!)) seeds.add(n);
+          if (m.names) for (const n of m.names) if (this.usesStartsOf(f, [n], use())) seeds.add(n);
           // (`import a.b` binds a, `from a import b` binds b: both are read the same way here.)
-          if (!m.names && this.usesStartsOf(f, undefined, use!)) for (const n of [m.name.split('.')[0], m.name.split('.').pop()!]) seeds.add(n);
+          if (!m.names && this.usesStartsOf(f, undefined, use())) for (const n of [m.name.split('.')[0], m.name.split('.').pop()!]) seeds.add(n);
         }
       }
       v = seeds.size === 0 ? null : moduleStarts(text!, seeds);
