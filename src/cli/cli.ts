@@ -481,7 +481,9 @@ function writeInEncoding(text: string, encoding: string | undefined, io: IO): vo
 async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string): Promise<number> {
   const name = (args.stdinFilename as string | undefined) || '<stdin>';
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
-  const { processFile, summarise } = require('../run/runner') as typeof import('../run/runner');
+  // Not the runner: --stdin needs neither the walker, nor the pool, nor the cross-file scan.
+  const { processFile } = require('../run/files') as typeof import('../run/files');
+  const { summarise } = require('../run/tally') as typeof import('../run/tally');
   const { OneShotGate } = require('../run/compile') as typeof import('../run/compile');
   const { RunCache } = require('../run/config') as typeof import('../run/config');
   const started = process.hrtime.bigint();
