@@ -75,6 +75,29 @@ describe('the compile gate', () => {
     expect(r.stderr).not.toContain('compile gate');
   });
 
+  test('a candidate that does not change: nothing is said of a missing Python, though screening started it', async () => {
+    const root = makeTree({ 'a.py': 'import multiprocessing\n\nprint(multiprocessing.cpu_count())\n' });
+    const r = await cli(['--python', 'no-such-python-mp-codemod'], root);
+    expect(r.stderr).toContain('0 would change');
+    expect(r.stderr).not.toContain('compile gate');
+  });
+
+  test('warm() starts the Python before any check', async () => {
+    const root = makeTree({});
+    const marker = path.join(root, 'started');
+    const fake = path.join(root, 'fake-python');
+    fs.writeFileSync(fake, `#!/bin/sh\ntouch '${marker}'\nexec python3 "$@"\n`, { mode: 0o755 });
+    const gate = new CompileGate();
+    try {
+      gate.warm(fake);
+      for (let i = 0; i < 200 && !fs.existsSync(marker); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fs.existsSync(marker)).toBe(true);
+      expect(gate.check('x = 1\n', 'a.py', fake)).toEqual({ ok: true });
+    } finally {
+      await gate.close();
+    }
+  });
+
   test('worker threads share the gate (built CLI, 20 files, 2 jobs)', () => {
     const files: Record<string, string> = { 'bad.js': BAD };
     for (let i = 0; i < 20; i++) files[`m${i}.py`] = POOL_SCRIPT;

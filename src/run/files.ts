@@ -91,7 +91,7 @@ export interface RunOptions extends Options, WalkOptions {
   /** Settings and facts read from disk during this run (made by run(); see RunCache). */
   cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
-  gate?: { check(source: string, file: string, python: string): Verdict };
+  gate?: { check(source: string, file: string, python: string): Verdict; warm?(python: string): void };
 }
 
 export interface Summary {
@@ -174,6 +174,8 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const waits = project?.note(file, read.decoded.text) ?? false;
   const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
   forgetText();
+  const python = parse ? pythonOf(opts) : null;
+  if (python) opts.gate?.warm?.(python);
   return { size: read.bytes.length, bytes: read.bytes, waits, parse };
 }
 

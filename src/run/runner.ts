@@ -22,7 +22,7 @@ export { Tally, summarise } from './tally';
 export async function run(paths: string[], opts: RunOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
   await ready();
-  // One compile gate for the run, shared by every thread; its Python starts with the first changed file.
+  // One compile gate for the run, shared by every thread; its Python starts when screening finds the first candidate (see CompileGate.warm).
   const gate = opts.python === false || opts.gate ? null : new CompileGate();
   opts = { ...opts, cache: new RunCache(), ...(gate ? { gate } : {}) };
   try {
