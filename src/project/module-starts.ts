@@ -86,11 +86,11 @@ export function moduleStarts(text: string, seeds: ReadonlySet<string> = new Set(
 }
 
 /** moduleStarts of a tree already parsed; `analyse` gives its scope analysis (made only when the tree parsed cleanly). */
-export function moduleStartsIn(root: SyntaxNode, text: string, seeds: ReadonlySet<string>, analyse: () => Names, imports?: ImportIndex): ModuleStarts {
+export function moduleStartsIn(root: SyntaxNode, text: string, seeds: ReadonlySet<string>, analyse: () => Names, importIndex?: ImportIndex): ModuleStarts {
   // Code that does not parse cannot be read name by name: any use counts.
   if (root.hasError) return { atImport: true, starting: new Map(), own: new Set(), reexported: new Set() };
   const names = analyse();
-  const starts = new ProcessStarts(names, text, imports ?? indexImports(root, text));
+  const starts = new ProcessStarts(names, text, importIndex ?? indexImports(root, text));
   const result: ModuleStarts = { atImport: false, starting: new Map([...seeds].map((n) => [n, true] as const)), own: new Set(), reexported: new Set() };
   for (const [name, bindings] of names.module.bindings) {
     const imports = bindings.filter((b) => b.target !== null || /import/.test(b.type)).length;
