@@ -6,7 +6,7 @@ import { lineStartOf } from '../src/python/style';
 import { query, matchesAround } from '../src/syntax/parser';
 import { callsNaming } from '../src/syntax/find';
 import { mentions } from '../src/syntax/words';
-import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
+import { checkDatasetLambdas, checkDatasetObjects, checkProcessObjects, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
 import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
 
 /** Methods of pools and executors whose first argument runs in a child. */
@@ -527,6 +527,8 @@ function diagnose(ctx: FileContext): Fix[] {
   checkGlobals(workers, initializers, ctx, guard, handovers, fixes);
   checkRunTimeClasses(ctx, guard);
   checkDatasetLambdas(ctx);
+  checkDatasetObjects(ctx);
+  checkProcessObjects(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/filterwarnings|simplefilter/.test(ctx.source)) checkWarningsFilters(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {

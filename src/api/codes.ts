@@ -16,7 +16,7 @@ const REGISTRY = {
   MP104: { severity: 'error', summary: 'a class defined inside a function, or created at run time (DEAP creator.create in main()), is handed to a process or pool', blocks: true },
   MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
-  MP108: { severity: 'error', summary: 'an argument of a process cannot be pickled for spawn (a generator or an open file, when the file shows it)', blocks: true },
+  MP108: { severity: 'error', summary: 'an object spawn cannot pickle (a generator, an open file, a connection, a threading lock, an LSUN dataset...) is given to a process, kept by a Process subclass or used as the dataset of a DataLoader with workers, when the file shows it', blocks: true },
   MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },
   MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own (--unsafe-fixes passes it from the parent when it can)', blocks: true },
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
