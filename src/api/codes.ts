@@ -14,7 +14,7 @@ const REGISTRY = {
   MP102: { severity: 'error', summary: 'a nested function is handed to a process or pool (it captures nothing: --unsafe-fixes moves it to module level)', blocks: true },
   MP103: { severity: 'error', summary: 'a closure is handed to a process or pool: spawn cannot pickle it (over plain arguments: --unsafe-fixes lifts it and binds them with functools.partial)', blocks: true },
   MP104: { severity: 'error', summary: 'a class defined inside a function, or created at run time (DEAP creator.create in main()), is handed to a process or pool', blocks: true },
-  MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, file or socket is handed to a process or pool', blocks: true },
+  MP105: { severity: 'error', summary: 'a bound method of an object holding a lock, open file or connection is handed to a process or pool', blocks: true },
   MP106: { severity: 'error', summary: 'a worker defined in a notebook cell: spawn children cannot import the notebook', blocks: true },
   MP108: { severity: 'error', summary: 'an object spawn cannot pickle (a generator, an open file, a connection, a threading lock, an LSUN dataset...) is given to a process, kept by a Process subclass or used as the dataset of a DataLoader with workers, when the file shows it', blocks: true },
   MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },

@@ -41,7 +41,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
   },
   MP105: {
-    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file, a socket or a database connection cannot be pickled, so spawn fails where fork silently shared them.',
+    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file or a database connection cannot be pickled (the makers the tool knows are in src/python/unpicklable.ts; a socket does pass, multiprocessing has a reducer for it), so spawn fails where fork silently shared them.',
     fix: 'Hand over a module-level function and the plain data it needs, or give the class __getstate__/__setstate__ that drop and reopen the resource.',
     before: 'class Store:\n    def __init__(self):\n        self.lock = threading.Lock()\n    def load(self, key): ...\n\npool.map(store.load, keys)',
     after: 'def load(key):\n    return Store().load(key)\n\npool.map(load, keys)',
