@@ -72,3 +72,5 @@ def main(path):
     Keeper(path, debug=threading.Lock()).start()
     conn = sqlite3.connect(path)
     mp.Process(target=work, args=(conn.execute("select 1").fetchall(),)).start()
+    handles = [path, open(path)]
+    mp.Process(target=work, args=(handles,)).start()

@@ -196,9 +196,12 @@ interface Unpicklable {
   what: string;
   made: SyntaxNode;
   maybe: boolean;
+  /** It is inside the value (a list of them, a Subset of it). */
+  held?: boolean;
 }
 
-const described = (u: Unpicklable, at: SyntaxNode) => `${u.maybe ? 'may be' : 'is'} ${u.what}${u.made.id === at.id ? '' : ` (line ${u.made.startPosition.row + 1})`}`;
+const verb = (u: Unpicklable) => (u.held ? (u.maybe ? 'may hold' : 'holds') : u.maybe ? 'may be' : 'is');
+const described = (u: Unpicklable, at: SyntaxNode) => `${verb(u)} ${u.what}${u.made.id === at.id ? '' : ` (line ${u.made.startPosition.row + 1})`}`;
 
 /** torch datasets that keep the datasets given to them (Subset.dataset, ConcatDataset.datasets). */
 const WRAPPERS = /^torch\.utils\.data(\.dataset)?\.(Subset|ConcatDataset)$/;
@@ -209,7 +212,7 @@ const VALUE_DEPTH = 6;
 /**
  * What `expr` may be that spawn cannot pickle, seen in this file: a call of a maker in the table
  * (unpicklable.ts), a generator (when `generators` is given), an instance of a class of the file
- * that keeps one in an attribute, a torch Subset or ConcatDataset of one. A name is followed
+ * that keeps one in an attribute, a tuple, list or set, torch Subset or ConcatDataset holding one. A name is followed
  * through every binding it has where it is read: any branch of an if may be the one that runs.
  */
 function mayNotPickle(expr: SyntaxNode, ctx: FileContext, generators: (() => Set<string>) | null, seen = new Set<number>(), depth = 0): Unpicklable | null {
@@ -230,6 +233,11 @@ function mayNotPickle(expr: SyntaxNode, ctx: FileContext, generators: (() => Set
     }
     case 'generator_expression':
       return generators ? { what: 'a generator', made: expr, maybe: false } : null;
+    // A container pickles what it holds.
+    case 'tuple':
+    case 'list':
+    case 'set':
+      return holding(first(expr.namedChildren.filter(isCode), next));
     case 'identifier': {
       const bindings = ctx.names.lookup(expr.text, expr)?.bindings ?? [];
       for (const b of bindings) {
@@ -244,16 +252,20 @@ function mayNotPickle(expr: SyntaxNode, ctx: FileContext, generators: (() => Set
       const what = unpicklableMaker(fn, ctx);
       if (what) return { what, made: expr, maybe: false };
       if (generators && fn.type === 'identifier' && generators().has(fn.text) && ctx.names.lookup(fn.text, fn)?.scope === ctx.names.module) return { what: 'a generator', made: expr, maybe: false };
-      if (WRAPPERS.test(ctx.names.qualifiedName(fn) ?? '')) {
-        for (const a of positional(expr)) {
-          const found = a.type === 'list' || a.type === 'tuple' ? a.namedChildren.filter(isCode).map(next).find((f) => f) : next(a);
-          if (found) return found;
-        }
-        return null;
-      }
+      if (WRAPPERS.test(ctx.names.qualifiedName(fn) ?? '')) return holding(first(positional(expr), next));
       const cls = fn.type === 'identifier' ? moduleClass(fn, ctx) : null;
       return cls ? heldByInstance(cls, ctx, depth) : null;
     }
+  }
+  return null;
+}
+
+const holding = (found: Unpicklable | null): Unpicklable | null => (found ? { ...found, held: true } : null);
+
+function first<T>(nodes: SyntaxNode[], find: (n: SyntaxNode) => T | null): T | null {
+  for (const n of nodes) {
+    const found = find(n);
+    if (found) return found;
   }
   return null;
 }
