@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { defineFixtureTests } from '../src/testing';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
@@ -6,6 +7,7 @@ import { ready } from '../src/syntax/parser';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { cli, makeTree } from './helpers/tree';
+import { runPython } from './helpers/python';
 
 // The migration policy: one mechanism per file, and no edits to a file that spawn would still
 // break. run_* programs are migrated and must behave the same under fork and under a spawn
@@ -77,4 +79,26 @@ test('MP202 says why --unsafe-fixes does not apply', async () => {
   const r = transformSource(source, builtinTransforms, { ...defaultOptions, unsafeFixes: true }, 'app.py');
   expect(r.output).toBe(source);
   expect(r.diagnostics.find((d) => d.code === 'MP202')?.hint).toContain('--unsafe-fixes does not: its pool has an initializer already');
+});
+
+test('an sqlite3 connection bound on one branch keeps the file on fork: migrated regardless, it fails under spawn (MP108)', async () => {
+  await ready();
+  const input = fs.readFileSync(path.join(fixtures, 'keep_sqlite_branch_arg.input.py'), 'utf8');
+  expect(transformSource(input, builtinTransforms, defaultOptions, 'app.py').output).toBe(input);
+  // With the error silenced the plan migrates it (guard-main and set_start_method): that is what MP108 prevents.
+  const silenced = input.replace('args=(source,))\n', 'args=(source,))  # mp-codemod: ignore[MP108]\n');
+  const migrated = transformSource(silenced, builtinTransforms, defaultOptions, 'app.py').output;
+  expect(migrated).toContain('set_start_method');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-sqlite-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'input.py'), input);
+    fs.writeFileSync(path.join(dir, 'migrated.py'), migrated);
+    const fork = runPython(['input.py'], { cwd: dir });
+    expect({ code: fork.code, stdout: fork.stdout }).toEqual({ code: 0, stdout: 'rows 2\nexit 0\n' });
+    const spawn = runPython(['migrated.py'], { cwd: dir });
+    expect(spawn.code).not.toBe(0);
+    expect(spawn.stderr).toContain("cannot pickle 'sqlite3.Connection' object");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

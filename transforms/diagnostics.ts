@@ -6,13 +6,12 @@ import { lineStartOf } from '../src/python/style';
 import { query, matchesAround } from '../src/syntax/parser';
 import { callsNaming } from '../src/syntax/find';
 import { mentions } from '../src/syntax/words';
-import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
+import { checkDatasetLambdas, checkDatasetObjects, checkProcessObjects, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
 import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
+import { unpicklableMaker } from '../src/python/unpicklable';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
-/** Factories of state that cannot be pickled into a child. */
-const UNPICKLABLE = /^(threading\.(Lock|RLock|Condition|Event|Semaphore|BoundedSemaphore)|open|io\.open|builtins\.open|socket\.socket|sqlite3\.connect|socket\.create_connection)$/;
 const LARGE = /^(pandas\.read_\w+|polars\.(read|scan)_\w+|numpy\.(load|loadtxt|genfromtxt|fromfile)|torch\.load|pandas\.DataFrame|polars\.DataFrame)$/;
 const QUEUES = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue)$/;
 const LOG_CONFIG = /^logging\.(basicConfig|config\.\w+)$/;
@@ -333,8 +332,9 @@ function unpicklableAttributes(cls: SyntaxNode, ctx: FileContext): string[] {
     const left = assign.childForFieldName('left');
     const right = assign.childForFieldName('right');
     if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || right?.type !== 'call') continue;
-    const q = ctx.names.qualifiedName(right.childForFieldName('function')!) ?? right.childForFieldName('function')!.text;
-    if (UNPICKLABLE.test(q)) held.push(`${left.childForFieldName('attribute')!.text} (${q})`);
+    const fn = right.childForFieldName('function')!;
+    const what = unpicklableMaker(fn, ctx);
+    if (what) held.push(`${left.childForFieldName('attribute')!.text} (${what}, from ${fn.text})`);
   }
   byClass.set(cls.id, held);
   return held;
@@ -527,6 +527,8 @@ function diagnose(ctx: FileContext): Fix[] {
   checkGlobals(workers, initializers, ctx, guard, handovers, fixes);
   checkRunTimeClasses(ctx, guard);
   checkDatasetLambdas(ctx);
+  checkDatasetObjects(ctx);
+  checkProcessObjects(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/filterwarnings|simplefilter/.test(ctx.source)) checkWarningsFilters(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {

@@ -41,7 +41,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
   },
   MP105: {
-    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file, a socket or a database connection cannot be pickled, so spawn fails where fork silently shared them.',
+    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file or a database connection cannot be pickled (the makers the tool knows are in src/python/unpicklable.ts; a socket does pass, multiprocessing has a reducer for it), so spawn fails where fork silently shared them.',
     fix: 'Hand over a module-level function and the plain data it needs, or give the class __getstate__/__setstate__ that drop and reopen the resource.',
     before: 'class Store:\n    def __init__(self):\n        self.lock = threading.Lock()\n    def load(self, key): ...\n\npool.map(store.load, keys)',
     after: 'def load(key):\n    return Store().load(key)\n\npool.map(load, keys)',
@@ -179,8 +179,8 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'def work(x):\n    return x\n\nif __name__ == "__main__":\n    pool.map(work, data)',
   },
   MP108: {
-    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be, nor can a generator. Reported when the file shows the argument is a generator or an open file (the file is then left unchanged), and by `mp-codemod verify` at run time for any argument.',
-    fix: 'Pass what the child needs to rebuild the object (a path, an address) and open it there.',
+    why: 'Under fork a child inherits what the parent made; under spawn it is pickled: the arguments of a Process (args=, a Pool\'s initargs=), a Process subclass with its attributes, and the dataset of a DataLoader with workers, once per worker. An open file, a lock of the threading module, an sqlite3 connection, an lmdb environment (so torchvision\'s LSUN dataset), an open h5py file or a generator cannot be pickled: "TypeError: cannot pickle \'Environment\' object". Reported when the file shows the value may be one of those (a name is followed through each of its assignments, so one branch of an if is enough; the table is src/python/unpicklable.ts), and the file is then left unchanged; `mp-codemod verify` sees any argument at run time.',
+    fix: 'Pass what the child needs to make the object again (a path, an address) and open it there: in the worker function, in run() of a Process subclass, or on first use in a dataset\'s __getitem__ (or in worker_init_fn).',
     before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
   },

@@ -198,7 +198,8 @@ export class ProcessStarts {
     return false;
   }
 
-  private isProcessClass(cls: SyntaxNode): boolean {
+  /** A class whose bases make it a multiprocessing Process (directly, through a context, or a Process class of the file). */
+  isProcessClass(cls: SyntaxNode): boolean {
     const bases = cls.childForFieldName('superclasses');
     if (!bases) return false;
     return bases.namedChildren.some((b) => {
