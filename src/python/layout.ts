@@ -104,7 +104,14 @@ function fitItem(text: string, indent: string, style: Style, limit: number): str
   const inner = indent + style.indent;
   // Still too long inside the parentheses: one clause a line (the first ` if `, the last ` else `).
   const clauses = /^(.*?) (if .*) (else .*)$/.exec(m[2]);
-  const body = width(inner + m[2]) <= limit || !clauses ? m[2] : clauses.slice(1).join(`${nl}${inner}`);
+  let body = m[2];
+  if (width(inner + m[2]) > limit && clauses) {
+    const lines = clauses.slice(1);
+    // The `if` clause still too long: black splits it next at its comparison (`if n` / `> 0`).
+    const compared = / (> 0)$/.exec(lines[1]);
+    if (compared && width(inner + lines[1]) > limit) lines.splice(1, 1, lines[1].slice(0, compared.index), compared[1]);
+    body = lines.join(`${nl}${inner}`);
+  }
   return `${m[1]}=(${nl}${inner}${body}${nl}${indent})`;
 }
 
@@ -114,6 +121,11 @@ function onNewLine(source: string, style: Style, list: List, item: string, inden
   const nl = style.newline;
   const text = fitItem(item, indent, style, limit);
   const last = items[items.length - 1];
+  if (!trailing && commaTooLong(source, list, text, indent, limit)) {
+    // A comma would take the last keyword's line past the limit: the new item goes above it instead.
+    const at = lineStartOf(source, last.startIndex);
+    return [{ start: at, end: at, text: `${indent}${text},${nl}` }];
+  }
   if (isFirstOnLine(source, close) && !source.slice(last.endIndex, close.startIndex).includes('\\')) {
     // The closing bracket on its own line: the new item goes just above it.
     const at = lineStartOf(source, close.startIndex);
@@ -125,6 +137,22 @@ function onNewLine(source: string, style: Style, list: List, item: string, inden
     return [{ start: at, end: at, text: `${nl}${indent}${text},` }];
   }
   return [{ start: last.endIndex, end: last.endIndex, text: `,${nl}${indent}${text}` }];
+}
+
+/**
+ * Whether the comma that `item` needs after the list's last item would take that item's line past
+ * `limit` (nothing there to break), when the last item is a keyword argument on a line of its own
+ * at `indent`, led by no comment, so that a keyword `item` can go above it without changing the call.
+ */
+function commaTooLong(source: string, list: List, item: string, indent: string, limit: number): boolean {
+  const { open, items, close } = list;
+  const last = items[items.length - 1];
+  if (!/^\w+=/.test(item) || last.type !== 'keyword_argument' || !isFirstOnLine(source, last) || leadingWhitespace(source, last.startIndex) !== indent) return false;
+  const before = items.length > 1 ? items[items.length - 2].endIndex : open.endIndex;
+  if (source.slice(before, last.startIndex).replace(/^[ \t]*,/, '').trim() !== '') return false;
+  // What stays after the comma on that line: the rest of it, unless the closing bracket moves below.
+  const rest = isFirstOnLine(source, close) ? source.slice(last.endIndex, lineEndOf(source, last.endIndex)) : '';
+  return width(`${source.slice(lineStartOf(source, last.endIndex), last.endIndex)},${rest}`) > limit;
 }
 
 /**
