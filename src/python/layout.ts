@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../syntax/types';
 import type { Edit } from '../api/types';
 import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
+import { splitString } from './string-split';
 
 /** Black's and ruff's default limit, used when the project sets none. */
 export const DEFAULT_LINE_LENGTH = 88;
@@ -273,10 +274,12 @@ export function wrapIndented(source: string, style: Style, root: SyntaxNode, lin
   const first = lineStart + line.length - line.trimStart().length;
   let stmt = root.descendantForIndex(first, first + 1);
   while (stmt && stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
-  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return null;
+  // Else a plain string on the line cut into pieces (black's preview string processing), if one can be.
+  const cut = () => splitString(root, source, lineStart, end, shift, limit, style.newline, style.indent === '\t');
+  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return cut();
   const bracket = lastBracket(source, root, lineStart, end);
   const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift)) : [];
-  return edits.length > 0 ? edits : null;
+  return edits.length > 0 ? edits : cut();
 }
 
 /** `global a, b, c` at `indent`, as several statements when one would be longer than `limit`. */
