@@ -15,6 +15,8 @@ for epoch, loss in enumerate(pool.map(work, range(4))):
         "a message alone on its line, just too long to stay there once it is moved in",
         loss,
     )
+    # One line of its own: black's wrap at the brackets, then the string cut.
+    print("message on a statement of its own, just too long for its line once moved in")
     print(
         # What follows the string has to fit after the last piece.
         "a message followed by more arguments that have to fit after it", loss, epoch

@@ -18,6 +18,11 @@ def main():
             " moved in",
             loss,
         )
+        # One line of its own: black's wrap at the brackets, then the string cut.
+        print(
+            "message on a statement of its own, just too long for its line once"
+            " moved in"
+        )
         print(
             # What follows the string has to fit after the last piece.
             "a message followed by more arguments that have to fit"

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../syntax/types';
 import type { Edit } from '../api/types';
 import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
-import { splitString } from './string-split';
+import { cutItem, splitString } from './string-split';
 
 /** Black's and ruff's default limit, used when the project sets none. */
 export const DEFAULT_LINE_LENGTH = 88;
@@ -278,7 +278,7 @@ export function wrapIndented(source: string, style: Style, root: SyntaxNode, lin
   const cut = () => splitString(root, source, lineStart, end, shift, limit, style.newline, style.indent === '\t');
   if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return cut();
   const bracket = lastBracket(source, root, lineStart, end);
-  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift)) : [];
+  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift), true) : [];
   return edits.length > 0 ? edits : cut();
 }
 
@@ -353,8 +353,11 @@ export function wrapStatement(source: string, style: Style, root: SyntaxNode, st
   return bracket ? breakLine(source, style, bracket, edits, limit) : edits;
 }
 
-/** wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped). */
-function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
+/**
+ * wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped).
+ * `cut`: a plain string item still too long on its own line is cut too (see cutItem; moved lines only).
+ */
+function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number, cut = false): Edit[] {
   const bracket = outerBracket(node);
   if (!bracket) return edits;
   const implicit = bracket.type === 'expression_list';
@@ -383,10 +386,16 @@ function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[]
   const out: Edit[] = others.filter((e) => e.end <= openEnd - (implicit ? 1 : 0) || e.start >= closeStart + (implicit ? 1 : 0) || children.some((c) => e.start >= c.startIndex && e.end <= c.endIndex));
   const first = children[0];
   const last = children[children.length - 1];
+  // A string item left too long on its line: cut (only items untouched by `others`; moved lines have none).
+  const cutAt = (item: SyntaxNode, tail: string) => {
+    const e = cut && !others.some((o) => o.end > item.startIndex && o.start < item.endIndex) ? cutItem(item, inner, tail, limit, nl) : null;
+    if (e) out.push(e);
+  };
   if ((!magic && width(inner + body) <= limit) || texts.length === 1) {
     if (!first) return [...out, { start: openEnd, end: closeStart, text: `${nl}${inner}${extra}${nl}${indent}` }];
     out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
     out.push({ start: last.endIndex, end: closeStart, text: `${extra ? `, ${extra}` : ''}${nl}${indent}${rp}` });
+    if (texts.length === 1) cutAt(first, '');
     return out.sort((a, b) => a.start - b.start);
   }
   if (children.some((_, i) => i > 0 && /[\r\n#]/.test(between(i)))) return edits;
@@ -394,5 +403,6 @@ function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[]
   out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
   for (let i = 1; i < children.length; i++) out.push({ start: children[i - 1].endIndex, end: children[i].startIndex, text: `${sep}${nl}${inner}` });
   out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${fitItem(extra, inner, style, limit)}${sep}` : ''}${nl}${indent}${rp}` });
+  for (const c of children) cutAt(c, sep);
   return out.sort((a, b) => a.start - b.start);
 }

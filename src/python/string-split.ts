@@ -100,3 +100,15 @@ export function splitString(root: SyntaxNode, source: string, lineStart: number,
   }
   return null;
 }
+
+/**
+ * A plain string item that a wrap puts on a line of its own at `indent`, still too long there with
+ * `tail` after it: cut into pieces one a line at the same indentation (black's preview string
+ * processing, after its split at the brackets). Null when the item is no such string or has no cut.
+ */
+export function cutItem(item: SyntaxNode, indent: string, tail: string, limit: number, nl: string): Edit | null {
+  if (!isPlain(item) || !insideBrackets(item) || columns(indent + item.text + tail) <= limit) return null;
+  const pieces = cutString(item.text, limit - columns(indent), tail);
+  // Inside the quotes: the wrap's own edits end and start at the item's ends, and must not touch this one.
+  return pieces && { start: item.startIndex + 1, end: item.endIndex - 1, text: pieces.join(`${nl}${indent}`).slice(1, -1) };
+}
