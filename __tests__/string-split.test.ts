@@ -83,6 +83,21 @@ describe('splitString', () => {
     expect(split('print("aaaa bbbb cccc dddd eeee"\n      % x)\n', '    ', 30)).toBe('print("aaaa bbbb cccc"\n      " dddd eeee"\n      % x)\n');
   });
 
+  test('cuts the last string of the line that can be cut', () => {
+    expect(split('print("aaaa bbbb", "cccc dddd eeee ffff"\n      % x)\n', '    ', 40)).toBe('print("aaaa bbbb", "cccc dddd eeee"\n                   " ffff"\n      % x)\n');
+  });
+
+  test('in a file indented with tabs, aligns with a tab for each 4 columns', () => {
+    const source = '\tprint("aaaa bbbb cccc dddd eeee"\n\t      % x)\n';
+    const tree = parse(source);
+    try {
+      const edits = splitString(tree.rootNode, source, 0, source.indexOf('\n'), '\t', 32, '\n', true)!;
+      expect(edits[0].text).toBe('"aaaa bbbb cccc"\n\t\t  " dddd eeee"');
+    } finally {
+      tree.delete();
+    }
+  });
+
   test.each([
     ['an f-string', 'print(f"aaaa bbbb cccc dddd {e}"\n      % x)\n'],
     ['a raw string', 'print(r"aaaa bbbb cccc dddd eeee"\n      % x)\n'],

@@ -85,7 +85,8 @@ export function splitString(root: SyntaxNode, source: string, lineStart: number,
     for (const c of n.children) visit(c);
   };
   visit(root);
-  for (const s of strings) {
+  // The last string first: the line passes the limit at its end.
+  for (const s of strings.reverse()) {
     if (!isPlain(s) || !insideBrackets(s)) continue;
     const before = source.slice(lineStart, s.startIndex);
     // Aligned below the string: the same blanks, then a space for each character up to it (no tab there).
