@@ -255,6 +255,48 @@ if (isMainThread) {
 }
 `;
 
+/**
+ * A sparse module of about `mb` MB (10^6 bytes): one Pool in a function, then stdlib files (no
+ * tests, no `from __future__` lines) until the size is reached, whole files only.
+ */
+function sparseModule(stdlib, mb) {
+  const files = pyFiles(stdlib).filter((f) => !/[\\/](test|tests|lib2to3|idlelib)[\\/]/.test(f)).sort();
+  let text = 'import multiprocessing as mp\n\n\ndef run_pool():\n    with mp.Pool(2) as p:\n        return p.map(abs, [1])\n\n\n';
+  const target = mb * 1e6;
+  for (let round = 0; round < 20 && Buffer.byteLength(text) < target - 4000; round++) {
+    for (const f of files) {
+      const part = fs.readFileSync(f, 'utf8').replace(/^from __future__ import.*$/gm, '');
+      if (Buffer.byteLength(text) + Buffer.byteLength(part) + 1 > target) continue;
+      text += part.endsWith('\n') ? part : `${part}\n`;
+    }
+  }
+  return text;
+}
+
+/**
+ * `--only large`: wall time and peak RSS of a dry run of one big file, under the per-file limit
+ * (5 and 10 MB: parsed) and over it (50 MB: skipped unread; also through --stdin, which reads it whole).
+ */
+function largeReport(stdlib) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-large-'));
+  try {
+    console.log('\n(d) one large sparse module (stdlib files, one Pool in a function; the default --max-file-size is 10 MB)');
+    console.log('file | what | wall (s) | peak RSS (MB) | exit');
+    for (const mb of [5, 10, 50]) {
+      const folder = path.join(dir, `m${mb}`);
+      fs.mkdirSync(folder);
+      const file = path.join(folder, 'big.py');
+      fs.writeFileSync(file, sparseModule(stdlib, mb === 50 ? 10 : mb).repeat(mb === 50 ? 5 : 1));
+      const size = fs.statSync(file).size / 1e6;
+      const row = (what, m) => console.log(`${fmt(size, 2)} MB | ${what} | ${fmt(m.wall)} | ${fmt(m.rss, 0)} | ${m.code}`);
+      row('dry run', measure([process.execPath, BIN, folder, '--quiet']));
+      if (mb === 50) row('--stdin', measure([process.execPath, BIN, '--stdin-filename', 'big.py'], fs.readFileSync(file, 'utf8')));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `npm run bench -- --copies N` (or BENCH_COPIES=N): the scale corpus, N copies of the stdlib. */
 function scaleReport(stdlib, copies) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-scale-'));
@@ -306,8 +348,8 @@ function argValue(name) {
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
-  // --only stdlib,dense,scale,stdin picks parts; all by default.
-  const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin').split(','));
+  // --only stdlib,dense,scale,stdin,large picks parts; all by default.
+  const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin,large').split(','));
   const copies = Number(argValue('--copies') ?? process.env.BENCH_COPIES ?? 25);
   console.log(`mp-codemod bench: ${os.cpus().length} cores (${os.cpus()[0].model}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const stdlib = execFileSync('python3', ['-c', 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
@@ -324,6 +366,7 @@ async function main() {
   }
   if (only.has('scale') && copies > 0) scaleReport(stdlib, copies);
   if (only.has('stdin')) stdinTiming();
+  if (only.has('large')) largeReport(stdlib);
 }
 
 main().catch((e) => {

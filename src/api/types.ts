@@ -106,7 +106,7 @@ export interface FileFacts {
   importsForkModule?: boolean;
   /** Other entry points of the run import its process-starting code: they run it under their own default. */
   importedForProcesses?: boolean;
-  /** Functions of the run's modules it imports that start processes when called, by qualified name (`helpers.run_pool`). */
+  /** Functions, classes and methods of the run's modules it imports that start processes when called, by qualified name (`helpers.run_pool`, `helpers.Runner.go`, `.helpers.run_pool`). */
   processCalls?: readonly string[];
 }
 

@@ -15,6 +15,7 @@ import { checkCodes, codeFilter } from '../api/codes';
 import { progressBar } from './report/progress';
 import type { Method, Strategy } from '../api/types';
 import type { Settings } from '../run/config';
+import { isFileSize } from '../run/file-size';
 
 export interface IO {
   stdout: (s: string) => void;
@@ -114,6 +115,7 @@ function parser() {
     .option('shard', { type: 'string', describe: 'I/N: process only the I-th of N deterministic shards (CI matrices)' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for the source on stdin (implies --stdin)' })
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: per stream, on for a terminal; NO_COLOR turns off, FORCE_COLOR on)' })
+    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many MB (10^6 bytes) without parsing them; 0: no limit (default 10)' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
     .option('prefilter', { type: 'boolean', default: true, describe: 'skip files no transform can concern without parsing them (--no-prefilter to parse all)' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress bar and no summary line' })
@@ -286,6 +288,10 @@ async function execute(args: Args, io: IO): Promise<number> {
     cli.python = /[\\/]/.test(String(args.python)) ? path.resolve(io.cwd, String(args.python)) : String(args.python);
   }
   if (args.targetVersion !== undefined) cli.targetMinor = Number(String(args.targetVersion).slice(3));
+  if (args.maxFileSize !== undefined) {
+    if (!isFileSize(args.maxFileSize)) throw new UsageError('--max-file-size takes a number of MB from 0 (0: no limit)');
+    cli.maxFileSize = args.maxFileSize;
+  }
   if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
   checkCodes(codes(args.select), '--select');
   checkCodes(codes(args.ignore), '--ignore');
@@ -311,6 +317,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     noPrefilter: Boolean(args.noPrefilter) || args.prefilter === false,
     cli,
     python: cli.python,
+    maxFileSize: cli.maxFileSize,
     config,
     cwd: io.cwd,
     gitignore: args.gitignore !== false,

@@ -101,13 +101,17 @@ function parseAndJudge(text: string): boolean {
   }
 }
 
-/** The module-level functions of a module's text that start processes when called. */
+/**
+ * What of a module's text starts processes when an importer uses it: module-level functions
+ * (`run_pool`), classes when making one does (`Runner`), methods of the others (`Runner.go`).
+ */
 function functionsStartingIn(text: string): string[] {
   if (!STARTER_WORDS.test(text)) return [];
   const tree = parse(text);
   try {
     const root = tree.rootNode;
-    return new ProcessStarts(new Names(root, text), text, indexImports(root, text)).startingFunctions();
+    const starts = new ProcessStarts(new Names(root, text), text, indexImports(root, text));
+    return [...starts.startingFunctions(), ...starts.startingClassMembers()].map(detached);
   } finally {
     tree.delete();
   }
@@ -222,11 +226,12 @@ export class ProjectScan {
   }
 
   /**
-   * For each entry point and script: the functions of the run's modules it imports that start
-   * processes when called, by dotted name as it imports them (`helpers.run_pool`). Called at
-   * module level, they are process code that spawn children would run again on import. Only
-   * absolute imports: the importing file's names do not resolve relative ones. `known`: modules
-   * already judged not to start processes are not parsed.
+   * For each entry point and script: the functions, classes and methods of the run's modules it
+   * imports that start processes when called, by dotted name as it imports them
+   * (`helpers.run_pool`, `helpers.Runner.go`; relative imports keep their dots: `.helpers.run_pool`,
+   * as the file's own names give them). Called at module level, they are process code that spawn
+   * children would run again on import. `known`: modules already judged not to start processes
+   * are not parsed.
    */
   processCalls(known: ReadonlyMap<string, boolean> = new Map()): Map<string, string[]> {
     const out = new Map<string, string[]>();
@@ -243,8 +248,8 @@ export class ProjectScan {
     for (const { file, imported } of [...this.entries, ...this.scripts]) {
       const calls = new Set<string>();
       for (const m of unpacked(imported)) {
-        if (m.dots > 0) continue;
-        for (const f of this.importedFiles(file, [m])) for (const fn of startingFunctions(f)) calls.add(`${m.name}.${fn}`);
+        const prefix = `${'.'.repeat(m.dots)}${m.name}`;
+        for (const f of this.importedFiles(file, [m])) for (const fn of startingFunctions(f)) calls.add(`${prefix}.${fn}`);
       }
       if (calls.size > 0) out.set(file.real, [...calls]);
     }

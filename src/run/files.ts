@@ -12,6 +12,7 @@ import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
 import { forgetText } from '../syntax/words';
 import { runFormatter } from './format';
+import { limitBytes, overLimit } from './file-size';
 import type { ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
@@ -88,6 +89,8 @@ export interface RunOptions extends Options, WalkOptions {
   judge?: Set<string> | 'all';
   /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
   python?: string | false;
+  /** Files larger than this many MB are skipped unread and unparsed (0: no limit; absent: the default, 10). */
+  maxFileSize?: number;
   /** Settings and facts read from disk during this run (made by run(); see RunCache). */
   cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
@@ -121,17 +124,23 @@ const result = (path: string, status: Status, extra: Partial<FileResult> = {}): 
 
 type Read = { bytes: Buffer; decoded: ReturnType<typeof decode> };
 
-function readSource(file: Found): Read | FileResult {
+function readSource(file: Found, opts: RunOptions): Read | FileResult {
   let bytes: Buffer;
   try {
+    // Sized first: a file over the limit is never read.
+    const size = limitBytes(opts) === null ? 0 : fs.statSync(file.real).size;
+    const over = overLimit(size, opts);
+    if (over) return result(file.path, 'skipped', { reason: over, problem: true });
     bytes = fs.readFileSync(file.real);
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
-  return decodeSource(file, bytes);
+  return decodeSource(file, bytes, opts);
 }
 
-function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
+function decodeSource(file: Found, bytes: Buffer, opts: RunOptions): Read | FileResult {
+  const over = overLimit(bytes.length, opts);
+  if (over) return result(file.path, 'skipped', { reason: over, problem: true });
   try {
     return { bytes, decoded: decode(bytes) };
   } catch (e) {
@@ -169,7 +178,7 @@ const factsOf = (file: Found, opts: RunOptions) => ({
  */
 export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
-  const read = readSource(file);
+  const read = readSource(file, opts);
   if (!('decoded' in read)) return read;
   const waits = project?.note(file, read.decoded.text) ?? false;
   const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
@@ -231,7 +240,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
  */
 export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
-  const read = given ? decodeSource(file, given) : readSource(file);
+  const read = given ? decodeSource(file, given, opts) : readSource(file, opts);
   if (!('decoded' in read)) return read;
   if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   const { bytes, decoded } = read;

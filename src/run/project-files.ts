@@ -75,14 +75,17 @@ function safeReal(p: string): string | null {
 
 /**
  * Shows the scan each file's text, as a module only: the run needs the facts of its own entry
- * points. Files that cannot be read or decoded are left out, as a run skips them. Returns the
- * real paths of those that are entry points (a whole run would not process them early).
+ * points. Files that cannot be read or decoded, or are larger than `limit` gives for them (bytes;
+ * null: no limit), are left out, as a run skips them. Returns the real paths of those that are
+ * entry points (a whole run would not process them early).
  */
-export function noteFiles(files: Found[], scan: ProjectScan): Set<string> {
+export function noteFiles(files: Found[], scan: ProjectScan, limit: (f: Found) => number | null = () => null): Set<string> {
   const entries = new Set<string>();
   for (const f of files) {
     let text: string;
     try {
+      const most = limit(f);
+      if (most !== null && fs.statSync(f.real).size > most) continue;
       text = decode(fs.readFileSync(f.real)).text;
     } catch {
       continue;

@@ -1,6 +1,7 @@
 import { Pool, keepsItsOwnMethod } from './pool';
 import { interrupted } from './interrupt';
-import { keptByConfig, RunCache } from './config';
+import { keptByConfig, optionsFor, RunCache } from './config';
+import { limitBytes } from './file-size';
 import { CompileGate } from './compile';
 import { discover, type Found } from './walk';
 import { ProjectScan } from '../project/project';
@@ -95,7 +96,7 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
   // The project's other files give the cross-file facts too (a run on part of it, a shard or a
   // pre-commit batch, must agree with a run on all of it); they are read here, never reported.
   const others = project ? otherProjectFiles(paths, walked, files, opts, (f) => !opts.config || keptByConfig(f, opts)) : [];
-  const otherEntries = project ? noteFiles(others, project) : new Set<string>();
+  const otherEntries = project ? noteFiles(others, project, (f) => limitBytes(optionsFor(f, opts))) : new Set<string>();
   const tally = new Tally();
   for (const p of problems) tally.add(result(p.path, p.message.startsWith('cannot') ? 'error' : 'skipped', { reason: p.message, problem: true }));
   let done = 0;
