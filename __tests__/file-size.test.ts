@@ -37,18 +37,18 @@ describe('files over --max-file-size are skipped unparsed, bytes untouched', () 
     expect(JSON.parse(sarif.stdout).runs[0].results).toEqual([]);
   });
 
-  test('0 is no limit; the default is 10 MB (a file one byte over it is skipped)', async () => {
+  test('0 is no limit; the default is 8 MB (a file one byte over it is skipped)', async () => {
     const root = makeTree({ 'big.py': BIG });
     const none = await cli(['--json', '--max-file-size', '0', '.'], root);
     expect(JSON.parse(none.stdout).files[0].status).toBe('changed');
-    // 10,000,001 bytes, mostly one comment: written here, and never read by the run.
+    // 8,000,001 bytes, mostly one comment: written here, and never read by the run.
     const huge = path.join(root, 'huge.py');
-    fs.writeFileSync(huge, `${POOL_SCRIPT}#${'x'.repeat(10_000_000 - Buffer.byteLength(POOL_SCRIPT) - 1)}\n`);
-    expect(fs.statSync(huge).size).toBe(10_000_001);
+    fs.writeFileSync(huge, `${POOL_SCRIPT}#${'x'.repeat(8_000_000 - Buffer.byteLength(POOL_SCRIPT) - 1)}\n`);
+    expect(fs.statSync(huge).size).toBe(8_000_001);
     const dflt = await cli(['--json', 'huge.py'], root);
-    expect(JSON.parse(dflt.stdout).files[0]).toMatchObject({ status: 'skipped', reason: LIMIT_LINE('', '10.000001 MB', '10').slice(': skipped: '.length) });
+    expect(JSON.parse(dflt.stdout).files[0]).toMatchObject({ status: 'skipped', reason: LIMIT_LINE('', '8.000001 MB', '8').slice(': skipped: '.length) });
     const shown = JSON.parse((await cli(['--show-config', 'huge.py'], root)).stdout).settings;
-    expect(shown['max-file-size']).toBe(10);
+    expect(shown['max-file-size']).toBe(8);
   });
 
   test('max-file-size in [tool.mp-codemod], the command line winning; invalid values are usage errors', async () => {
