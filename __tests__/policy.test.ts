@@ -7,7 +7,7 @@ import { ready } from '../src/syntax/parser';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { cli, makeTree } from './helpers/tree';
-import { runPython } from './helpers/python';
+import { runPython, lines } from './helpers/python';
 
 // The migration policy: one mechanism per file, and no edits to a file that spawn would still
 // break. run_* programs are migrated and must behave the same under fork and under a spawn
@@ -49,6 +49,45 @@ test('an entry point that imports a module left on its own start method gets no 
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+describe('a library module keeps the default start method (MP318)', () => {
+  const JOBS = 'import multiprocessing\n\n\ndef square(x):\n    return x * x\n\n\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, items)\n';
+  // A caller the tool does not see (a user's script, a tutorial): no guard, which fork allowed.
+  const TUTORIAL = 'from pkg import jobs\n\nprint("tutorial", jobs.run([1, 2, 3]))\n';
+  const APP = 'from pkg import jobs\n\n\nif __name__ == "__main__":\n    print("app", jobs.run([4, 5]))\n';
+
+  test('its unguarded callers still run under fork; the entry point of the run that imports it sets spawn', async () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'app.py': APP, 'tutorial.py': TUTORIAL });
+    try {
+      const tutorial = runPython(['tutorial.py'], { cwd: root });
+      const app = runPython(['app.py'], { cwd: root });
+      for (const r of [tutorial, app]) {
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(new Set(r.methods)).toEqual(new Set(['fork']));
+      }
+      // The run holds the library and the entry point; tutorial.py stands for callers outside it.
+      const dry = await cli(['--json', 'pkg', 'app.py'], root);
+      const files = Object.fromEntries(JSON.parse(dry.stdout).files.map((f: { path: string }) => [f.path, f]));
+      expect(files['pkg/jobs.py'].diagnostics.map((d: { code: string; line: number }) => `${d.line} ${d.code}`)).toEqual(['9 MP318']);
+      expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).not.toContain('MP316');
+      expect((await cli(['--write', 'pkg', 'app.py'], root)).code).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'pkg/jobs.py'), 'utf8')).toBe(JOBS);
+      expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toContain('    multiprocessing.set_start_method("spawn")\n    print("app", jobs.run([4, 5]))');
+      // An explicit spawn context in the library would make the tutorial's children re-run it (and fail).
+      const after = runPython(['tutorial.py'], { cwd: root, timeoutMs: 30000 });
+      expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: tutorial.stdout });
+      expect(new Set(after.methods)).toEqual(new Set(['fork']));
+      for (const platformDefault of [undefined, 'spawn'] as const) {
+        const migrated = runPython(['app.py'], { cwd: root, platformDefault });
+        expect({ platformDefault, code: migrated.code, stderr: migrated.stderr }).toEqual({ platformDefault, code: 0, stderr: '' });
+        expect(lines(migrated.stdout)).toEqual(lines(app.stdout));
+        expect(new Set(migrated.methods)).toEqual(new Set(['spawn']));
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a module-level Event read by workers (MP202)', () => {

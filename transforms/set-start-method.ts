@@ -2,7 +2,8 @@ import type { SyntaxNode } from '../src/syntax/types';
 import { keepForkComments } from '../src/python/pragmas';
 import type { FileContext, Fix, Transform } from '../src/api/types';
 import { mainGuards } from '../src/python/toplevel';
-import { identifiersNamed, callsNaming, topLevelOf } from '../src/syntax/find';
+import { identifiersNamed, topLevelOf } from '../src/syntax/find';
+import { DEFAULT_FIXERS, callsNamed, fixesDefaultEarly, qualifiedCall } from '../src/python/default-fixers';
 import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
@@ -14,23 +15,7 @@ import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
-// Loops, not arrows made per call, in the three functions below: see memory.ts.
-
-/** Whether `call` calls multiprocessing's (or torch's copy's) function of one of `names`. */
-function qualifiedCall(call: SyntaxNode, ctx: FileContext, names: string[]): boolean {
-  const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
-  if (q === null) return false;
-  for (const m of MP) for (const name of names) if (q === `${m}.${name}`) return true;
-  return false;
-}
-
-/** Calls of `names` (qualified as multiprocessing's), in document order, from where the text spells them. */
-function callsNamed(ctx: FileContext, names: string[]): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const call of callsNaming(ctx.root, ctx.source, names)) if (qualifiedCall(call, ctx, names)) out.push(call);
-  return out;
-}
-
+// A loop, not an arrow made per call: see memory.ts.
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {
   const start = node.startIndex;
   const end = node.endIndex;
@@ -140,30 +125,6 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
     }
   }
   return { present, fixes };
-}
-
-/** Factories that fix the default context when called (a Queue, a Lock... is made in it). */
-const DEFAULT_FIXERS = ['Queue', 'JoinableQueue', 'SimpleQueue', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'Manager'];
-
-/** Calls at import time that fix the default context, after which set_start_method raises; in document order. */
-function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const call of callsNamed(ctx, ['get_context', 'get_start_method', ...DEFAULT_FIXERS])) {
-    const stmt = topLevelOf(ctx.root, call);
-    if (!stmt || (guard && stmt.id === guard.id)) continue;
-    if (['function_definition', 'class_definition', 'decorated_definition'].includes(stmt.type)) continue;
-    if (call.parent && hasLambdaAbove(call, stmt)) continue;
-    const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
-    if (qualifiedCall(call, ctx, ['get_context']) && noArgs) out.push(call);
-    else if (qualifiedCall(call, ctx, ['get_start_method']) && !keyword(call, 'allow_none')) out.push(call);
-    else if (qualifiedCall(call, ctx, DEFAULT_FIXERS)) out.push(call);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
-function hasLambdaAbove(node: SyntaxNode, stmt: SyntaxNode): boolean {
-  for (let p = node.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'lambda') return true;
-  return false;
 }
 
 /**

@@ -38,6 +38,7 @@ const REGISTRY = {
   MP314: { severity: 'warning', summary: 'the file chooses its start method at run time (get_context(variable)); its calls are left alone' },
   MP316: { severity: 'warning', summary: 'an entry point imports a module left on its own start method; no set_start_method for it' },
   MP317: { severity: 'warning', summary: 'a DataLoader whose dataset comes from elsewhere: spawn would pickle it, which the tool cannot check; left on the default start method' },
+  MP318: { severity: 'warning', summary: 'a library module is left on the default start method: the entry points that run it choose the method' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
   MP501: { severity: 'warning', summary: 'a `# mp-codemod: ignore` pragma (or a name in it) suppresses nothing' },
   MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },

@@ -196,6 +196,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     before: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4)   # dataset made by the caller',
     after: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4, multiprocessing_context="spawn")   # once it pickles',
   },
+  MP318: {
+    why: 'Under spawn every child re-imports the main module of the program. This module has no __main__ guard, starts no process when imported and is not a test module: others import it, and the tool cannot see them all (its tutorials, its users\' scripts). An explicit spawn context here would start children that re-run each caller\'s main script, which breaks every caller without a guard, where fork worked. Left on the default, its calls follow the start method the program sets: the entry points of the run that import it get set_start_method in their guard.',
+    fix: 'Call multiprocessing.set_start_method("spawn") first in the __main__ guard of each program that uses the module. To give the module explicit contexts anyway, run with --strategy local (or -t spawn-context alone).',
+    before: '# lib/jobs.py\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, items)',
+    after: '# lib/jobs.py: unchanged\n# app.py, an entry point of the run that imports it\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")\n    print(jobs.run([1, 2]))',
+  },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
     fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',

@@ -7,7 +7,8 @@ import { Imports } from '../python/imports';
 import { ProcessStarts, startsProcessesIn } from '../python/starts';
 import { isCode, severityOf, type Code } from '../api/codes';
 import { mentions } from '../syntax/words';
-import { planned } from './policy';
+import { planned, type RunRequest } from './policy';
+import { isLibraryModule } from '../python/module-role';
 import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from '../python/pragmas';
 import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from '../api/types';
 
@@ -32,6 +33,10 @@ export interface SourceResult {
   mechanisms: Mechanism[];
   /** Whether the input starts processes anywhere, when asked for (see ProjectScan.modulesToJudge). */
   startsProcesses?: boolean;
+  /** Whether the input is a library module (isLibraryModule), when the planner asks. */
+  library?: boolean;
+  /** The first call site an applied fix of the local mechanism rewrote: an offset of the input, and the transform. */
+  firstLocal?: { at: number; transform: string };
 }
 
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
@@ -118,15 +123,22 @@ export function transformSource(
     const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
     return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
   }
-  return planned(input, options, (plan) => {
+  return planned(input, options, mechanismsOf(transforms), (plan, request = {}) => {
     const trees: Tree[] = [];
     try {
-      return runChain(trees, input, transforms, options, path, facts, judge, plan);
+      return runChain(trees, input, transforms, options, path, facts, judge, plan, request);
     } finally {
       // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
       for (const t of trees) t.delete();
     }
   });
+}
+
+/** The mechanisms a chain of transforms can apply. */
+function mechanismsOf(transforms: readonly Transform[]): Set<Mechanism> {
+  const out = new Set<Mechanism>();
+  for (const t of transforms) if (t.mechanism) out.add(t.mechanism);
+  return out;
 }
 
 /** Runs the transforms in order on one source text, keeping the fixes the plan allows; every tree it makes goes into `trees`. */
@@ -139,6 +151,7 @@ function runChain(
   facts: FileFacts,
   judge: boolean,
   plan: Plan,
+  request: RunRequest,
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
   // The pragma counts in a comment only (not in a docstring that shows how to use it).
@@ -156,6 +169,7 @@ function runChain(
   // Parsed from a stand-in (a tree-sitter-python indentation bug): Python has the last word.
   const rejected = fromStandIn(tree) && options.compile ? options.compile(input, path) : null;
   if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
+  if (request.classify) result.library = isLibraryModule(makeContext(input, tree, path, options, facts, plan, []));
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
@@ -187,6 +201,7 @@ function runChain(
     retire(trees, old);
   };
   try {
+    for (const note of request.notes ?? []) place({ ...note.diagnostic, start: siteOf(tree.rootNode, note.diagnostic.start) }, note.transform);
     // The text after each transform that changed it: the compile gate checks the last one, and
     // these only when it fails, to name the transform that broke it.
     const stages: { transform: string; text: string }[] = [];
@@ -212,6 +227,7 @@ function runChain(
           result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
           const mechanism = mechanismOf(fix, transform);
           if (mechanism && !result.mechanisms.includes(mechanism)) result.mechanisms.push(mechanism);
+          if (mechanism === 'local' && !(result.firstLocal && result.firstLocal.at <= at)) result.firstLocal = { at, transform: transform.id };
           prune.push(...(fix.prune ?? []));
         }
         advance(outcome, transform.id);
@@ -280,6 +296,12 @@ function runChain(
   }
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
+}
+
+/** The call around an offset (a fix's last edit is at its call site), else the offset itself. */
+function siteOf(root: SyntaxNode, at: number): number {
+  for (let n: SyntaxNode | null = root.descendantForIndex(at, at); n; n = n.parent) if (n.type === 'call') return n.startIndex;
+  return at;
 }
 
 const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);
