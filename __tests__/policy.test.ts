@@ -88,6 +88,26 @@ describe('a library module keeps the default start method (MP318)', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   }, 120_000);
+
+  test('an unguarded caller in the run gets a guard and set_start_method, and runs under spawn as under fork', async () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'tutorial.py': TUTORIAL });
+    try {
+      const before = runPython(['tutorial.py'], { cwd: root });
+      expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+      expect((await cli(['--write', '.'], root)).code).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'pkg/jobs.py'), 'utf8')).toBe(JOBS);
+      const migrated = fs.readFileSync(path.join(root, 'tutorial.py'), 'utf8');
+      // The guard guard-main makes runs the library's pool: the default is the entry point's to set.
+      expect(migrated).toContain('if __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")\n    main()\n');
+      for (const platformDefault of [undefined, 'spawn'] as const) {
+        const after = runPython(['tutorial.py'], { cwd: root, platformDefault });
+        expect({ platformDefault, code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ platformDefault, code: 0, stderr: '', stdout: before.stdout });
+        expect(new Set(after.methods)).toEqual(new Set(['spawn']));
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a module-level Event read by workers (MP202)', () => {

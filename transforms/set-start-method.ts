@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../src/syntax/types';
 import { keepForkComments } from '../src/python/pragmas';
-import type { FileContext, Fix, Transform } from '../src/api/types';
+import type { FileContext, FileFacts, Fix, Transform } from '../src/api/types';
 import { mainGuards } from '../src/python/toplevel';
 import { identifiersNamed, topLevelOf } from '../src/syntax/find';
 import { DEFAULT_FIXERS, callsNamed, fixesDefaultEarly, qualifiedCall } from '../src/python/default-fixers';
@@ -232,6 +232,9 @@ function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] 
   return out;
 }
 
+/** Whether the file may use process code of other files of the run: its guard imports some, or it may call some (ProcessStarts counts those calls as starts). */
+const reachesProcessCode = (facts: FileFacts) => facts.importsProcessCode === true || (facts.processCalls?.length ?? 0) > 0;
+
 function fix(ctx: FileContext): Fix[] | null {
   const guards = mainGuards(ctx.root, ctx.source);
   const guard = guards[0] ?? null;
@@ -276,7 +279,7 @@ const transform: Transform = {
   prefilter: (text, { path, facts, options }) =>
     mentions(text, 'set_start_method') ||
     ((mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
-      (options.allEntryPoints || facts.importsProcessCode === true || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),
+      (options.allEntryPoints || reachesProcessCode(facts) || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),
   query: '(module) @module',
   fix: (_match, ctx) => fix(ctx),
 };
