@@ -3,16 +3,16 @@
 // runner.ts walks and schedules.
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, needsParse, type SourceResult } from '../engine/pipeline';
+import { transformSource, needsParse, wordsOf, type SourceResult } from '../engine/pipeline';
 import { optionsFor, pythonOf, targetFor, inPackage, type RunCache, type Settings } from './config';
 import { compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from '../python/source';
 import { atomicWrite, WriteError } from './write';
 import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
-import { forgetText } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { runFormatter } from './format';
-import type { ProjectScan } from '../project/project';
+import { PROJECT_WORDS, type ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
 
@@ -162,6 +162,14 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   ...factsOfFile(file.real, opts.projectFacts),
 });
 
+/** One scan of each text for every word screening asks about: the transforms', the engine's and the cross-file scan's. */
+const screenings = new WeakMap<readonly Transform[], WordScan>();
+function screeningScan(transforms: readonly Transform[]): WordScan {
+  let scan = screenings.get(transforms);
+  if (!scan) screenings.set(transforms, (scan = new WordScan([...wordsOf(transforms), ...PROJECT_WORDS])));
+  return scan;
+}
+
 /**
  * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
  * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
@@ -171,9 +179,10 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const opts = optionsFor(file, runOpts);
   const read = readSource(file);
   if (!('decoded' in read)) return read;
-  const waits = project?.note(file, read.decoded.text) ?? false;
-  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
-  forgetText();
+  const scan = screeningScan(opts.transforms);
+  const waits = project?.note(file, read.decoded.text, true, scan) ?? false;
+  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), scan);
+  scan.forget();
   return { size: read.bytes.length, bytes: read.bytes, waits, parse };
 }
 
