@@ -12,6 +12,7 @@ import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
 import { WordScan } from '../syntax/words';
 import { runFormatter } from './format';
+import * as nb from './notebook';
 import { PROJECT_WORDS, type ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
@@ -199,7 +200,6 @@ function writeChanged(changed: FileResult, file: Found, data: Buffer, original: 
 
 /** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
 function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
-  const nb = require('./notebook') as typeof import('./notebook');
   let book;
   try {
     book = nb.readNotebook(text);

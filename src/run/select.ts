@@ -29,7 +29,7 @@ export function selectTransforms(requested: string[] | undefined, cwd: string): 
 function loadTransform(file: string, given: string): Transform {
   let mod: unknown;
   try {
-    mod = require(file);
+    mod = require(file); // a user's module, by the path given to -t
   } catch (e) {
     throw new UsageError(`cannot load transform ${given}: ${(e as Error).message.split('\n')[0]}`);
   }
