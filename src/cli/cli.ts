@@ -349,12 +349,20 @@ async function execute(args: Args, io: IO): Promise<number> {
   report(summary, args, format, io);
   for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
   // npm run bench reads the engine's work from here (parses and analyses per candidate file).
-  if (io.env.MP_CODEMOD_BENCH === '1' && summary.work) io.stderr(`work processed=${summary.work.processed} parses=${summary.work.parses} analyses=${summary.work.analyses}\n`);
+  if (io.env.MP_CODEMOD_BENCH === '1' && summary.work) io.stderr(benchWork(summary.work));
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
     return EXIT.interrupted;
   }
   return exitCode(summary, Boolean(args.check) || Boolean(args.write), Boolean(args.strict));
+}
+
+/** The engine's work for `npm run bench`: over the run, and per changed file (see Summary.work). */
+function benchWork(w: NonNullable<Summary['work']>): string {
+  const hist = (h: Record<number, number>) => Object.entries(h).map(([k, n]) => `${k}:${n}`).join(',') || '-';
+  const c = w.changed;
+  const changed = c ? `work-changed files=${c.files} parses=${c.parses} analyses=${c.analyses} transforms=${hist(c.byTransforms)} extra-parses=${hist(c.extraParses)}\n` : '';
+  return `work processed=${w.processed} parses=${w.parses} analyses=${w.analyses} in-files-parses=${w.inFiles?.parses ?? '?'} in-files-analyses=${w.inFiles?.analyses ?? '?'}\n${changed}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
 import { WordScan } from '../syntax/words';
 import { runFormatter } from './format';
+import { work } from '../syntax/parser';
 import * as nb from './notebook';
 import { PROJECT_WORDS, type ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
@@ -52,6 +53,24 @@ export interface FileResult {
    * choosing it at run time, MP314), whatever --select/--ignore let the report show. Not reported.
    */
   keepsItsMethod?: boolean;
+  /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
+  work?: FileWork;
+}
+
+export interface FileWork {
+  parses: number;
+  analyses: number;
+}
+
+/** The engine's work on changed files: how many parses and analyses one takes, against how many transforms changed it. */
+export interface ChangedWork {
+  files: number;
+  parses: number;
+  analyses: number;
+  /** Changed files by the number of transforms that changed them. */
+  byTransforms: Record<number, number>;
+  /** Changed files by parses beyond one plus one per transform that changed them (the other passes within a transform). */
+  extraParses: Record<number, number>;
 }
 
 export interface RunOptions extends Options, WalkOptions {
@@ -112,8 +131,11 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
-  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
-  work?: { processed: number; parses: number; analyses: number };
+  /**
+   * The engine's work, over all threads: files processed (candidates), parses, scope analyses;
+   * `inFiles`, those of processing files (the rest is the cross-file scan's); `changed`, per changed file.
+   */
+  work?: { processed: number; parses: number; analyses: number; inFiles?: FileWork; changed?: ChangedWork };
 }
 
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
@@ -300,8 +322,12 @@ export function firstChangedLine(before: string, after: string): number {
 
 /** processFile that turns an unexpected exception into an error result for that file. */
 export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
+  const parses = work.parses;
+  const analyses = work.analyses;
   try {
-    return processFile(file, opts, given);
+    const r = processFile(file, opts, given);
+    r.work = { parses: work.parses - parses, analyses: work.analyses - analyses };
+    return r;
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });

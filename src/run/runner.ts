@@ -7,7 +7,7 @@ import { ProjectScan } from '../project/project';
 import type { ProjectFacts } from '../project/facts';
 import { otherProjectFiles, noteFiles } from './project-files';
 import { ready, work } from '../syntax/parser';
-import { fileResult as result, processSafely, screenFile, type Candidate, type FileResult, type RunOptions, type Status, type Summary } from './files';
+import { fileResult as result, processSafely, screenFile, type Candidate, type ChangedWork, type FileResult, type FileWork, type RunOptions, type Status, type Summary } from './files';
 
 export { processFile, processSafely, screenFile, firstChangedLine, fileResult } from './files';
 // For the CLI, which loads the run layer through this module only (see cli.ts runLayer).
@@ -27,13 +27,32 @@ export class Tally {
   readonly unchangedPaths: string[] = [];
   readonly counts: Record<Status, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
   diagnostics = 0;
+  /** The engine's work on the files processed, and on the changed ones (see Summary.work). */
+  readonly inFiles: FileWork = { parses: 0, analyses: 0 };
+  readonly changedWork: ChangedWork = { files: 0, parses: 0, analyses: 0, byTransforms: {}, extraParses: {} };
 
   /** `always`: kept even when it has nothing to say. */
   add(r: FileResult, shown: string = r.path, always = false): void {
     this.counts[r.status]++;
     this.diagnostics += r.diagnostics.length;
+    if (r.work) this.countWork(r, r.work);
     if (always || worthKeeping(r)) this.kept.push(r);
     else this.unchangedPaths.push(shown);
+  }
+
+  private countWork(r: FileResult, w: FileWork): void {
+    this.inFiles.parses += w.parses;
+    this.inFiles.analyses += w.analyses;
+    delete r.work;
+    if (r.status !== 'changed') return;
+    const c = this.changedWork;
+    const transforms = new Set(r.fixes.map((f) => f.transform)).size;
+    c.files++;
+    c.parses += w.parses;
+    c.analyses += w.analyses;
+    c.byTransforms[transforms] = (c.byTransforms[transforms] ?? 0) + 1;
+    const extra = w.parses - 1 - transforms;
+    c.extraParses[extra] = (c.extraParses[extra] ?? 0) + 1;
   }
 
   /** An unchanged file with nothing to say, by the path the walk gave it. */
@@ -192,6 +211,8 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     processed: threads.processed,
     parses: work.parses - workBefore.parses + threads.parses,
     analyses: work.analyses - workBefore.analyses + threads.analyses,
+    inFiles: tally.inFiles,
+    changed: tally.changedWork,
   };
   return summary;
 }
