@@ -28,11 +28,6 @@ export class WordScan {
     this.seen = new Uint8Array(list.length);
   }
 
-  /** The words scanned for. */
-  get words(): string[] {
-    return [...this.index.keys()];
-  }
-
   /**
    * Whether `text` contains any of `words` (as substrings, like `includes`). A word the scan was
    * not made with is looked for on its own: right, only slower. Bound, so it can be handed on.
