@@ -93,7 +93,32 @@ function dryRun(dir, jobs) {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   const rss = Number((/maxrss=(\d+)/.exec(r.stderr) ?? [])[1] ?? NaN) / 1024;
   const summary = JSON.parse(r.stdout).summary;
-  return { seconds, rss, summary };
+  return { seconds, rss, summary, work: workOf(r.stderr) };
+}
+
+/** The engine's work as the CLI prints it with MP_CODEMOD_BENCH=1 (see cli.ts benchWork). */
+function workOf(stderr) {
+  const fields = (line) => Object.fromEntries([...(new RegExp(`^${line} (.*)$`, 'm').exec(stderr)?.[1] ?? '').matchAll(/([\w-]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  const hist = (h) => Object.fromEntries((h ?? '').split(',').filter((p) => p && p !== '-').map((p) => p.split(':').map(Number)));
+  const all = fields('work');
+  const changed = fields('work-changed');
+  const num = (x) => Number(x ?? NaN);
+  return {
+    processed: num(all.processed), parses: num(all.parses), analyses: num(all.analyses),
+    inFilesParses: num(all['in-files-parses']), inFilesAnalyses: num(all['in-files-analyses']),
+    changed: { files: num(changed.files), parses: num(changed.parses), analyses: num(changed.analyses), byTransforms: hist(changed.transforms), extraParses: hist(changed['extra-parses']) },
+  };
+}
+
+/** Lines on the engine's work: per processed file, and per changed file against the transforms that changed it. */
+function printWork(name, w) {
+  const per = (n, d) => fmt(n / d);
+  const hist = (h) => Object.entries(h).map(([k, n]) => `${n} with ${k}`).join(', ') || 'none';
+  console.log(`work, ${name}: ${w.processed} files processed, ${per(w.parses, w.processed)} parses and ${per(w.analyses, w.processed)} scope analyses per processed file (of all parses, ${w.parses - w.inFilesParses} are the cross-file scan's)`);
+  const c = w.changed;
+  if (!(c.files > 0)) return;
+  console.log(`  ${c.files} changed files: ${per(c.parses, c.files)} parses and ${per(c.analyses, c.files)} scope analyses per changed file; files by the transforms that changed them: ${hist(c.byTransforms)}`);
+  console.log(`  changed files by parses beyond 1 + 1 per transform that changed them (another pass of a transform: unused imports removed, deferred fixes; a second plan): ${hist(c.extraParses)}`);
 }
 
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '?');
@@ -122,6 +147,7 @@ async function corpusReport(name, dir, repeats) {
     console.log(`${r.jobs} | ${fmt(s)} | ${fmt(files.length / s, 0)} | ${fmt(mb / s, 1)} | ${fmt(r.run.rss, 0)} | ${fmt(r.parse)} | ${fmt(s / r.parse)} | ${fmt(s / (read.seconds + r.parse))}`);
   }
   console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
+  printWork('1 job', rows[0].run.work);
   let visited = Infinity;
   for (let i = 0; i < repeats; i++) visited = Math.min(visited, await parseOnly(cands, 1, true));
   console.log(`parse + one cursor visit of every node, 1 job: ${fmt(visited)} s, ${fmt(visited / rows[0].parse)}x parse-only`);
@@ -313,8 +339,7 @@ function scaleReport(stdlib, copies) {
     const candidates = Number((/candidates=(\d+)/.exec(floor.stderr) ?? [])[1]);
     const tool = (jobs) => {
       const m = measure([process.execPath, BIN, corpus, '--quiet', ...(jobs ? ['--jobs', String(jobs)] : [])].filter(Boolean));
-      const w = /work processed=(\d+) parses=(\d+) analyses=(\d+)/.exec(m.stderr);
-      return { ...m, processed: Number(w?.[1]), parses: Number(w?.[2]), analyses: Number(w?.[3]) };
+      return { ...m, work: workOf(m.stderr) };
     };
     // The two runs take turns with the floor's: the load of a shared machine drifts.
     const one = tool(1);
@@ -329,9 +354,7 @@ function scaleReport(stdlib, copies) {
     row('mp-codemod --jobs 1', one);
     row(`mp-codemod (default --jobs: ${defaultJobs()})`, dflt);
     console.log(`default --jobs against --jobs 1: ${fmt(one.wall / dflt.wall)}x faster (wall), ${fmt(dflt.cpu / one.cpu)}x the CPU time`);
-    for (const [name, m] of [['--jobs 1', one], ['default', dflt]]) {
-      console.log(`work, ${name}: ${m.processed} files processed, ${fmt(m.parses / m.processed)} parses and ${fmt(m.analyses / m.processed)} scope analyses per processed file`);
-    }
+    for (const [name, m] of [['--jobs 1', one], ['default', dflt]]) printWork(name, m.work);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,6 @@ import { endOfLine } from '../src/python/imports';
 import { lineStartOf } from '../src/python/style';
 import { query, matchesAround } from '../src/syntax/parser';
 import { callsNaming } from '../src/syntax/find';
-import { mentions } from '../src/syntax/words';
 import { checkDatasetLambdas, checkDatasetObjects, checkProcessObjects, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
 import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
 import { unpicklableMaker } from '../src/python/unpicklable';
@@ -550,7 +549,8 @@ const transform: Transform = {
   safetyNote:
     'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there; moving a module-level Queue, Lock, Event... that workers read into the guard or main() (passed through args= or a pool initializer) makes it later and once per run of that function, and a module importing it finds it gone.',
   // Workers need a pool or process import; MP303 needs a fork call.
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
+  words: ['multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'fork'],
+  prefilter: (text, { mentions }) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',
   fix: (_match, ctx) => diagnose(ctx),
 };

@@ -8,7 +8,6 @@ import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
-import { mentions } from '../src/syntax/words';
 import { mayBeFork } from '../src/python/starts';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 
@@ -276,7 +275,8 @@ const transform: Transform = {
   safetyNote:
     'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too. Its unsafe fixes: "fork" rewritten; module-level objects that only the parent reads (a Lock, a Queue...) moved into the guard after the call, so they are made later and a module importing them finds them gone.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
-  prefilter: (text, { path, facts, options }) =>
+  words: ['set_start_method', '__main__', 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'],
+  prefilter: (text, { path, facts, options, mentions }) =>
     mentions(text, 'set_start_method') ||
     ((mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
       (options.allEntryPoints || reachesProcessCode(facts) || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),

@@ -6,11 +6,11 @@ import { Names, indexImports, type ImportIndex } from '../python/names';
 import { Imports } from '../python/imports';
 import { ProcessStarts, startsProcessesIn } from '../python/starts';
 import { isCode, severityOf, type Code } from '../api/codes';
-import { mentions } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { planned, type RunRequest } from './policy';
 import { isLibraryModule } from '../python/module-role';
 import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from '../python/pragmas';
-import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from '../api/types';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, PrefilterFile, RawDiagnostic, Severity, Transform } from '../api/types';
 
 export const MAX_PASSES = 5;
 
@@ -49,7 +49,20 @@ class TransformFailure extends Error {
   }
 }
 
-const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
+const isSkipped = (input: string, scan: WordScan) => scan.mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
+
+/** The words screening asks about for these transforms: the ones they declare, and the skip pragma's. */
+export function wordsOf(transforms: readonly Transform[]): string[] {
+  return [...new Set(['mp-codemod:', ...transforms.flatMap((t) => t.words ?? [])])];
+}
+
+/** One word scan per list of transforms (see words.ts). */
+const scans = new WeakMap<readonly Transform[], WordScan>();
+function scanOf(transforms: readonly Transform[]): WordScan {
+  let scan = scans.get(transforms);
+  if (!scan) scans.set(transforms, (scan = new WordScan(wordsOf(transforms))));
+  return scan;
+}
 
 /** Whether a skip-file pragma of the text is a comment. */
 function skipComment(tree: Tree, input: string): boolean {
@@ -81,22 +94,24 @@ function unionOf(transforms: readonly Transform[]): RegExp | null {
   return union;
 }
 
-type PrefilterInfo = { path: string; facts: FileFacts; options: Options };
-
 // Module level, not arrows made per file: see memory.ts.
-function passes(t: Transform, text: string, info: PrefilterInfo): boolean {
+function passes(t: Transform, text: string, info: PrefilterFile): boolean {
   return info.options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text);
 }
 
-/** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
-export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
-  if (options.noPrefilter || isSkipped(input)) return true;
-  const info = { path, facts, options };
+/**
+ * Whether transformSource would parse this text at all: the skip pragma, or a transform's
+ * prefilter passes. `scan`: one that other screening of the same text shares (it must look for
+ * wordsOf(transforms) at least, or the answer is right but slower).
+ */
+export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts, scan = scanOf(transforms)): boolean {
+  if (options.noPrefilter || isSkipped(input, scan)) return true;
+  const info: PrefilterFile = { path, facts, options, mentions: scan.mentions };
   // When no regular expression matches, only the function prefilters are left to ask.
   return anyPasses(transforms, input, info, unionOf(transforms)?.test(input) === false);
 }
 
-function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterInfo, onlyFunctions = false): boolean {
+function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterFile, onlyFunctions = false): boolean {
   for (const t of transforms) {
     if (onlyFunctions && typeof t.prefilter !== 'function') continue;
     if (passes(t, text, info)) return true;
@@ -155,9 +170,10 @@ function runChain(
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
   // The pragma counts in a comment only (not in a docstring that shows how to use it).
-  const first = isSkipped(input) ? kept(trees, parse(input)) : null;
+  const scan = scanOf(transforms);
+  const first = isSkipped(input, scan) ? kept(trees, parse(input)) : null;
   if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
-  const info = { path, facts, options };
+  const info: PrefilterFile = { path, facts, options, mentions: scan.mentions };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);

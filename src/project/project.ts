@@ -6,7 +6,7 @@ import { Names, indexImports } from '../python/names';
 import { ProcessStarts, STARTER_WORDS, startsProcessesIn } from '../python/starts';
 import { decode } from '../python/source';
 import type { Found } from '../api/types';
-import { mentions } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { detached } from '../syntax/memory';
 import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, usesStarts } from './module-starts';
 
@@ -167,6 +167,9 @@ function importedByText(text: string): Imported[] {
   return out;
 }
 
+/** The words `note` asks about: screening scans for them with the transforms' (see WordScan). */
+export const PROJECT_WORDS = ['multiprocess', 'ProcessPoolExecutor', '__main__'] as const;
+
 /**
  * Files of the run that are entry points (they mention __main__) and import, directly, a module
  * of the run that starts processes anywhere: they need set_start_method as much as a file that
@@ -193,13 +196,14 @@ export class ProjectScan {
   /**
    * Records a file; true when it is an entry point whose facts wait for the scan's result.
    * `asEntry` false: a file of the project the run does not process, known as a module only.
+   * `scan` looks for PROJECT_WORDS (among others: screening shares its scan); a loop passes one.
    */
-  note(file: Found, text: string, asEntry = true): boolean {
+  note(file: Found, text: string, asEntry = true, scan = new WordScan(PROJECT_WORDS)): boolean {
     if (/\.py$/.test(file.real)) this.add(file, this.allByName, this.allByPath);
-    if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
+    if (scan.mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
     // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
     // still start its processes only through a module of the run.
-    if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
+    if (scan.mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
       if (asEntry) {
         const imported = packed(importedByText(text));
         this.entries.push({ file, imported });

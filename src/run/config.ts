@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from '../api/usage';
-import type { Found } from './walk';
+import { globMatcher, type Found } from './walk';
 import { selectTransforms } from './select';
 import { checkCodes, codeFilter } from '../api/codes';
 import type { Method, Strategy } from '../api/types';
@@ -311,7 +311,6 @@ function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): 
   const table = found.settings.perFileIgnores;
   if (!table) return opts;
   const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
-  const { globMatcher } = require('./walk') as typeof import('./walk');
   const extra = Object.entries(table).filter(([glob]) => globMatcher([glob])(rel)).flatMap(([, codes]) => codes);
   if (extra.length === 0) return opts;
   const perFileCache = cacheOf(opts).perFile;
@@ -379,7 +378,6 @@ export function keptByConfig(file: Found, opts: RunOptions): boolean {
   if (rel.startsWith('..')) return true;
   const exclude = [...(opts.cli?.exclude ?? found.settings.exclude ?? []), ...(found.settings.extendExclude ?? [])];
   const include = opts.cli?.include ?? found.settings.include ?? [];
-  const { globMatcher } = require('./walk') as typeof import('./walk'); // not needed by --stdin
   if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
   return include.length === 0 || globMatcher(include)(rel);
 }

@@ -3,17 +3,19 @@
 // runner.ts walks and schedules.
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, needsParse, type SourceResult } from '../engine/pipeline';
+import { transformSource, needsParse, wordsOf, type SourceResult } from '../engine/pipeline';
 import { optionsFor, pythonOf, targetFor, inPackage, type RunCache, type Settings } from './config';
 import { compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from '../python/source';
 import { atomicWrite, WriteError } from './write';
 import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
-import { forgetText } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { runFormatter } from './format';
 import { limitBytes, overLimit } from './file-size';
-import type { ProjectScan } from '../project/project';
+import { work } from '../syntax/parser';
+import * as nb from './notebook';
+import { PROJECT_WORDS, type ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
 
@@ -52,6 +54,24 @@ export interface FileResult {
    * choosing it at run time, MP314), whatever --select/--ignore let the report show. Not reported.
    */
   keepsItsMethod?: boolean;
+  /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
+  work?: FileWork;
+}
+
+export interface FileWork {
+  parses: number;
+  analyses: number;
+}
+
+/** The engine's work on changed files: how many parses and analyses one takes, against how many transforms changed it. */
+export interface ChangedWork {
+  files: number;
+  parses: number;
+  analyses: number;
+  /** Changed files by the number of transforms that changed them. */
+  byTransforms: Record<number, number>;
+  /** Changed files by parses beyond one plus one per transform that changed them (the other passes within a transform). */
+  extraParses: Record<number, number>;
 }
 
 export interface RunOptions extends Options, WalkOptions {
@@ -114,8 +134,11 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
-  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
-  work?: { processed: number; parses: number; analyses: number };
+  /**
+   * The engine's work, over all threads: files processed (candidates), parses, scope analyses;
+   * `inFiles`, those of processing files (the rest is the cross-file scan's); `changed`, per changed file.
+   */
+  work?: { processed: number; parses: number; analyses: number; inFiles?: FileWork; changed?: ChangedWork };
 }
 
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
@@ -171,6 +194,14 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   ...factsOfFile(file.real, opts.projectFacts),
 });
 
+/** One scan of each text for every word screening asks about: the transforms', the engine's and the cross-file scan's. */
+const screenings = new WeakMap<readonly Transform[], WordScan>();
+function screeningScan(transforms: readonly Transform[]): WordScan {
+  let scan = screenings.get(transforms);
+  if (!scan) screenings.set(transforms, (scan = new WordScan([...wordsOf(transforms), ...PROJECT_WORDS])));
+  return scan;
+}
+
 /**
  * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
  * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
@@ -180,9 +211,10 @@ export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectSc
   const opts = optionsFor(file, runOpts);
   const read = readSource(file, opts);
   if (!('decoded' in read)) return read;
-  const waits = project?.note(file, read.decoded.text) ?? false;
-  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
-  forgetText();
+  const scan = screeningScan(opts.transforms);
+  const waits = project?.note(file, read.decoded.text, true, scan) ?? false;
+  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), scan);
+  scan.forget();
   return { size: read.bytes.length, bytes: read.bytes, waits, parse };
 }
 
@@ -199,7 +231,6 @@ function writeChanged(changed: FileResult, file: Found, data: Buffer, original: 
 
 /** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
 function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
-  const nb = require('./notebook') as typeof import('./notebook');
   let book;
   try {
     book = nb.readNotebook(text);
@@ -300,8 +331,12 @@ export function firstChangedLine(before: string, after: string): number {
 
 /** processFile that turns an unexpected exception into an error result for that file. */
 export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
+  const parses = work.parses;
+  const analyses = work.analyses;
   try {
-    return processFile(file, opts, given);
+    const r = processFile(file, opts, given);
+    r.work = { parses: work.parses - parses, analyses: work.analyses - analyses };
+    return r;
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });

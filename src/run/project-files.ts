@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { discover, type Found, type WalkOptions } from './walk';
 import { decode } from '../python/source';
-import type { ProjectScan } from '../project/project';
+import { PROJECT_WORDS, type ProjectScan } from '../project/project';
+import { WordScan } from '../syntax/words';
 
 /** The deepest folder holding every one of `reals` (a folder itself, a file's parent). */
 function commonFolder(reals: string[]): string {
@@ -81,6 +82,7 @@ function safeReal(p: string): string | null {
  */
 export function noteFiles(files: Found[], scan: ProjectScan, limit: (f: Found) => number | null = () => null): Set<string> {
   const entries = new Set<string>();
+  const words = new WordScan(PROJECT_WORDS);
   for (const f of files) {
     let text: string;
     try {
@@ -90,7 +92,7 @@ export function noteFiles(files: Found[], scan: ProjectScan, limit: (f: Found) =
     } catch {
       continue;
     }
-    if (scan.note(f, text, false)) entries.add(f.real);
+    if (scan.note(f, text, false, words)) entries.add(f.real);
   }
   return entries;
 }

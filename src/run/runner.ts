@@ -8,9 +8,12 @@ import { ProjectScan } from '../project/project';
 import type { ProjectFacts } from '../project/facts';
 import { otherProjectFiles, noteFiles } from './project-files';
 import { ready, work } from '../syntax/parser';
-import { fileResult as result, processSafely, screenFile, type Candidate, type FileResult, type RunOptions, type Status, type Summary } from './files';
+import { fileResult as result, processSafely, screenFile, type Candidate, type ChangedWork, type FileResult, type FileWork, type RunOptions, type Status, type Summary } from './files';
 
 export { processFile, processSafely, screenFile, firstChangedLine, fileResult } from './files';
+// For the CLI, which loads the run layer through this module only (see cli.ts runLayer).
+export { OneShotGate } from './compile';
+export { RunCache, effectiveSettings } from './config';
 export type { Candidate, FileResult, RunOptions, Status, Summary } from './files';
 
 const worthKeeping = (r: FileResult) =>
@@ -25,13 +28,32 @@ export class Tally {
   readonly unchangedPaths: string[] = [];
   readonly counts: Record<Status, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
   diagnostics = 0;
+  /** The engine's work on the files processed, and on the changed ones (see Summary.work). */
+  readonly inFiles: FileWork = { parses: 0, analyses: 0 };
+  readonly changedWork: ChangedWork = { files: 0, parses: 0, analyses: 0, byTransforms: {}, extraParses: {} };
 
   /** `always`: kept even when it has nothing to say. */
   add(r: FileResult, shown: string = r.path, always = false): void {
     this.counts[r.status]++;
     this.diagnostics += r.diagnostics.length;
+    if (r.work) this.countWork(r, r.work);
     if (always || worthKeeping(r)) this.kept.push(r);
     else this.unchangedPaths.push(shown);
+  }
+
+  private countWork(r: FileResult, w: FileWork): void {
+    this.inFiles.parses += w.parses;
+    this.inFiles.analyses += w.analyses;
+    delete r.work;
+    if (r.status !== 'changed') return;
+    const c = this.changedWork;
+    const transforms = new Set(r.fixes.map((f) => f.transform)).size;
+    c.files++;
+    c.parses += w.parses;
+    c.analyses += w.analyses;
+    c.byTransforms[transforms] = (c.byTransforms[transforms] ?? 0) + 1;
+    const extra = w.parses - 1 - transforms;
+    c.extraParses[extra] = (c.extraParses[extra] ?? 0) + 1;
   }
 
   /** An unchanged file with nothing to say, by the path the walk gave it. */
@@ -145,15 +167,19 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     }
   }
   if (project) {
-    // The modules entry points import are processed first, and their processing tells the scan
-    // whether they start processes: the scan then parses only those it was not told about.
+    // The files processed before the scan tell it whether they start processes (from the tree and
+    // analyses they have anyway): the scan then parses only the modules it was not told about. Not
+    // only those entry points import: the scan also asks about the modules imported by those
+    // (stdlib, 1 job: 138 parses and 130 analyses before, 132 and 124 after; realworld 394 and
+    // 345, 385 and 343). The files processed after it need no verdict.
     const judge = project.modulesToJudge();
-    opts = { ...opts, judge };
-    pool.setJudge(judge);
+    opts = { ...opts, judge: 'all' };
     const outside = judgeOutside(others.filter((f) => judge.has(f.real) && !otherEntries.has(f.real)), opts);
     await pool.drain({ ...opts, onProgress: tick });
     const known = new Map(outside.verdicts);
     for (const [real, verdict] of pool.verdicts()) known.set(real, verdict);
+    opts = { ...opts, judge: new Set() };
+    pool.setJudge(new Set());
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
@@ -190,6 +216,8 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     processed: threads.processed,
     parses: work.parses - workBefore.parses + threads.parses,
     analyses: work.analyses - workBefore.analyses + threads.analyses,
+    inFiles: tally.inFiles,
+    changed: tally.changedWork,
   };
   return summary;
 }
