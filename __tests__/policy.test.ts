@@ -110,6 +110,34 @@ describe('a library module keeps the default start method (MP318)', () => {
   }, 120_000);
 });
 
+test('entry points that import a module with a DataLoader left on the default (MP317) get no set_start_method (MP316)', async () => {
+  const loaders = 'from torch.utils.data import DataLoader\n\n\ndef batches(dataset):\n    return DataLoader(dataset, num_workers=2)\n';
+  const trainer = 'from pkg import loaders\n\n\ndef fit(dataset):\n    return list(loaders.batches(dataset))\n';
+  const pool = 'import multiprocessing\n\n\nif __name__ == "__main__":\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(abs, [-1]))\n';
+  const root = makeTree({
+    'pkg/__init__.py': '',
+    'pkg/loaders.py': loaders,
+    'pkg/trainer.py': trainer,
+    // Imports the loaders without using them by name: the dataset reaches them all the same.
+    'direct.py': `from pkg import loaders  # noqa: F401\n${pool}`,
+    'through.py': `from pkg.trainer import fit  # noqa: F401\n${pool}`,
+    'alone.py': pool,
+  });
+  try {
+    const r = await cli(['--json', '.'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files['pkg/loaders.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP317');
+    for (const name of ['direct.py', 'through.py']) {
+      expect({ name, codes: files[name].diagnostics.map((d: { code: string }) => d.code) }).toEqual({ name, codes: ['MP316'] });
+      expect(files[name].diff).not.toContain('set_start_method');
+      expect(files[name].diff).toContain('multiprocessing.get_context("spawn").Pool(2)');
+    }
+    expect(files['alone.py'].diff).toContain('multiprocessing.set_start_method("spawn")');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 describe('a module-level Event read by workers (MP202)', () => {
   const input = fs.readFileSync(path.join(fixtures, 'keep_module_event.input.py'), 'utf8');
   beforeAll(() => ready());

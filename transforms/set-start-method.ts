@@ -245,7 +245,7 @@ function fix(ctx: FileContext): Fix[] | null {
   // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
   if (keepForkComments(ctx.source, ctx.root).length > 0) return fixes;
   if (ctx.facts.importsForkModule) {
-    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
+    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312, MP314 or MP317 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under

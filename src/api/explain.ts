@@ -185,7 +185,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
   },
   MP316: {
-    why: 'set_start_method changes the default for every module of the program. This entry point imports a module of the run that the tool left on its own start method (its code would break under spawn: MP312, or it picks the method per platform: MP314), so a spawn default set here would reach that module and break it.',
+    why: 'set_start_method changes the default for every module of the program. This entry point imports a module of the run that the tool left on its own start method (its code would break under spawn: MP312; it picks the method per platform: MP314; or a DataLoader there was left on the default because its dataset may not pickle: MP317), so a spawn default set here would reach that module and break it. For MP317 any import counts, directly or through one module of the run: the dataset reaches the DataLoader through objects the tool cannot follow.',
     fix: 'Fix what holds the imported module back (its diagnostics say what), then run again. Meanwhile this file\'s own calls get explicit contexts, which leave the default alone.',
     before: 'from lib import switch   # lib/switch.py keeps fork on Linux (MP314)\n\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")   # would reach switch.run()',
     after: 'from lib import switch\n\nif __name__ == "__main__":\n    with multiprocessing.get_context("spawn").Pool(2) as pool:\n        ...',

@@ -317,6 +317,27 @@ export class ProjectScan {
     return out;
   }
 
+  /** Entry points that import one of `given` (real paths), directly or through one module of the run, whatever they use of it. */
+  entryPointsReaching(given: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    if (given.size === 0) return out;
+    const imports = new Map<string, Found[]>();
+    const importsOf = (f: Found) => {
+      let found = imports.get(f.real);
+      if (found === undefined) {
+        const text = readText(f.real);
+        found = text === null ? [] : this.importedFiles(f, importedByText(text), this.allByPath, this.allByName);
+        imports.set(f.real, found);
+      }
+      return found;
+    };
+    for (const { file, imported } of this.entries) {
+      const first = this.importedFiles(file, unpacked(imported), this.allByPath, this.allByName);
+      if (first.some((f) => given.has(f.real) || importsOf(f).some((g) => given.has(g.real)))) out.add(file.real);
+    }
+    return out;
+  }
+
   /** `known`: verdicts already given by processing, by real path; the other modules are parsed here. */
   entryPointsImportingProcessCode(known: ReadonlyMap<string, boolean> = new Map()): Set<string> {
     const result = new Set<string>();

@@ -50,10 +50,11 @@ export interface FileResult {
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
   /**
-   * For the cross-file scan: the file keeps its own start method (left unchanged, MP312, or
-   * choosing it at run time, MP314), whatever --select/--ignore let the report show. Not reported.
+   * For the cross-file scan: the file keeps its own start method ('method': left unchanged, MP312,
+   * or choosing it at run time, MP314; 'loaders': a DataLoader left on the default because its
+   * dataset may not pickle, MP317), whatever --select/--ignore let the report show. Not reported.
    */
-  keepsItsMethod?: boolean;
+  keepsItsMethod?: KeepReason;
   /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
   work?: FileWork;
 }
@@ -269,6 +270,8 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
  * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
  * for problems with the file itself.
  */
+export type KeepReason = 'method' | 'loaders';
+
 export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
   const read = given ? decodeSource(file, given, opts) : readSource(file, opts);
@@ -279,7 +282,9 @@ export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): F
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
   const judged = resultOf(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
-  if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = true;
+  if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = 'method';
+  // A spawn default set by an importer would pickle that dataset all the same.
+  else if (out.diagnostics.some((d) => d.code === 'MP317')) judged.keepsItsMethod = 'loaders';
   return judged;
 }
 

@@ -1,4 +1,4 @@
-import { Pool, keepsItsOwnMethod } from './pool';
+import { Pool } from './pool';
 import { interrupted } from './interrupt';
 import { keptByConfig, optionsFor, RunCache } from './config';
 import { limitBytes } from './file-size';
@@ -8,7 +8,7 @@ import { ProjectScan } from '../project/project';
 import type { ProjectFacts } from '../project/facts';
 import { otherProjectFiles, noteFiles } from './project-files';
 import { ready, work } from '../syntax/parser';
-import { fileResult as result, processSafely, screenFile, type Candidate, type ChangedWork, type FileResult, type FileWork, type RunOptions, type Status, type Summary } from './files';
+import { fileResult as result, processSafely, screenFile, type Candidate, type ChangedWork, type FileResult, type FileWork, type KeepReason, type RunOptions, type Status, type Summary } from './files';
 
 export { processFile, processSafely, screenFile, firstChangedLine, fileResult } from './files';
 // For the CLI, which loads the run layer through this module only (see cli.ts runLayer).
@@ -183,8 +183,10 @@ async function runWith(paths: string[], opts: RunOptions, started: bigint): Prom
     // Entry points that import this run's process code become candidates of set-start-method.
     const flagged = project.entryPointsImportingProcessCode(known);
     // Modules left on their own start method: a default set by their importers would reach them.
-    const keepers = new Set([...pool.keepingTheirMethod(), ...outside.keepers]);
-    const forkImporters = project.entryPointsImporting(keepers);
+    const keepers = new Map([...pool.keepingTheirMethod(), ...outside.keepers]);
+    // A DataLoader's dataset reaches it through objects the scan cannot follow: any import counts.
+    const loaders = new Set([...keepers].filter(([, why]) => why === 'loaders').map(([real]) => real));
+    const forkImporters = new Set([...project.entryPointsImporting(new Set(keepers.keys())), ...project.entryPointsReaching(loaders)]);
     // Scripts and entry points that call such functions: guard-main moves module-level calls.
     const calls = project.processCalls(known);
     const facts: ProjectFacts = { importsProcessCode: flagged, importsForkModule: forkImporters, importedScripts: project.importedScripts, processCalls: calls };
@@ -230,9 +232,9 @@ const YIELD_EVERY_NS = 5_000_000n;
  * and which keep their own start method. Modules a whole run would not process (screened out,
  * or entry points themselves) are left to the scan, as in a whole run.
  */
-function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<string, boolean>; keepers: Set<string> } {
+function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<string, boolean>; keepers: Map<string, KeepReason> } {
   const verdicts = new Map<string, boolean>();
-  const keepers = new Set<string>();
+  const keepers = new Map<string, KeepReason>();
   const quiet = { ...opts, write: false, diffs: false, keepText: false };
   for (const file of modules) {
     if (interrupted()) break;
@@ -245,7 +247,7 @@ function judgeOutside(modules: Found[], opts: RunOptions): { verdicts: Map<strin
     if ('status' in screened || !screened.parse) continue;
     const r = processSafely(file, quiet);
     if (r.startsProcesses !== undefined) verdicts.set(file.real, r.startsProcesses);
-    if (keepsItsOwnMethod(r)) keepers.add(file.real);
+    if (r.keepsItsMethod) keepers.set(file.real, r.keepsItsMethod);
   }
   return { verdicts, keepers };
 }
