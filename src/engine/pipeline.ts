@@ -2,6 +2,7 @@ import type { SyntaxNode, Tree } from '../syntax/types';
 import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from '../syntax/parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from '../python/style';
+import { fileLineLength } from '../python/layout';
 import { Names, indexImports, type ImportIndex } from '../python/names';
 import { Imports } from '../python/imports';
 import { ProcessStarts, startsProcessesIn } from '../python/starts';
@@ -138,6 +139,8 @@ export function transformSource(
     const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
     return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
   }
+  // Without a project setting the file's own habit decides (a file written to 120 columns).
+  if (options.lineLength === undefined) options = { ...options, lineLength: fileLineLength(input) };
   return planned(input, options, mechanismsOf(transforms), (plan, request = {}) => {
     const trees: Tree[] = [];
     try {

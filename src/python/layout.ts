@@ -25,6 +25,25 @@ function lineEndOf(text: string, index: number): number {
   return text.length;
 }
 
+/** How many lines past 88 make a habit rather than an outlier (a URL, a long message). */
+const HABIT = 3;
+
+/**
+ * The limit for a file whose project sets none: 88, unless the file's own code is written to a
+ * longer one (three or more lines past 88, comment lines aside); then its longest line plus one
+ * indentation level, which a move into main() adds: moved code keeps its lines, and new text
+ * stays within the file's width. One or two long lines (a URL, a message) do not raise the limit.
+ */
+export function fileLineLength(source: string): number {
+  const long: number[] = [];
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    const w = width(line);
+    if (w > DEFAULT_LINE_LENGTH && !/^\s*#/.test(line)) long.push(w);
+  }
+  if (long.length < HABIT) return DEFAULT_LINE_LENGTH;
+  return Math.max(...long) + TAB_WIDTH;
+}
+
 const widest = (text: string) => Math.max(0, ...text.split(/\r\n|\r|\n/).map(width));
 
 /**
