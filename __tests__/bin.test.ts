@@ -28,13 +28,4 @@ describe('bin/mp-codemod.js', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('mp.get_context("spawn").Pool(2)');
   });
-
-  test('--stdin loads neither the walker, nor the pool, nor the cross-file scan (start-up time)', () => {
-    const root = makeTree({ 'loaded.js': "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n" });
-    const r = spawnSync(process.execPath, ['-r', path.join(root, 'loaded.js'), BIN, '--stdin'], { cwd: root, encoding: 'utf8', input: POOL_SCRIPT });
-    expect(r.status).toBe(0);
-    const loaded = (JSON.parse(r.stderr) as string[]).map((f) => path.relative(path.join(__dirname, '..'), f).split(path.sep).join('/'));
-    expect(loaded).toContain('dist/src/run/files.js');
-    expect(loaded.filter((f) => /run\/(runner|walk|pool|project-files)\.js$|src\/project\/(project|module-starts)\.js$|node_modules\/(ignore|picomatch)\//.test(f))).toEqual([]);
-  });
 });

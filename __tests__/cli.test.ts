@@ -284,6 +284,28 @@ describe('transform selection', () => {
     expect(read(root, 'app.py')).toBe('import os\nprint(os.getppid())\n');
   });
 
+  test('a user transform declares its words and asks the shared scan about them in its prefilter', async () => {
+    const root = makeTree({
+      'app.py': 'import os\nprint(os.getpid())\n',
+      'other.py': 'import os\nprint(os.getcwd())\n',
+      'words.js': `module.exports = {
+        id: 'getpid-to-getppid', description: 'demo', safety: 'safe', safetyNote: '',
+        words: ['getpid', 'getcwd'],
+        prefilter: (text, { mentions }) => mentions(text, 'getpid'),
+        query: '((identifier) @id (#eq? @id "getpid"))',
+        fix(match) { const n = match.captures[0].node; return { message: 'rename', edits: [{ start: n.startIndex, end: n.endIndex, text: 'getppid' }] }; },
+      };`,
+      'bad.js': `module.exports = { id: 'bad', words: 'getpid', prefilter: /x/, query: '(identifier) @id', fix() { return null; } };`,
+    });
+    const r = await cli(['-t', './words.js', '-t', 'spawn-context', '--write', 'app.py', 'other.py'], root);
+    expect(r.code).toBe(0);
+    expect(read(root, 'app.py')).toBe('import os\nprint(os.getppid())\n');
+    expect(read(root, 'other.py')).toBe('import os\nprint(os.getcwd())\n');
+    const bad = await cli(['-t', './bad.js', 'app.py'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('mp-codemod: transform ./bad.js: words must be a list of strings\n');
+  });
+
   test('a user transform with anchors: the query runs around those names only', async () => {
     const transform = (anchors: string) => `module.exports = {
         id: 'rename', description: 'demo', safety: 'safe', safetyNote: '',

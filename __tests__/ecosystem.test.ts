@@ -85,8 +85,9 @@ describe('programmatic API', () => {
           '  const kind: number = m.captures[0].node.type;',
           '  return kind ? null : null;',
           '} };',
+          // A library module: --strategy local gives it the context (auto leaves it on the default, MP318).
           'void ready().then(() => {',
-          '  const out: SourceResult = transformSource("import multiprocessing as mp\\n\\n\\ndef f():\\n    return mp.Pool(2)\\n", builtinTransforms);',
+          '  const out: SourceResult = transformSource("import multiprocessing as mp\\n\\n\\ndef f():\\n    return mp.Pool(2)\\n", builtinTransforms, { method: "spawn", unsafeFixes: false, freezeSupport: false, allEntryPoints: false, strategy: "local" });',
           '  console.log(JSON.stringify({ output: out.output, ids: [...builtinTransforms, mine].map((t) => t.id), fixtures: typeof defineFixtureTests, run: typeof run }));',
           '});',
         ].join('\n'),

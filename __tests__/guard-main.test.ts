@@ -4,4 +4,4 @@ import transform from '../transforms/guard-main';
 import { layoutVariants } from './helpers/variants';
 
 const fixtures = path.join(__dirname, '..', '__testfixtures__', 'guard-main');
-defineFixtureTests(transform, fixtures, layoutVariants(fixtures, 'long_lines'));
+defineFixtureTests(transform, fixtures, { ...layoutVariants(fixtures, 'long_lines'), ...layoutVariants(fixtures, 'long_strings') });

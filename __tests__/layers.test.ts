@@ -123,6 +123,33 @@ describe('layers', () => {
     expect(got).toEqual(['src/api/types.ts', 'src/python/names.ts (type)', 'src/run/walk.ts', 'src/engine/pipeline.ts', 'src/engine/pipeline.ts']);
   });
 
+  test('a lazy require against the direction is refused like an import', () => {
+    const file = path.join(ROOT, 'src', 'syntax', 'x.ts');
+    const text = "export function f() {\n  return (require('../run/runner') as typeof import('../run/runner')).run;\n}\n";
+    expect(violations(importsOf(file, text))).toEqual(['src/syntax/x.ts (syntax) imports src/run/runner.ts (run)', 'src/syntax/x.ts (syntax) imports src/run/runner.ts (run)']);
+  });
+
+  test('every lazy require names its module (the rule can read it) and says why it is lazy', () => {
+    const files = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'transforms'))];
+    // Modules loaded by a path known only at run time: a user's transform (-t), and the
+    // transforms of a worker thread (functions do not cross threads).
+    const byPath = ['src/run/select.ts', 'src/run/catalogue.ts'];
+    const unnamed: string[] = [];
+    const unexplained: string[] = [];
+    for (const f of files) {
+      const rel = path.relative(ROOT, f).split(path.sep).join('/');
+      const lines = fs.readFileSync(f, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (/\brequire\(\s*[^'"\s)]/.test(line) && !byPath.includes(rel)) unnamed.push(`${rel}:${i + 1}`);
+        // A require cast to its module's type is TypeScript code (not the source of a thread in a string).
+        const comment = (l: string | undefined) => l !== undefined && /\/\/|^\s*\*/.test(l);
+        if (/\brequire\(.*\)\s*as\b/.test(line) && !comment(line) && !comment(lines[i - 1])) unexplained.push(`${rel}:${i + 1}`);
+      });
+    }
+    expect(unnamed).toEqual([]);
+    expect(unexplained).toEqual([]);
+  });
+
   test('src/ and transforms/ follow the dependency rule', () => {
     expect(edges.length).toBeGreaterThan(100);
     expect(violations(edges)).toEqual([]);

@@ -96,7 +96,7 @@ describe('the packed package', () => {
     const examples = path.join(REPO, 'examples');
     const dry = ok(spawnSync(tool, ['.'], { cwd: examples, encoding: 'utf8', env }), 'mp-codemod examples/');
     expect(dry.stdout).toMatch(/^--- a\/.*\n\+\+\+ b\//m);
-    expect(dry.stdout).toContain('get_context("spawn")');
+    expect(dry.stdout).toContain('set_start_method("spawn")');
     const here = ok(spawnSync(process.execPath, [path.join(REPO, 'bin', 'mp-codemod.js'), '.'], { cwd: examples, encoding: 'utf8', env }), 'checkout');
     expect(dry.stdout).toBe(here.stdout);
     process.stderr.write(`packed-install test: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -8,6 +8,7 @@ import { cli, makeTree } from './helpers/tree';
 
 const MAIN = '\n\nif __name__ == "__main__":\n    main()\n';
 const JOBS = 'import multiprocessing as mp\n\n\ndef run(f, xs):\n    with mp.Pool(2) as p:\n        return p.map(f, xs)\n';
+const TEST_JOBS = 'import multiprocessing as mp\n\n\ndef test_run():\n    with mp.Pool(2) as p:\n        assert p.map(abs, [-1]) == [1]\n';
 const SWITCH = 'import multiprocessing\nimport sys\n\nif sys.platform == "win32":\n    def run(items):\n        return list(items)\nelse:\n    def run(items):\n        q = multiprocessing.Queue()\n        p = multiprocessing.Process(target=q.put, args=(list(items),))\n        p.start()\n        return q.get()\n';
 
 const PROJECT: Record<string, string> = {
@@ -101,6 +102,7 @@ test('in a repository of several projects, a batch inside one of them still sees
     '.git/HEAD': 'ref: refs/heads/main\n',
     'common/__init__.py': '',
     'common/jobs.py': JOBS,
+    'common/test_jobs.py': TEST_JOBS,
     'apps/web/pyproject.toml': '[project]\nname = "web"\n',
     'apps/web/cli.py': `from common import jobs\n\n\ndef main():\n    print(jobs.run(abs, [1]))${MAIN}`,
   });
@@ -110,11 +112,13 @@ test('in a repository of several projects, a batch inside one of them still sees
     const part = await checkRun(['apps/web/cli.py'], root);
     expect(part.files.get('apps/web/cli.py')).toEqual(full.files.get('apps/web/cli.py'));
     expect(part.code).toBe(1);
-    // The other files are read, never written: a full run would change common/jobs.py.
-    expect(full.files.get('common/jobs.py')!.status).toBe('changed');
+    // The other files are read, never written: a full run would change common/test_jobs.py (a
+    // test module keeps explicit contexts; the library module common/jobs.py is left, MP318).
+    expect(full.files.get('common/test_jobs.py')!.status).toBe('changed');
     expect((await cli(['--write', 'apps/web/cli.py'], root)).code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'apps/web/cli.py'), 'utf8')).toContain('set_start_method("spawn")');
     expect(fs.readFileSync(path.join(root, 'common/jobs.py'), 'utf8')).toBe(JOBS);
+    expect(fs.readFileSync(path.join(root, 'common/test_jobs.py'), 'utf8')).toBe(TEST_JOBS);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

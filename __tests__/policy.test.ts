@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { defineFixtureTests } from '../src/testing';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
@@ -6,6 +7,7 @@ import { ready } from '../src/syntax/parser';
 import { builtinTransforms } from '../transforms';
 import { defineBehaviourTests } from './helpers/behaviour';
 import { cli, makeTree } from './helpers/tree';
+import { runPython, lines } from './helpers/python';
 
 // The migration policy: one mechanism per file, and no edits to a file that spawn would still
 // break. run_* programs are migrated and must behave the same under fork and under a spawn
@@ -49,6 +51,93 @@ test('an entry point that imports a module left on its own start method gets no 
   }
 });
 
+describe('a library module keeps the default start method (MP318)', () => {
+  const JOBS = 'import multiprocessing\n\n\ndef square(x):\n    return x * x\n\n\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, items)\n';
+  // A caller the tool does not see (a user's script, a tutorial): no guard, which fork allowed.
+  const TUTORIAL = 'from pkg import jobs\n\nprint("tutorial", jobs.run([1, 2, 3]))\n';
+  const APP = 'from pkg import jobs\n\n\nif __name__ == "__main__":\n    print("app", jobs.run([4, 5]))\n';
+
+  test('its unguarded callers still run under fork; the entry point of the run that imports it sets spawn', async () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'app.py': APP, 'tutorial.py': TUTORIAL });
+    try {
+      const tutorial = runPython(['tutorial.py'], { cwd: root });
+      const app = runPython(['app.py'], { cwd: root });
+      for (const r of [tutorial, app]) {
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(new Set(r.methods)).toEqual(new Set(['fork']));
+      }
+      // The run holds the library and the entry point; tutorial.py stands for callers outside it.
+      const dry = await cli(['--json', 'pkg', 'app.py'], root);
+      const files = Object.fromEntries(JSON.parse(dry.stdout).files.map((f: { path: string }) => [f.path, f]));
+      expect(files['pkg/jobs.py'].diagnostics.map((d: { code: string; line: number }) => `${d.line} ${d.code}`)).toEqual(['9 MP318']);
+      expect(files['app.py'].diagnostics.map((d: { code: string }) => d.code)).not.toContain('MP316');
+      expect((await cli(['--write', 'pkg', 'app.py'], root)).code).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'pkg/jobs.py'), 'utf8')).toBe(JOBS);
+      expect(fs.readFileSync(path.join(root, 'app.py'), 'utf8')).toContain('    multiprocessing.set_start_method("spawn")\n    print("app", jobs.run([4, 5]))');
+      // An explicit spawn context in the library would make the tutorial's children re-run it (and fail).
+      const after = runPython(['tutorial.py'], { cwd: root, timeoutMs: 30000 });
+      expect({ code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ code: 0, stderr: '', stdout: tutorial.stdout });
+      expect(new Set(after.methods)).toEqual(new Set(['fork']));
+      for (const platformDefault of [undefined, 'spawn'] as const) {
+        const migrated = runPython(['app.py'], { cwd: root, platformDefault });
+        expect({ platformDefault, code: migrated.code, stderr: migrated.stderr }).toEqual({ platformDefault, code: 0, stderr: '' });
+        expect(lines(migrated.stdout)).toEqual(lines(app.stdout));
+        expect(new Set(migrated.methods)).toEqual(new Set(['spawn']));
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('an unguarded caller in the run gets a guard and set_start_method, and runs under spawn as under fork', async () => {
+    const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'tutorial.py': TUTORIAL });
+    try {
+      const before = runPython(['tutorial.py'], { cwd: root });
+      expect({ code: before.code, stderr: before.stderr }).toEqual({ code: 0, stderr: '' });
+      expect((await cli(['--write', '.'], root)).code).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'pkg/jobs.py'), 'utf8')).toBe(JOBS);
+      const migrated = fs.readFileSync(path.join(root, 'tutorial.py'), 'utf8');
+      // The guard guard-main makes runs the library's pool: the default is the entry point's to set.
+      expect(migrated).toContain('if __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")\n    main()\n');
+      for (const platformDefault of [undefined, 'spawn'] as const) {
+        const after = runPython(['tutorial.py'], { cwd: root, platformDefault });
+        expect({ platformDefault, code: after.code, stderr: after.stderr, stdout: after.stdout }).toEqual({ platformDefault, code: 0, stderr: '', stdout: before.stdout });
+        expect(new Set(after.methods)).toEqual(new Set(['spawn']));
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+test('entry points that import a module with a DataLoader left on the default (MP317) get no set_start_method (MP316)', async () => {
+  const loaders = 'from torch.utils.data import DataLoader\n\n\ndef batches(dataset):\n    return DataLoader(dataset, num_workers=2)\n';
+  const trainer = 'from pkg import loaders\n\n\ndef fit(dataset):\n    return list(loaders.batches(dataset))\n';
+  const pool = 'import multiprocessing\n\n\nif __name__ == "__main__":\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(abs, [-1]))\n';
+  const root = makeTree({
+    'pkg/__init__.py': '',
+    'pkg/loaders.py': loaders,
+    'pkg/trainer.py': trainer,
+    // Imports the loaders without using them by name: the dataset reaches them all the same.
+    'direct.py': `from pkg import loaders  # noqa: F401\n${pool}`,
+    'through.py': `from pkg.trainer import fit  # noqa: F401\n${pool}`,
+    'alone.py': pool,
+  });
+  try {
+    const r = await cli(['--json', '.'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    expect(files['pkg/loaders.py'].diagnostics.map((d: { code: string }) => d.code)).toContain('MP317');
+    for (const name of ['direct.py', 'through.py']) {
+      expect({ name, codes: files[name].diagnostics.map((d: { code: string }) => d.code) }).toEqual({ name, codes: ['MP316'] });
+      expect(files[name].diff).not.toContain('set_start_method');
+      expect(files[name].diff).toContain('multiprocessing.get_context("spawn").Pool(2)');
+    }
+    expect(files['alone.py'].diff).toContain('multiprocessing.set_start_method("spawn")');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 describe('a module-level Event read by workers (MP202)', () => {
   const input = fs.readFileSync(path.join(fixtures, 'keep_module_event.input.py'), 'utf8');
   beforeAll(() => ready());
@@ -77,4 +166,26 @@ test('MP202 says why --unsafe-fixes does not apply', async () => {
   const r = transformSource(source, builtinTransforms, { ...defaultOptions, unsafeFixes: true }, 'app.py');
   expect(r.output).toBe(source);
   expect(r.diagnostics.find((d) => d.code === 'MP202')?.hint).toContain('--unsafe-fixes does not: its pool has an initializer already');
+});
+
+test('an sqlite3 connection bound on one branch keeps the file on fork: migrated regardless, it fails under spawn (MP108)', async () => {
+  await ready();
+  const input = fs.readFileSync(path.join(fixtures, 'keep_sqlite_branch_arg.input.py'), 'utf8');
+  expect(transformSource(input, builtinTransforms, defaultOptions, 'app.py').output).toBe(input);
+  // With the error silenced the plan migrates it (guard-main and set_start_method): that is what MP108 prevents.
+  const silenced = input.replace('args=(source,))\n', 'args=(source,))  # mp-codemod: ignore[MP108]\n');
+  const migrated = transformSource(silenced, builtinTransforms, defaultOptions, 'app.py').output;
+  expect(migrated).toContain('set_start_method');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-sqlite-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'input.py'), input);
+    fs.writeFileSync(path.join(dir, 'migrated.py'), migrated);
+    const fork = runPython(['input.py'], { cwd: dir });
+    expect({ code: fork.code, stdout: fork.stdout }).toEqual({ code: 0, stdout: 'rows 2\nexit 0\n' });
+    const spawn = runPython(['migrated.py'], { cwd: dir });
+    expect(spawn.code).not.toBe(0);
+    expect(spawn.stderr).toContain("cannot pickle 'sqlite3.Connection' object");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

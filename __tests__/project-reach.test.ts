@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectScan } from '../src/project/project';
+import * as parser from '../src/syntax/parser';
+import { run } from '../src/index';
 import { cli, makeTree } from './helpers/tree';
 import { runPython, lines } from './helpers/python';
 
@@ -88,6 +90,31 @@ describe('entry points reached through two import hops', () => {
       'about.py': `from pkg.tasks import name${MAIN('print(name())')}`,
     };
     expect(scan(files).flagged).toEqual(['cli.py']);
+  });
+
+  test('a module the run processed before the scan asked is not parsed again for its verdict', async () => {
+    const files = {
+      'pkg/__init__.py': '',
+      'pkg/jobs.py': JOBS,
+      'pkg/tasks.py': 'from pkg.jobs import run\n\n\ndef total(xs):\n    return sum(run(xs))\n',
+      'cli.py': `from pkg.tasks import total${MAIN('print(total([1, -2]))')}`,
+    };
+    const root = makeTree(files);
+    // Who parses jobs.py's text: processing it, and the scan only for what processing does not tell.
+    const judging: string[] = [];
+    const original = parser.parse;
+    const spy = jest.spyOn(parser, 'parse').mockImplementation((text, old) => {
+      if (text === JOBS && /parseAndJudge/.test(new Error().stack ?? '')) judging.push('scan');
+      return original(text, old);
+    });
+    try {
+      const summary = await run([root], { jobs: 1, python: false, config: false });
+      expect(summary.files.filter((f) => f.status === 'changed').map((f) => path.relative(root, f.path))).toContain('cli.py');
+    } finally {
+      spy.mockRestore();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    expect(judging).toEqual([]);
   });
 
   test("a package's __init__ passes on only the names it imports from process code", () => {

@@ -102,7 +102,7 @@ describe('the cross-file scan', () => {
 
 describe('functions of the run that start processes, for the files that import them', () => {
   const HELPERS = 'import multiprocessing as mp\n\n\ndef run_pool():\n    with mp.Pool(2) as p:\n        return p.map(abs, [1])\n\n\ndef indirect():\n    return run_pool()\n\n\ndef quiet():\n    return 1\n';
-  test('scripts and entry points get them by the dotted name they import; package modules and relative imports do not', () => {
+  test('scripts and entry points get them by the dotted name they import (relative ones with their dots); package modules do not', () => {
     const files: Record<string, string> = {
       'helpers.py': HELPERS,
       'pkg/__init__.py': '',
@@ -113,6 +113,10 @@ describe('functions of the run that start processes, for the files that import t
       'dotted.py': 'import pkg.jobs\n\npkg.jobs.indirect()\n',
       'pkg/inner.py': 'import helpers\n\nhelpers.run_pool()\n',
       'pkg/relative.py': `from . import jobs${MAIN}`,
+      'pkg/relative_from.py': `from .jobs import run_pool${MAIN}`,
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/up.py': `from ..jobs import run_pool\nfrom .. import jobs${MAIN}`,
+      'pkg/sub/up_by_name.py': `from ..sub import nothing${MAIN}`,
       'unrelated.py': 'import os\n\nprint(os.sep)\n',
     };
     const root = makeTree(files);
@@ -123,10 +127,48 @@ describe('functions of the run that start processes, for the files that import t
       ['dotted.py', ['pkg.jobs.indirect', 'pkg.jobs.run_pool']],
       ['entry.py', ['pkg.jobs.indirect', 'pkg.jobs.run_pool']],
       ['from_import.py', ['helpers.indirect', 'helpers.run_pool']],
+      ['pkg/relative.py', ['.jobs.indirect', '.jobs.run_pool']],
+      ['pkg/relative_from.py', ['.jobs.indirect', '.jobs.run_pool']],
+      ['pkg/sub/up.py', ['..jobs.indirect', '..jobs.run_pool']],
       ['script.py', ['helpers.indirect', 'helpers.run_pool']],
     ]);
     // A module processing judged quiet is not parsed again.
     expect(scan.processCalls(new Map([[path.join(root, 'helpers.py'), false]])).has(path.join(root, 'script.py'))).toBe(false);
+  });
+
+  test('classes: the class when making one starts processes, else the methods that do (directly or through self)', () => {
+    const classes = [
+      'import multiprocessing as mp',
+      'class Runner:',
+      '    def __init__(self, n):',
+      '        self.n = n',
+      '    def go(self):',
+      '        return self._pool()',
+      '    def _pool(self):',
+      '        with mp.Pool(2) as p:',
+      '            return p.map(abs, range(self.n))',
+      '    @staticmethod',
+      '    def once():',
+      '        return mp.Pool(1)',
+      '    def quiet(self):',
+      '        return self.n',
+      'class Eager:',
+      '    def __init__(self):',
+      '        self.pool = self.make()',
+      '    def make(self):',
+      '        return mp.Pool(1)',
+      'class Worker(mp.Process):',
+      '    pass',
+      'class Plain:',
+      '    def go(self):',
+      '        return 1',
+      '',
+    ].join('\n');
+    const files: Record<string, string> = { 'helpers.py': classes, 'script.py': 'from helpers import Runner\n\nRunner(1).go()\n' };
+    const root = makeTree(files);
+    const scan = new ProjectScan();
+    for (const name of Object.keys(files)) scan.note({ path: name, real: path.join(root, name) }, files[name]);
+    expect([...(scan.processCalls().get(path.join(root, 'script.py')) ?? [])].sort()).toEqual(['helpers.Eager', 'helpers.Runner._pool', 'helpers.Runner.go', 'helpers.Runner.once', 'helpers.Worker']);
   });
 });
 

@@ -33,6 +33,14 @@ test('the summary holds no result per unchanged file with nothing to say: a coun
   expect(summary.work!.processed).toBe(4);
   expect(summary.work!.parses).toBeGreaterThanOrEqual(4);
   expect(summary.work!.analyses).toBeGreaterThanOrEqual(4);
+  // Per changed file: each script was changed by one transform or more, parsed once plus once per text a pass made.
+  const changed = summary.work!.changed!;
+  expect(changed.files).toBe(3);
+  expect(changed.parses).toBeGreaterThanOrEqual(6);
+  expect(Object.values(changed.byTransforms).reduce((a, b) => a + b, 0)).toBe(3);
+  expect(Object.values(changed.extraParses).reduce((a, b) => a + b, 0)).toBe(3);
+  expect(summary.work!.inFiles!.parses).toBeLessThanOrEqual(summary.work!.parses);
+  expect(summary.files.some((f) => 'work' in f)).toBe(false);
 });
 
 test('--json still lists every file, in path order, in the same layout as one JSON.stringify', async () => {
@@ -54,9 +62,11 @@ test('threads return their work with each result: the counts add up across --job
   const root = makeTree(files);
   const work = (jobs: string) => {
     const r = spawnSync(process.execPath, [BIN, '--quiet', '--isolated', '--jobs', jobs, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, MP_CODEMOD_BENCH: '1' } });
-    return /work processed=(\d+) parses=(\d+) analyses=(\d+)/.exec(r.stderr)!.slice(1).map(Number);
+    const all = /work processed=(\d+) parses=(\d+) analyses=(\d+)/.exec(r.stderr)!.slice(1).map(Number);
+    return [...all, /^work-changed (.*)$/m.exec(r.stderr)![1]];
   };
   const one = work('1');
   expect(one[0]).toBe(40);
+  expect(one[3]).toMatch(/^files=20 parses=\d+ analyses=\d+ transforms=\S+ extra-parses=\S+$/);
   expect(work('2')).toEqual(one);
 });

@@ -93,7 +93,32 @@ function dryRun(dir, jobs) {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   const rss = Number((/maxrss=(\d+)/.exec(r.stderr) ?? [])[1] ?? NaN) / 1024;
   const summary = JSON.parse(r.stdout).summary;
-  return { seconds, rss, summary };
+  return { seconds, rss, summary, work: workOf(r.stderr) };
+}
+
+/** The engine's work as the CLI prints it with MP_CODEMOD_BENCH=1 (see cli.ts benchWork). */
+function workOf(stderr) {
+  const fields = (line) => Object.fromEntries([...(new RegExp(`^${line} (.*)$`, 'm').exec(stderr)?.[1] ?? '').matchAll(/([\w-]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  const hist = (h) => Object.fromEntries((h ?? '').split(',').filter((p) => p && p !== '-').map((p) => p.split(':').map(Number)));
+  const all = fields('work');
+  const changed = fields('work-changed');
+  const num = (x) => Number(x ?? NaN);
+  return {
+    processed: num(all.processed), parses: num(all.parses), analyses: num(all.analyses),
+    inFilesParses: num(all['in-files-parses']), inFilesAnalyses: num(all['in-files-analyses']),
+    changed: { files: num(changed.files), parses: num(changed.parses), analyses: num(changed.analyses), byTransforms: hist(changed.transforms), extraParses: hist(changed['extra-parses']) },
+  };
+}
+
+/** Lines on the engine's work: per processed file, and per changed file against the transforms that changed it. */
+function printWork(name, w) {
+  const per = (n, d) => fmt(n / d);
+  const hist = (h) => Object.entries(h).map(([k, n]) => `${n} with ${k}`).join(', ') || 'none';
+  console.log(`work, ${name}: ${w.processed} files processed, ${per(w.parses, w.processed)} parses and ${per(w.analyses, w.processed)} scope analyses per processed file (of all parses, ${w.parses - w.inFilesParses} are the cross-file scan's)`);
+  const c = w.changed;
+  if (!(c.files > 0)) return;
+  console.log(`  ${c.files} changed files: ${per(c.parses, c.files)} parses and ${per(c.analyses, c.files)} scope analyses per changed file; files by the transforms that changed them: ${hist(c.byTransforms)}`);
+  console.log(`  changed files by parses beyond 1 + 1 per transform that changed them (another pass of a transform: unused imports removed, deferred fixes; a second plan): ${hist(c.extraParses)}`);
 }
 
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '?');
@@ -122,6 +147,7 @@ async function corpusReport(name, dir, repeats) {
     console.log(`${r.jobs} | ${fmt(s)} | ${fmt(files.length / s, 0)} | ${fmt(mb / s, 1)} | ${fmt(r.run.rss, 0)} | ${fmt(r.parse)} | ${fmt(s / r.parse)} | ${fmt(s / (read.seconds + r.parse))}`);
   }
   console.log(`speed-up with 2 jobs: ${fmt(rows[0].run.seconds / rows[1].run.seconds)}x (changed ${rows[0].run.summary.changed}, diagnostics ${rows[0].run.summary.diagnostics})`);
+  printWork('1 job', rows[0].run.work);
   let visited = Infinity;
   for (let i = 0; i < repeats; i++) visited = Math.min(visited, await parseOnly(cands, 1, true));
   console.log(`parse + one cursor visit of every node, 1 job: ${fmt(visited)} s, ${fmt(visited / rows[0].parse)}x parse-only`);
@@ -255,6 +281,48 @@ if (isMainThread) {
 }
 `;
 
+/**
+ * A sparse module of about `mb` MB (10^6 bytes): one Pool in a function, then stdlib files (no
+ * tests, no `from __future__` lines) until the size is reached, whole files only.
+ */
+function sparseModule(stdlib, mb) {
+  const files = pyFiles(stdlib).filter((f) => !/[\\/](test|tests|lib2to3|idlelib)[\\/]/.test(f)).sort();
+  let text = 'import multiprocessing as mp\n\n\ndef run_pool():\n    with mp.Pool(2) as p:\n        return p.map(abs, [1])\n\n\n';
+  const target = mb * 1e6;
+  for (let round = 0; round < 20 && Buffer.byteLength(text) < target - 4000; round++) {
+    for (const f of files) {
+      const part = fs.readFileSync(f, 'utf8').replace(/^from __future__ import.*$/gm, '');
+      if (Buffer.byteLength(text) + Buffer.byteLength(part) + 1 > target) continue;
+      text += part.endsWith('\n') ? part : `${part}\n`;
+    }
+  }
+  return text;
+}
+
+/**
+ * `--only large`: wall time and peak RSS of a dry run of one big file, under the per-file limit
+ * (5 and 10 MB: parsed) and over it (50 MB: skipped unread; also through --stdin, which reads it whole).
+ */
+function largeReport(stdlib) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-large-'));
+  try {
+    console.log('\n(d) one large sparse module (stdlib files, one Pool in a function; the default --max-file-size is 10 MB)');
+    console.log('file | what | wall (s) | peak RSS (MB) | exit');
+    for (const mb of [5, 10, 50]) {
+      const folder = path.join(dir, `m${mb}`);
+      fs.mkdirSync(folder);
+      const file = path.join(folder, 'big.py');
+      fs.writeFileSync(file, sparseModule(stdlib, mb === 50 ? 10 : mb).repeat(mb === 50 ? 5 : 1));
+      const size = fs.statSync(file).size / 1e6;
+      const row = (what, m) => console.log(`${fmt(size, 2)} MB | ${what} | ${fmt(m.wall)} | ${fmt(m.rss, 0)} | ${m.code}`);
+      row('dry run', measure([process.execPath, BIN, folder, '--quiet']));
+      if (mb === 50) row('--stdin', measure([process.execPath, BIN, '--stdin-filename', 'big.py'], fs.readFileSync(file, 'utf8')));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `npm run bench -- --copies N` (or BENCH_COPIES=N): the scale corpus, N copies of the stdlib. */
 function scaleReport(stdlib, copies) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-scale-'));
@@ -271,8 +339,7 @@ function scaleReport(stdlib, copies) {
     const candidates = Number((/candidates=(\d+)/.exec(floor.stderr) ?? [])[1]);
     const tool = (jobs) => {
       const m = measure([process.execPath, BIN, corpus, '--quiet', ...(jobs ? ['--jobs', String(jobs)] : [])].filter(Boolean));
-      const w = /work processed=(\d+) parses=(\d+) analyses=(\d+)/.exec(m.stderr);
-      return { ...m, processed: Number(w?.[1]), parses: Number(w?.[2]), analyses: Number(w?.[3]) };
+      return { ...m, work: workOf(m.stderr) };
     };
     // The two runs take turns with the floor's: the load of a shared machine drifts.
     const one = tool(1);
@@ -287,9 +354,7 @@ function scaleReport(stdlib, copies) {
     row('mp-codemod --jobs 1', one);
     row(`mp-codemod (default --jobs: ${defaultJobs()})`, dflt);
     console.log(`default --jobs against --jobs 1: ${fmt(one.wall / dflt.wall)}x faster (wall), ${fmt(dflt.cpu / one.cpu)}x the CPU time`);
-    for (const [name, m] of [['--jobs 1', one], ['default', dflt]]) {
-      console.log(`work, ${name}: ${m.processed} files processed, ${fmt(m.parses / m.processed)} parses and ${fmt(m.analyses / m.processed)} scope analyses per processed file`);
-    }
+    for (const [name, m] of [['--jobs 1', one], ['default', dflt]]) printWork(name, m.work);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -306,8 +371,8 @@ function argValue(name) {
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'cli.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
-  // --only stdlib,dense,scale,stdin picks parts; all by default.
-  const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin').split(','));
+  // --only stdlib,dense,scale,stdin,large picks parts; all by default.
+  const only = new Set((argValue('--only') ?? 'stdlib,dense,scale,stdin,large').split(','));
   const copies = Number(argValue('--copies') ?? process.env.BENCH_COPIES ?? 25);
   console.log(`mp-codemod bench: ${os.cpus().length} cores (${os.cpus()[0].model}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const stdlib = execFileSync('python3', ['-c', 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
@@ -324,6 +389,7 @@ async function main() {
   }
   if (only.has('scale') && copies > 0) scaleReport(stdlib, copies);
   if (only.has('stdin')) stdinTiming();
+  if (only.has('large')) largeReport(stdlib);
 }
 
 main().catch((e) => {

@@ -84,15 +84,16 @@ function checkout(gitDir, commit, dest) {
   return { files: blobs.length, missing };
 }
 
-/** The line length the tool uses for each file of `root`: the nearest folder setting (as config.ts reads it), else 88. */
+/** The line length the tool uses for each file of `root`: the nearest folder setting (as config.ts reads it), else the file's own (layout.ts). */
 function limitsUnder(root) {
   const { folderLineLength } = require(path.join(ROOT, 'dist', 'src', 'run', 'config.js'));
+  const { fileLineLength } = require(path.join(ROOT, 'dist', 'src', 'python', 'layout.js'));
   const known = new Map();
   const ofDir = (dir) => {
-    if (!known.has(dir)) known.set(dir, folderLineLength(dir) ?? (dir === root ? 88 : ofDir(path.dirname(dir))));
+    if (!known.has(dir)) known.set(dir, folderLineLength(dir) ?? (dir === root ? null : ofDir(path.dirname(dir))));
     return known.get(dir);
   };
-  return (file) => ofDir(path.dirname(path.join(root, file)));
+  return (file) => ofDir(path.dirname(path.join(root, file))) ?? fileLineLength(fs.readFileSync(path.join(root, file), 'utf8'));
 }
 
 function runCli(dir) {

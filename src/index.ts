@@ -16,7 +16,7 @@ export { transformSource, defaultOptions, type SourceResult } from './engine/pip
 export type { FileResult, RunOptions, Summary } from './run/runner';
 export { builtinTransforms } from '../transforms';
 export { CODES, type Code } from './api/codes';
-export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, Safety, Severity, Transform } from './api/types';
+export type { Diagnostic, Edit, FileContext, FileFacts, Fix, Method, Options, PrefilterFile, Safety, Severity, Transform } from './api/types';
 
 setCatalogue(builtinTransforms, require.resolve('../transforms'));
 

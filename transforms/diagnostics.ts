@@ -5,14 +5,12 @@ import { endOfLine } from '../src/python/imports';
 import { lineStartOf } from '../src/python/style';
 import { query, matchesAround } from '../src/syntax/parser';
 import { callsNaming } from '../src/syntax/find';
-import { mentions } from '../src/syntax/words';
-import { checkDatasetLambdas, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
+import { checkDatasetLambdas, checkDatasetObjects, checkProcessObjects, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
 import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
+import { unpicklableMaker } from '../src/python/unpicklable';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
-/** Factories of state that cannot be pickled into a child. */
-const UNPICKLABLE = /^(threading\.(Lock|RLock|Condition|Event|Semaphore|BoundedSemaphore)|open|io\.open|builtins\.open|socket\.socket|sqlite3\.connect|socket\.create_connection)$/;
 const LARGE = /^(pandas\.read_\w+|polars\.(read|scan)_\w+|numpy\.(load|loadtxt|genfromtxt|fromfile)|torch\.load|pandas\.DataFrame|polars\.DataFrame)$/;
 const QUEUES = /^(torch\.)?multiprocessing\.(Queue|JoinableQueue|SimpleQueue)$/;
 const LOG_CONFIG = /^logging\.(basicConfig|config\.\w+)$/;
@@ -333,8 +331,9 @@ function unpicklableAttributes(cls: SyntaxNode, ctx: FileContext): string[] {
     const left = assign.childForFieldName('left');
     const right = assign.childForFieldName('right');
     if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || right?.type !== 'call') continue;
-    const q = ctx.names.qualifiedName(right.childForFieldName('function')!) ?? right.childForFieldName('function')!.text;
-    if (UNPICKLABLE.test(q)) held.push(`${left.childForFieldName('attribute')!.text} (${q})`);
+    const fn = right.childForFieldName('function')!;
+    const what = unpicklableMaker(fn, ctx);
+    if (what) held.push(`${left.childForFieldName('attribute')!.text} (${what}, from ${fn.text})`);
   }
   byClass.set(cls.id, held);
   return held;
@@ -527,6 +526,8 @@ function diagnose(ctx: FileContext): Fix[] {
   checkGlobals(workers, initializers, ctx, guard, handovers, fixes);
   checkRunTimeClasses(ctx, guard);
   checkDatasetLambdas(ctx);
+  checkDatasetObjects(ctx);
+  checkProcessObjects(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/filterwarnings|simplefilter/.test(ctx.source)) checkWarningsFilters(workers, initializers, ctx, guard);
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
@@ -548,7 +549,8 @@ const transform: Transform = {
   safetyNote:
     'Reports only; its fixes are unsafe: lifting a nested worker to module level (one that captures nothing, or a closure over parameters of the function around it, which then become its first parameters, bound with functools.partial where it is handed over) may change what a name means there; moving a module-level Queue, Lock, Event... that workers read into the guard or main() (passed through args= or a pool initializer) makes it later and once per run of that function, and a module importing it finds it gone.',
   // Workers need a pool or process import; MP303 needs a fork call.
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
+  words: ['multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'fork'],
+  prefilter: (text, { mentions }) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (mentions(text, 'fork') && FORK_CALL.test(text)),
   query: '(module) @module',
   fix: (_match, ctx) => diagnose(ctx),
 };

@@ -4,7 +4,6 @@ import { identifiersNamed } from '../src/syntax/find';
 import { isDocstring, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { moduleStatements, startsAtImport, isMainGuard, type Statement } from '../src/python/toplevel';
-import { mentions } from '../src/syntax/words';
 import { bodyOnHeaderLine, splitContinuedHeader } from '../src/python/guard-header';
 import { DEFAULT_LINE_LENGTH, globalLines, width, wrapIndented } from '../src/python/layout';
 
@@ -386,7 +385,8 @@ const transform: Transform = {
   safetyNote:
     'Definitions, imports, constants and everything the children read stay at module level; the rest keeps its order inside main(). Files it cannot restructure without changing what the parent or the children see are left unchanged with MP310; one fix is unsafe: renaming a variable that takes the name of the function it starts (`work = Process(target=work)`) while moving it.',
   // Or the file calls functions of other modules of the run that start processes.
-  prefilter: (text, file) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (file.facts.processCalls?.length ?? 0) > 0,
+  words: ['multiprocess', 'ProcessPoolExecutor', 'DataLoader'],
+  prefilter: (text, file) => file.mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader') || (file.facts.processCalls?.length ?? 0) > 0,
   query: '(module) @module',
   fix: (_match, ctx) => hoist(ctx),
 };

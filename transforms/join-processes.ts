@@ -3,7 +3,6 @@ import type { Edit, FileContext, Fix, Transform } from '../src/api/types';
 import { callsNaming } from '../src/syntax/find';
 import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
-import { mentions } from '../src/syntax/words';
 import { wrapLine, DEFAULT_LINE_LENGTH } from '../src/python/layout';
 import { boundValue } from '../src/python/pickled';
 
@@ -392,7 +391,8 @@ const transform: Transform = {
   safetyNote:
     'Reports only, unless --unsafe-fixes: joining makes the parent wait for those processes where it used to go on (or exit) while they ran; a process that never ends would keep the parent waiting.',
   // A notebook's kernel outlives the processes it starts: the parent does not exit under them.
-  prefilter: (text, file) => !file.facts.notebook && mentions(text, 'multiprocess') && /\bstart\b/.test(text),
+  words: ['multiprocess'],
+  prefilter: (text, file) => !file.facts.notebook && file.mentions(text, 'multiprocess') && /\bstart\b/.test(text),
   query: '(module) @module',
   fix: (_match, ctx) => findUnjoined(ctx),
 };

@@ -1,36 +1,20 @@
 import type { SyntaxNode } from '../src/syntax/types';
 import { keepForkComments } from '../src/python/pragmas';
-import type { FileContext, Fix, Transform } from '../src/api/types';
+import type { FileContext, FileFacts, Fix, Transform } from '../src/api/types';
 import { mainGuards } from '../src/python/toplevel';
-import { identifiersNamed, callsNaming, topLevelOf } from '../src/syntax/find';
+import { identifiersNamed, topLevelOf } from '../src/syntax/find';
+import { DEFAULT_FIXERS, callsNamed, fixesDefaultEarly, qualifiedCall } from '../src/python/default-fixers';
 import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
-import { mentions } from '../src/syntax/words';
 import { mayBeFork } from '../src/python/starts';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
-// Loops, not arrows made per call, in the three functions below: see memory.ts.
-
-/** Whether `call` calls multiprocessing's (or torch's copy's) function of one of `names`. */
-function qualifiedCall(call: SyntaxNode, ctx: FileContext, names: string[]): boolean {
-  const q = ctx.names.qualifiedName(call.childForFieldName('function')!);
-  if (q === null) return false;
-  for (const m of MP) for (const name of names) if (q === `${m}.${name}`) return true;
-  return false;
-}
-
-/** Calls of `names` (qualified as multiprocessing's), in document order, from where the text spells them. */
-function callsNamed(ctx: FileContext, names: string[]): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const call of callsNaming(ctx.root, ctx.source, names)) if (qualifiedCall(call, ctx, names)) out.push(call);
-  return out;
-}
-
+// A loop, not an arrow made per call: see memory.ts.
 function callsIn(node: SyntaxNode, ctx: FileContext, name: string): SyntaxNode[] {
   const start = node.startIndex;
   const end = node.endIndex;
@@ -142,30 +126,6 @@ function reviewExisting(ctx: FileContext, guard: SyntaxNode | null, entry: boole
   return { present, fixes };
 }
 
-/** Factories that fix the default context when called (a Queue, a Lock... is made in it). */
-const DEFAULT_FIXERS = ['Queue', 'JoinableQueue', 'SimpleQueue', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'Value', 'Array', 'Manager'];
-
-/** Calls at import time that fix the default context, after which set_start_method raises; in document order. */
-function fixesDefaultEarly(ctx: FileContext, guard: SyntaxNode | null): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const call of callsNamed(ctx, ['get_context', 'get_start_method', ...DEFAULT_FIXERS])) {
-    const stmt = topLevelOf(ctx.root, call);
-    if (!stmt || (guard && stmt.id === guard.id)) continue;
-    if (['function_definition', 'class_definition', 'decorated_definition'].includes(stmt.type)) continue;
-    if (call.parent && hasLambdaAbove(call, stmt)) continue;
-    const noArgs = (call.childForFieldName('arguments')?.namedChildren.filter(isCode).length ?? 0) === 0;
-    if (qualifiedCall(call, ctx, ['get_context']) && noArgs) out.push(call);
-    else if (qualifiedCall(call, ctx, ['get_start_method']) && !keyword(call, 'allow_none')) out.push(call);
-    else if (qualifiedCall(call, ctx, DEFAULT_FIXERS)) out.push(call);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
-function hasLambdaAbove(node: SyntaxNode, stmt: SyntaxNode): boolean {
-  for (let p = node.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'lambda') return true;
-  return false;
-}
-
 /**
  * The unsafe alternative to MP311 when every early call makes a module-level object that only
  * the parent's code reads: the objects move into the guard (or the function it calls), after
@@ -271,6 +231,9 @@ function calledOnceFromGuard(ctx: FileContext, guard: SyntaxNode): SyntaxNode[] 
   return out;
 }
 
+/** Whether the file may use process code of other files of the run: its guard imports some, or it may call some (ProcessStarts counts those calls as starts). */
+const reachesProcessCode = (facts: FileFacts) => facts.importsProcessCode === true || (facts.processCalls?.length ?? 0) > 0;
+
 function fix(ctx: FileContext): Fix[] | null {
   const guards = mainGuards(ctx.root, ctx.source);
   const guard = guards[0] ?? null;
@@ -282,7 +245,7 @@ function fix(ctx: FileContext): Fix[] | null {
   // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
   if (keepForkComments(ctx.source, ctx.root).length > 0) return fixes;
   if (ctx.facts.importsForkModule) {
-    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312 or MP314 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
+    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312, MP314 or MP317 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under
@@ -312,10 +275,11 @@ const transform: Transform = {
   safetyNote:
     'Only entry points get the call, and only when nothing in the file sets or fixes the method already; third-party code that uses the default context then starts children with the target method too. Its unsafe fixes: "fork" rewritten; module-level objects that only the parent reads (a Lock, a Queue...) moved into the guard after the call, so they are made later and a module importing them finds them gone.',
   // An entry point that uses process code itself, imports some (a fact from the runner), or any with --all-entry-points.
-  prefilter: (text, { path, facts, options }) =>
+  words: ['set_start_method', '__main__', 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'],
+  prefilter: (text, { path, facts, options, mentions }) =>
     mentions(text, 'set_start_method') ||
     ((mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(path)) &&
-      (options.allEntryPoints || facts.importsProcessCode === true || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),
+      (options.allEntryPoints || reachesProcessCode(facts) || mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'concurrent', 'DataLoader'))),
   query: '(module) @module',
   fix: (_match, ctx) => fix(ctx),
 };

@@ -9,7 +9,6 @@ import { quoteAt } from '../src/syntax/fstring';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { importedNames } from '../src/python/names';
 import { statementsOf, callsNaming } from '../src/syntax/find';
-import { mentions } from '../src/syntax/words';
 import { mayBeFork, probesAvailability } from '../src/python/starts';
 import { whyDatasetUnknown } from '../src/python/dataset-origin';
 
@@ -622,7 +621,8 @@ const transform: Transform = {
   mechanism: 'local',
   safetyNote:
     'Only names that resolve to multiprocessing imports are rewritten, and every context-bound factory in the file moves together, so Locks and Queues stay compatible with the Processes they are passed to. Behaviour changes only where the program relied on fork (see the diagnostics).',
-  prefilter: (text) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'billiard'),
+  words: ['multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'billiard'],
+  prefilter: (text, { mentions }) => mentions(text, 'multiprocess', 'ProcessPoolExecutor', 'DataLoader', 'billiard'),
   query: `
     (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call
     (class_definition superclasses: (argument_list) @bases)

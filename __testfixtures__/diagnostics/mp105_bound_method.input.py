@@ -1,4 +1,5 @@
 import multiprocessing as mp
+import socket
 import threading
 
 
@@ -27,3 +28,15 @@ class Plain:
 def run():
     plain = Plain()
     return mp.Process(target=plain.work)
+
+
+class Client:
+    # A socket does pass: multiprocessing has a reducer for it.
+    def __init__(self):
+        self.sock = socket.socket()
+
+    def work(self):
+        return self.sock.fileno()
+
+    def start(self):
+        return mp.Process(target=self.work)

@@ -21,7 +21,8 @@ def count(x):
 
 
 def _init_shared(hits_):
-    # Sets, in each pool worker, the objects the parent made (spawn children do not inherit them).
+    # Sets, in each pool worker, the objects the parent made
+    # (spawn children do not inherit them).
     global hits
     hits = hits_
 

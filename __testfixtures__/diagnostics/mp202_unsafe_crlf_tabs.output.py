@@ -8,7 +8,8 @@ def work(x):
 
 
 def _init_shared(lock_, counter_):
-	# Sets, in each pool worker, the objects the parent made (spawn children do not inherit them).
+	# Sets, in each pool worker, the objects the parent made
+	# (spawn children do not inherit them).
 	global lock, counter
 	lock, counter = lock_, counter_
 

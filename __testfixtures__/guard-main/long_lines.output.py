@@ -24,7 +24,8 @@ def main():
     testing_data_loader = [opts.threads]
     evaluation_data_loader = [opts.batch_size, opts.threads]
     the_optimizer = opts.threads * 2
-    print("a message that fits within the limit alone, but not once it moved into main()",
+    print("a message that fits within the limit alone, but not once it moved into"
+          " main()",
           opts.batch_size)
     pool = mp.Pool(opts.threads)
     print(pool.map(work, training_data_loader + testing_data_loader + evaluation_data_loader))

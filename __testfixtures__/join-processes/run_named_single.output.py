@@ -11,8 +11,9 @@ def count(total, times):
 def main():
     total = mp.Value("i", 0)
     worker = mp.Process(target=count, kwargs={"total": total, "times": 100})
+    # Printed before the start: a parent printing while its child prints can split the child's line.
+    print("starting", worker.name.startswith("Process"), flush=True)
     worker.start()
-    print("started", worker.name.startswith("Process"), flush=True)
     worker.join()
     return
 

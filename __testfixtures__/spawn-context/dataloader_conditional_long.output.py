@@ -13,11 +13,11 @@ def loaders(root, config):
     )
     test = torch.utils.data.DataLoader(
         items,
-        num_workers=config.trainer_settings.number_of_workers_for_this_loader_in_the_run,
         multiprocessing_context=(
             "spawn"
             if config.trainer_settings.number_of_workers_for_this_loader_in_the_run > 0
             else None
-        )
+        ),
+        num_workers=config.trainer_settings.number_of_workers_for_this_loader_in_the_run
     )
     return train, test

@@ -41,7 +41,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'class Job:\n    def __call__(self, x): return x\n\ndef main():\n    pool.map(Job(), data)',
   },
   MP105: {
-    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file, a socket or a database connection cannot be pickled, so spawn fails where fork silently shared them.',
+    why: 'A bound method is pickled with its object. Objects holding a threading lock, an open file or a database connection cannot be pickled (the makers the tool knows are in src/python/unpicklable.ts; a socket does pass, multiprocessing has a reducer for it), so spawn fails where fork silently shared them.',
     fix: 'Hand over a module-level function and the plain data it needs, or give the class __getstate__/__setstate__ that drop and reopen the resource.',
     before: 'class Store:\n    def __init__(self):\n        self.lock = threading.Lock()\n    def load(self, key): ...\n\npool.map(store.load, keys)',
     after: 'def load(key):\n    return Store().load(key)\n\npool.map(load, keys)',
@@ -179,13 +179,13 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'def work(x):\n    return x\n\nif __name__ == "__main__":\n    pool.map(work, data)',
   },
   MP108: {
-    why: 'Under fork a Process inherits its arguments; under spawn they are pickled, and an open file, a socket, a lock of the threading module or a database connection cannot be, nor can a generator. Reported when the file shows the argument is a generator or an open file (the file is then left unchanged), and by `mp-codemod verify` at run time for any argument.',
-    fix: 'Pass what the child needs to rebuild the object (a path, an address) and open it there.',
+    why: 'Under fork a child inherits what the parent made; under spawn it is pickled: the arguments of a Process (args=, a Pool\'s initargs=), a Process subclass with its attributes, and the dataset of a DataLoader with workers, once per worker. An open file, a lock of the threading module, an sqlite3 connection, an lmdb environment (so torchvision\'s LSUN dataset), an open h5py file or a generator cannot be pickled: "TypeError: cannot pickle \'Environment\' object". Reported when the file shows the value may be one of those (a name is followed through each of its assignments, so one branch of an if is enough; the table is src/python/unpicklable.ts), and the file is then left unchanged; `mp-codemod verify` sees any argument at run time.',
+    fix: 'Pass what the child needs to make the object again (a path, an address) and open it there: in the worker function, in run() of a Process subclass, or on first use in a dataset\'s __getitem__ (or in worker_init_fn).',
     before: 'mp.Process(target=work, args=(open("log.txt", "a"),)).start()',
     after: 'mp.Process(target=work, args=("log.txt",)).start()  # work() opens it',
   },
   MP316: {
-    why: 'set_start_method changes the default for every module of the program. This entry point imports a module of the run that the tool left on its own start method (its code would break under spawn: MP312, or it picks the method per platform: MP314), so a spawn default set here would reach that module and break it.',
+    why: 'set_start_method changes the default for every module of the program. This entry point imports a module of the run that the tool left on its own start method (its code would break under spawn: MP312; it picks the method per platform: MP314; or a DataLoader there was left on the default because its dataset may not pickle: MP317), so a spawn default set here would reach that module and break it. For MP317 any import counts, directly or through one module of the run: the dataset reaches the DataLoader through objects the tool cannot follow.',
     fix: 'Fix what holds the imported module back (its diagnostics say what), then run again. Meanwhile this file\'s own calls get explicit contexts, which leave the default alone.',
     before: 'from lib import switch   # lib/switch.py keeps fork on Linux (MP314)\n\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")   # would reach switch.run()',
     after: 'from lib import switch\n\nif __name__ == "__main__":\n    with multiprocessing.get_context("spawn").Pool(2) as pool:\n        ...',
@@ -195,6 +195,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     fix: 'Make sure the dataset pickles (open files lazily in each worker, no lambdas or closures), then pass multiprocessing_context="spawn" by hand.',
     before: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4)   # dataset made by the caller',
     after: 'def loader(dataset):\n    return DataLoader(dataset, num_workers=4, multiprocessing_context="spawn")   # once it pickles',
+  },
+  MP318: {
+    why: 'Under spawn every child re-imports the main module of the program. This module has no __main__ guard, starts no process when imported and is not a test module: others import it, and the tool cannot see them all (its tutorials, its users\' scripts). An explicit spawn context here would start children that re-run each caller\'s main script, which breaks every caller without a guard, where fork worked. Left on the default, its calls follow the start method the program sets: the entry points of the run that import it get set_start_method in their guard.',
+    fix: 'Call multiprocessing.set_start_method("spawn") first in the __main__ guard of each program that uses the module. To give the module explicit contexts anyway, run with --strategy local (or -t spawn-context alone).',
+    before: '# lib/jobs.py\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, items)',
+    after: '# lib/jobs.py: unchanged\n# app.py, an entry point of the run that imports it\nif __name__ == "__main__":\n    multiprocessing.set_start_method("spawn")\n    print(jobs.run([1, 2]))',
   },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',

@@ -106,7 +106,7 @@ export interface FileFacts {
   importsForkModule?: boolean;
   /** Other entry points of the run import its process-starting code: they run it under their own default. */
   importedForProcesses?: boolean;
-  /** Functions of the run's modules it imports that start processes when called, by qualified name (`helpers.run_pool`). */
+  /** Functions, classes and methods of the run's modules it imports that start processes when called, by qualified name (`helpers.run_pool`, `helpers.Runner.go`, `.helpers.run_pool`). */
   processCalls?: readonly string[];
 }
 
@@ -129,6 +129,15 @@ export interface FileContext {
   report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void;
 }
 
+/** What a function prefilter sees of a file besides its text. */
+export interface PrefilterFile {
+  path: string;
+  facts: FileFacts;
+  options: Options;
+  /** Whether `text` contains any of `words` (as `includes`), from one scan shared by every prefilter (see Transform.words). */
+  mentions(text: string, ...words: string[]): boolean;
+}
+
 export interface Transform {
   id: string;
   description: string;
@@ -137,15 +146,20 @@ export interface Transform {
   safetyNote: string;
   /** The migration mechanism its fixes implement, if any: the engine keeps one per file. */
   mechanism?: Mechanism;
-  /**
-   * A file whose text does not pass is never parsed for this transform. Must never reject a file
-   * the transform would change or report on. A function also sees the file's path, facts and options.
-   */
   /** False: not run on notebook cells (a notebook has no entry point to guard or to set a default in). */
   notebooks?: boolean;
   /** Reads the cross-file facts (FileFacts.importsProcessCode...): the runner scans the project only when a transform asks. */
   crossFile?: boolean;
-  prefilter: RegExp | ((text: string, file: { path: string; facts: FileFacts; options: Options }) => boolean);
+  /**
+   * The words its prefilter asks `file.mentions` about: the engine looks for the words of every
+   * transform of the run in one pass over a text. A word left out is still found, by a scan of its own.
+   */
+  words?: readonly string[];
+  /**
+   * A file whose text does not pass is never parsed for this transform. Must never reject a file
+   * the transform would change or report on. A function also sees the file's path, facts and options.
+   */
+  prefilter: RegExp | ((text: string, file: PrefilterFile) => boolean);
   /** A tree-sitter query (S-expression) over tree-sitter-python; compiled once per process. */
   query: string;
   /**

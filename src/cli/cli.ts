@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import type { Argv } from 'yargs';
 import type { RunOptions, Summary } from '../run/runner';
 import { UsageError, DEFAULT_INCLUDE } from '../api/usage';
@@ -13,8 +14,13 @@ import { decode, encode, SourceError } from '../python/source';
 import { colourDiff, colours, countByCode, fileLines, plain, summaryLine, useColour } from './report/text';
 import { checkCodes, codeFilter } from '../api/codes';
 import { progressBar } from './report/progress';
+import { explainText, codeList } from '../api/explain';
+import { jsonReportParts } from './report/json';
+import { sarifReport } from './report/sarif';
+import { githubReport } from './report/github';
 import type { Method, Strategy } from '../api/types';
 import type { Settings } from '../run/config';
+import { isFileSize } from '../run/file-size';
 
 export interface IO {
   stdout: (s: string) => void;
@@ -75,9 +81,14 @@ const EXIT_CODES = [
   'A path of - reads one source from stdin, as --stdin does.',
 ].join('\n');
 
+// Loaded on first use, not with the CLI (each measured as the start-up it adds, median of 9):
+// yargs, 45 ms, which the editor's `--stdin` call (quickArgs) does without; the run layer, 48 ms,
+// which --version, --help and explain do without; verify, 13 ms, and --interactive, 16 ms (the
+// diff package), which only they need.
+const runLayer = () => require('../run/runner') as typeof import('../run/runner');
+
 function parser() {
-  // Loaded here, not at the top: the editor's `--stdin` call (quickArgs) does without it.
-  const yargs = require('yargs') as () => Argv;
+  const yargs = require('yargs') as () => Argv; // lazy: see runLayer
   return yargs()
     .scriptName('mp-codemod')
     .usage('$0 [paths..]\n\nMigrate Python code away from the fork multiprocessing start method.\nDry run by default: prints a unified diff and writes nothing.')
@@ -114,6 +125,7 @@ function parser() {
     .option('shard', { type: 'string', describe: 'I/N: process only the I-th of N deterministic shards (CI matrices)' })
     .option('stdin-filename', { type: 'string', describe: 'the file name to report for the source on stdin (implies --stdin)' })
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: per stream, on for a terminal; NO_COLOR turns off, FORCE_COLOR on)' })
+    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many MB (10^6 bytes) without parsing them; 0: no limit (default 10)' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'threads for parsing (default: the number of cores; 1: in-band)' })
     .option('prefilter', { type: 'boolean', default: true, describe: 'skip files no transform can concern without parsing them (--no-prefilter to parse all)' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress bar and no summary line' })
@@ -217,7 +229,7 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
   let verbose = argv.includes('--verbose');
   try {
     // `verify` has its own options and parser (src/verify); a folder named verify is `./verify`.
-    if (argv[0] === 'verify') return await (require('./verify') as typeof import('./verify')).verify(argv.slice(1), io, VERSION);
+    if (argv[0] === 'verify') return await (require('./verify') as typeof import('./verify')).verify(argv.slice(1), io, VERSION); // lazy: see runLayer
     if (argv[0] === 'explain') return explain(argv.slice(1), io);
     const { args, output } = parseArgs(argv);
     if (output) {
@@ -244,7 +256,6 @@ export async function main(argv: string[], io: IO = defaultIO()): Promise<number
 /** `mp-codemod explain [CODE]`: one code explained, or the list of codes. */
 function explain(rest: string[], io: IO): number {
   if (rest.length > 1) throw new UsageError('explain takes one code (e.g. mp-codemod explain MP201)');
-  const { explainText, codeList } = require('../api/explain') as typeof import('../api/explain');
   io.stdout(rest.length === 0 ? codeList() : explainText(rest[0]));
   return EXIT.ok;
 }
@@ -286,6 +297,10 @@ async function execute(args: Args, io: IO): Promise<number> {
     cli.python = /[\\/]/.test(String(args.python)) ? path.resolve(io.cwd, String(args.python)) : String(args.python);
   }
   if (args.targetVersion !== undefined) cli.targetMinor = Number(String(args.targetVersion).slice(3));
+  if (args.maxFileSize !== undefined) {
+    if (!isFileSize(args.maxFileSize)) throw new UsageError('--max-file-size takes a number of MB from 0 (0: no limit)');
+    cli.maxFileSize = args.maxFileSize;
+  }
   if (args.transform !== undefined) cli.transforms = list(args.transform).flatMap((t) => t.split(',')).filter(Boolean);
   checkCodes(codes(args.select), '--select');
   checkCodes(codes(args.ignore), '--ignore');
@@ -311,6 +326,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     noPrefilter: Boolean(args.noPrefilter) || args.prefilter === false,
     cli,
     python: cli.python,
+    maxFileSize: cli.maxFileSize,
     config,
     cwd: io.cwd,
     gitignore: args.gitignore !== false,
@@ -322,8 +338,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     const target = path.resolve(io.cwd, String(args.showConfig || '.'));
     if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
     const probe = fs.statSync(target).isDirectory() ? path.join(target, '__probe__.py') : target;
-    const { effectiveSettings } = require('../run/config') as typeof import('../run/config');
-    io.stdout(JSON.stringify(effectiveSettings({ path: probe, real: probe }, opts), null, 2) + '\n');
+    io.stdout(JSON.stringify(runLayer().effectiveSettings({ path: probe, real: probe }, opts), null, 2) + '\n');
     return EXIT.ok;
   }
   if (args.filesFrom !== undefined) {
@@ -336,18 +351,25 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.interactive) return interactive(paths, opts, args, io);
   const bar = io.stderrIsTTY && !args.quiet && (format === 'text' || format === 'github') ? progressBar() : null;
   if (bar) opts.onProgress = bar.tick;
-  const { run } = require('../run/runner') as typeof import('../run/runner'); // not needed by --stdin
-  const summary = await run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
+  const summary = await runLayer().run(paths.length > 0 ? paths : args.filesFrom !== undefined ? [] : ['.'], opts);
   bar?.stop();
   report(summary, args, format, io);
   for (const why of summary.compileOff ?? []) io.stderr(`mp-codemod: the compile gate is off: ${why}; outputs were checked by the parser only\n`);
   // npm run bench reads the engine's work from here (parses and analyses per candidate file).
-  if (io.env.MP_CODEMOD_BENCH === '1' && summary.work) io.stderr(`work processed=${summary.work.processed} parses=${summary.work.parses} analyses=${summary.work.analyses}\n`);
+  if (io.env.MP_CODEMOD_BENCH === '1' && summary.work) io.stderr(benchWork(summary.work));
   if (interrupted()) {
     io.stderr('mp-codemod: interrupted; files written so far are complete, the rest are untouched\n');
     return EXIT.interrupted;
   }
   return exitCode(summary, Boolean(args.check) || Boolean(args.write), Boolean(args.strict));
+}
+
+/** The engine's work for `npm run bench`: over the run, and per changed file (see Summary.work). */
+function benchWork(w: NonNullable<Summary['work']>): string {
+  const hist = (h: Record<number, number>) => Object.entries(h).map(([k, n]) => `${k}:${n}`).join(',') || '-';
+  const c = w.changed;
+  const changed = c ? `work-changed files=${c.files} parses=${c.parses} analyses=${c.analyses} transforms=${hist(c.byTransforms)} extra-parses=${hist(c.extraParses)}\n` : '';
+  return `work processed=${w.processed} parses=${w.parses} analyses=${w.analyses} in-files-parses=${w.inFiles?.parses ?? '?'} in-files-analyses=${w.inFiles?.analyses ?? '?'}\n${changed}`;
 }
 
 /**
@@ -359,7 +381,7 @@ async function execute(args: Args, io: IO): Promise<number> {
  * command line only, and counts only before the parser loads.
  */
 function shortRun(): void {
-  (require('v8') as typeof import('v8')).setFlagsFromString('--liftoff-only');
+  v8.setFlagsFromString('--liftoff-only');
 }
 
 /** Repeatable options arrive as a string or an array (not array-typed: that would swallow the paths after them). */
@@ -385,9 +407,8 @@ function parseShard(value: string): { index: number; count: number } {
 
 /** --interactive: a dry run, then each change offered hunk by hunk; only accepted hunks are written. */
 async function interactive(paths: string[], opts: RunOptions, args: Args, io: IO): Promise<number> {
-  const { review, lineReader, keyReader } = require('./interactive') as typeof import('./interactive');
-  const { run } = require('../run/runner') as typeof import('../run/runner');
-  const summary = await run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
+  const { review, lineReader, keyReader } = require('./interactive') as typeof import('./interactive'); // lazy: see runLayer
+  const summary = await runLayer().run(paths.length > 0 ? paths : ['.'], { ...opts, diffs: false, keepText: true, write: false });
   // The run keeps each changed file's real path with its new text: no second walk.
   const reals = new Map(summary.files.flatMap((f) => (f.real ? [[f.path, f.real] as const] : [])));
   const readLine = io.readLine ?? (process.stdin.isTTY ? keyReader(process.stdin, io.stdout) : lineReader(0));
@@ -421,7 +442,6 @@ export function exitCode(s: Summary, gate: boolean, strict = false): number {
 function report(summary: Summary, args: Args, format: string, io: IO): void {
   const mode = { write: Boolean(args.write), check: Boolean(args.check) };
   if (format === 'json') {
-    const { jsonReportParts } = require('./report/json') as typeof import('./report/json');
     // Written in pieces of some 64 KB: a report of many files is never one string.
     let pending = '';
     for (const part of jsonReportParts(summary, { version: VERSION, method: String(args.method ?? 'spawn'), mode: mode.write ? 'write' : mode.check ? 'check' : 'diff' })) {
@@ -435,12 +455,10 @@ function report(summary: Summary, args: Args, format: string, io: IO): void {
     return;
   }
   if (format === 'sarif') {
-    const { sarifReport } = require('./report/sarif') as typeof import('./report/sarif');
     io.stdout(sarifReport(summary, VERSION));
     return;
   }
   if (format === 'github') {
-    const { githubReport } = require('./report/github') as typeof import('./report/github');
     io.stdout(githubReport(summary, mode));
     io.stderr(`${summaryLine(summary, mode)}\n`);
     return;
@@ -481,11 +499,7 @@ function writeInEncoding(text: string, encoding: string | undefined, io: IO): vo
 async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string): Promise<number> {
   const name = (args.stdinFilename as string | undefined) || '<stdin>';
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
-  // Not the runner: --stdin needs neither the walker, nor the pool, nor the cross-file scan.
-  const { processFile } = require('../run/files') as typeof import('../run/files');
-  const { summarise } = require('../run/tally') as typeof import('../run/tally');
-  const { OneShotGate } = require('../run/compile') as typeof import('../run/compile');
-  const { RunCache } = require('../run/config') as typeof import('../run/config');
+  const { processFile, summarise, OneShotGate, RunCache } = runLayer();
   const started = process.hrtime.bigint();
   // The gate's Python starts only when the source changes.
   const gate = new OneShotGate();

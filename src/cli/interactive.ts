@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { structuredPatch, applyPatch, formatPatch } from 'diff';
 import { decode, encode } from '../python/source';
 import { atomicWrite, WriteError } from '../run/write';
 import { syntaxErrorIn } from '../syntax/parser';
@@ -33,7 +34,6 @@ function ask(p: Prompter, question: string): Answer {
  * (atomically, and only if the result still parses). Returns the files written.
  */
 export function review(summary: Summary, realPaths: Map<string, string>, p: Prompter, paint: Paint): { written: string[]; refused: string[]; interrupted: boolean } {
-  const { structuredPatch, applyPatch, formatPatch } = require('diff') as typeof import('diff');
   const written: string[] = [];
   const refused: string[] = [];
   let quit = false;
@@ -156,7 +156,6 @@ function missingDefinitions(before: string, full: string, result: string): strin
  * context; null when it holds one edit, or when the parts would not apply as the whole does.
  */
 function splitHunk(hunk: Hunk, text: string, patch: import('diff').StructuredPatch): Hunk[] | null {
-  const { applyPatch } = require('diff') as typeof import('diff');
   const parts: Hunk[] = [];
   let oldLine = hunk.oldStart;
   let newLine = hunk.newStart;

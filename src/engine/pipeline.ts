@@ -2,14 +2,16 @@ import type { SyntaxNode, Tree } from '../syntax/types';
 import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from '../syntax/parser';
 import { applyFixes, mapBack } from './edits';
 import { detectStyle } from '../python/style';
+import { fileLineLength } from '../python/layout';
 import { Names, indexImports, type ImportIndex } from '../python/names';
 import { Imports } from '../python/imports';
 import { ProcessStarts, startsProcessesIn } from '../python/starts';
 import { isCode, severityOf, type Code } from '../api/codes';
-import { mentions } from '../syntax/words';
-import { planned } from './policy';
+import { WordScan } from '../syntax/words';
+import { planned, type RunRequest } from './policy';
+import { isLibraryModule } from '../python/module-role';
 import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from '../python/pragmas';
-import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, RawDiagnostic, Severity, Transform } from '../api/types';
+import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, PrefilterFile, RawDiagnostic, Severity, Transform } from '../api/types';
 
 export const MAX_PASSES = 5;
 
@@ -32,6 +34,10 @@ export interface SourceResult {
   mechanisms: Mechanism[];
   /** Whether the input starts processes anywhere, when asked for (see ProjectScan.modulesToJudge). */
   startsProcesses?: boolean;
+  /** Whether the input is a library module (isLibraryModule), when the planner asks. */
+  library?: boolean;
+  /** The first call site an applied fix of the local mechanism rewrote: an offset of the input, and the transform. */
+  firstLocal?: { at: number; transform: string };
 }
 
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
@@ -44,7 +50,20 @@ class TransformFailure extends Error {
   }
 }
 
-const isSkipped = (input: string) => mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
+const isSkipped = (input: string, scan: WordScan) => scan.mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
+
+/** The words screening asks about for these transforms: the ones they declare, and the skip pragma's. */
+export function wordsOf(transforms: readonly Transform[]): string[] {
+  return [...new Set(['mp-codemod:', ...transforms.flatMap((t) => t.words ?? [])])];
+}
+
+/** One word scan per list of transforms (see words.ts). */
+const scans = new WeakMap<readonly Transform[], WordScan>();
+function scanOf(transforms: readonly Transform[]): WordScan {
+  let scan = scans.get(transforms);
+  if (!scan) scans.set(transforms, (scan = new WordScan(wordsOf(transforms))));
+  return scan;
+}
 
 /** Whether a skip-file pragma of the text is a comment. */
 function skipComment(tree: Tree, input: string): boolean {
@@ -76,22 +95,24 @@ function unionOf(transforms: readonly Transform[]): RegExp | null {
   return union;
 }
 
-type PrefilterInfo = { path: string; facts: FileFacts; options: Options };
-
 // Module level, not arrows made per file: see memory.ts.
-function passes(t: Transform, text: string, info: PrefilterInfo): boolean {
+function passes(t: Transform, text: string, info: PrefilterFile): boolean {
   return info.options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text);
 }
 
-/** Whether transformSource would parse this text at all: the skip pragma, or a transform's prefilter passes. */
-export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts): boolean {
-  if (options.noPrefilter || isSkipped(input)) return true;
-  const info = { path, facts, options };
+/**
+ * Whether transformSource would parse this text at all: the skip pragma, or a transform's
+ * prefilter passes. `scan`: one that other screening of the same text shares (it must look for
+ * wordsOf(transforms) at least, or the answer is right but slower).
+ */
+export function needsParse(input: string, transforms: readonly Transform[], options: Options, path: string, facts: FileFacts, scan = scanOf(transforms)): boolean {
+  if (options.noPrefilter || isSkipped(input, scan)) return true;
+  const info: PrefilterFile = { path, facts, options, mentions: scan.mentions };
   // When no regular expression matches, only the function prefilters are left to ask.
   return anyPasses(transforms, input, info, unionOf(transforms)?.test(input) === false);
 }
 
-function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterInfo, onlyFunctions = false): boolean {
+function anyPasses(transforms: readonly Transform[], text: string, info: PrefilterFile, onlyFunctions = false): boolean {
   for (const t of transforms) {
     if (onlyFunctions && typeof t.prefilter !== 'function') continue;
     if (passes(t, text, info)) return true;
@@ -118,15 +139,24 @@ export function transformSource(
     const lf = transformSource(input.replace(/\r/g, '\n'), transforms, options, path, facts, judge);
     return { ...lf, output: lf.output === input.replace(/\r/g, '\n') ? input : lf.output.replace(/\n/g, '\r') };
   }
-  return planned(input, options, (plan) => {
+  // Without a project setting the file's own habit decides (a file written to 120 columns).
+  if (options.lineLength === undefined) options = { ...options, lineLength: fileLineLength(input) };
+  return planned(input, options, mechanismsOf(transforms), (plan, request = {}) => {
     const trees: Tree[] = [];
     try {
-      return runChain(trees, input, transforms, options, path, facts, judge, plan);
+      return runChain(trees, input, transforms, options, path, facts, judge, plan, request);
     } finally {
       // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
       for (const t of trees) t.delete();
     }
   });
+}
+
+/** The mechanisms a chain of transforms can apply. */
+function mechanismsOf(transforms: readonly Transform[]): Set<Mechanism> {
+  const out = new Set<Mechanism>();
+  for (const t of transforms) if (t.mechanism) out.add(t.mechanism);
+  return out;
 }
 
 /** Runs the transforms in order on one source text, keeping the fixes the plan allows; every tree it makes goes into `trees`. */
@@ -139,12 +169,14 @@ function runChain(
   facts: FileFacts,
   judge: boolean,
   plan: Plan,
+  request: RunRequest,
 ): SourceResult {
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
   // The pragma counts in a comment only (not in a docstring that shows how to use it).
-  const first = isSkipped(input) ? kept(trees, parse(input)) : null;
+  const scan = scanOf(transforms);
+  const first = isSkipped(input, scan) ? kept(trees, parse(input)) : null;
   if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
-  const info = { path, facts, options };
+  const info: PrefilterFile = { path, facts, options, mentions: scan.mentions };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
@@ -156,6 +188,7 @@ function runChain(
   // Parsed from a stand-in (a tree-sitter-python indentation bug): Python has the last word.
   const rejected = fromStandIn(tree) && options.compile ? options.compile(input, path) : null;
   if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
+  if (request.classify) result.library = isLibraryModule(makeContext(input, tree, path, options, facts, plan, []));
 
   const history: Edit[][] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
@@ -187,6 +220,7 @@ function runChain(
     retire(trees, old);
   };
   try {
+    for (const note of request.notes ?? []) place({ ...note.diagnostic, start: siteOf(tree.rootNode, note.diagnostic.start) }, note.transform);
     // The text after each transform that changed it: the compile gate checks the last one, and
     // these only when it fails, to name the transform that broke it.
     const stages: { transform: string; text: string }[] = [];
@@ -212,6 +246,7 @@ function runChain(
           result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
           const mechanism = mechanismOf(fix, transform);
           if (mechanism && !result.mechanisms.includes(mechanism)) result.mechanisms.push(mechanism);
+          if (mechanism === 'local' && !(result.firstLocal && result.firstLocal.at <= at)) result.firstLocal = { at, transform: transform.id };
           prune.push(...(fix.prune ?? []));
         }
         advance(outcome, transform.id);
@@ -280,6 +315,12 @@ function runChain(
   }
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
+}
+
+/** The call around an offset (a fix's last edit is at its call site), else the offset itself. */
+function siteOf(root: SyntaxNode, at: number): number {
+  for (let n: SyntaxNode | null = root.descendantForIndex(at, at); n; n = n.parent) if (n.type === 'call') return n.startIndex;
+  return at;
 }
 
 const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);

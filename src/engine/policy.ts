@@ -1,10 +1,24 @@
 import { blocksMigration } from '../api/codes';
 import type { SourceResult } from './pipeline';
-import type { Diagnostic, Options, Plan } from '../api/types';
+import type { Diagnostic, Mechanism, Options, Plan, RawDiagnostic } from '../api/types';
 
 const BOTH: Plan = { mechanisms: new Set(['global', 'local']) };
 const GLOBAL: Plan = { mechanisms: new Set(['global']) };
 const LOCAL: Plan = { mechanisms: new Set(['local']) };
+const NEITHER: Plan = { mechanisms: new Set() };
+
+/** A diagnostic the engine adds to a run of the chain, at an offset of the input, as if `transform` made it. */
+export interface Note {
+  diagnostic: RawDiagnostic;
+  transform: string;
+}
+
+/** What the planner asks of one run of the chain. */
+export interface RunRequest {
+  /** Tell whether the input is a library module (SourceResult.library). */
+  classify?: boolean;
+  notes?: Note[];
+}
 
 /**
  * One mechanism per file, and no edits to a file spawn would still break.
@@ -12,20 +26,42 @@ const LOCAL: Plan = { mechanisms: new Set(['local']) };
  * The chain first runs keeping both mechanisms, which tells what each would do. A file that
  * gets both is run again with the global one alone (set_start_method in its guard covers every
  * call), and, when that cannot apply there (the default is fixed at import time), with the
- * local one alone. Most files need one run.
+ * local one alone. Under `auto`, a library module (see isLibraryModule) that would get explicit
+ * contexts is run again with neither: the entry points that import it choose its method.
+ * Most files need one run.
+ *
+ * `chain`: the mechanisms the selected transforms can apply (`-t spawn-context` alone: local only).
  */
-export function planned(input: string, options: Options, run: (plan: Plan) => SourceResult): SourceResult {
+export function planned(input: string, options: Options, chain: ReadonlySet<Mechanism>, run: (plan: Plan, request?: RunRequest) => SourceResult): SourceResult {
   let result: SourceResult;
+  const auto = (options.strategy ?? 'auto') === 'auto' && chain.has('global') && chain.has('local');
   if (options.strategy === 'local') {
     result = run(LOCAL);
   } else {
-    result = run(BOTH);
+    result = run(BOTH, { classify: auto });
     if (result.mechanisms.length > 1) {
       const global = run(GLOBAL);
       result = global.mechanisms.includes('global') || global.error ? global : run(LOCAL);
     }
   }
-  return gated(input, result);
+  const checked = gated(input, result);
+  // Held back (MP312) as before: its importers then keep their default too (MP316).
+  if (!auto || !result.library || !result.firstLocal || checked !== result) return checked;
+  return leftOnDefault(input, result.firstLocal, run);
+}
+
+/** A library module keeps the default start method of the programs that import it; MP318 says so, where its first context would have gone. */
+function leftOnDefault(input: string, first: { at: number; transform: string }, run: (plan: Plan, request?: RunRequest) => SourceResult): SourceResult {
+  const note: Note = {
+    transform: first.transform,
+    diagnostic: {
+      code: 'MP318',
+      start: first.at,
+      message: "library module left on the default start method: an explicit spawn context here would make every caller's unguarded main script re-run in the children; the entry points that run it choose the method",
+      hint: 'call multiprocessing.set_start_method("spawn") first in the __main__ guard of each program that uses it (entry points of this run get it); --strategy local gives it explicit contexts anyway',
+    },
+  };
+  return gated(input, run(NEITHER, { notes: [note] }));
 }
 
 /** A file with an error that spawn turns into a failure keeps its text; MP312 says why. */

@@ -11,7 +11,7 @@ export interface ProjectFacts {
   importsForkModule: ReadonlySet<string>;
   /** Entry points whose process-starting code other entry points of the run import. */
   importedScripts: ReadonlySet<string>;
-  /** Entry points and scripts that import functions of the run that start processes, with those functions. */
+  /** Entry points and scripts that import functions, classes or methods of the run that start processes, with their dotted names. */
   processCalls: ReadonlyMap<string, readonly string[]>;
 }
 

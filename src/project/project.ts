@@ -5,7 +5,7 @@ import { Names, indexImports, type ImportIndex } from '../python/names';
 import { ProcessStarts, STARTER_WORDS, startsProcessesIn } from '../python/starts';
 import { decode } from '../python/source';
 import type { Found } from '../api/types';
-import { mentions } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { detached } from '../syntax/memory';
 import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, moduleStartsIn, usesStarts } from './module-starts';
 
@@ -130,8 +130,13 @@ function answerFrom(text: string | null, a: ModuleAnswers, need: keyof ModuleAns
     let imports: ImportIndex | undefined;
     const analysis = () => new ProcessStarts((names ??= new Names(root, text)), text, (imports ??= indexImports(root, text)));
     a.starts ??= startsProcessesIn(text, analysis);
-    // The scan keeps them for the run: copies that hold no file's text (see memory.ts).
-    a.functions ??= analysis().startingFunctions().map(detached);
+    // What of it starts processes when an importer uses it: module-level functions (`run_pool`),
+    // classes when making one does (`Runner`), methods of the others (`Runner.go`). The scan keeps
+    // them for the run: copies that hold no file's text (see memory.ts).
+    if (a.functions === undefined) {
+      const starts = analysis();
+      a.functions = [...starts.startingFunctions(), ...starts.startingClassMembers()].map(detached);
+    }
     // A module that starts processes is asked next how its importer uses it.
     if (a.byName === undefined && (need === 'byName' || a.starts)) a.byName = moduleStartsIn(root, text, new Set(), () => (names ??= new Names(root, text)), imports);
   } finally {
@@ -189,6 +194,9 @@ function importedByText(text: string): Imported[] {
   return out;
 }
 
+/** The words `note` asks about: screening scans for them with the transforms' (see WordScan). */
+export const PROJECT_WORDS = ['multiprocess', 'ProcessPoolExecutor', '__main__'] as const;
+
 /**
  * Files of the run that are entry points (they mention __main__) and import, directly, a module
  * of the run that starts processes anywhere: they need set_start_method as much as a file that
@@ -215,13 +223,14 @@ export class ProjectScan {
   /**
    * Records a file; true when it is an entry point whose facts wait for the scan's result.
    * `asEntry` false: a file of the project the run does not process, known as a module only.
+   * `scan` looks for PROJECT_WORDS (among others: screening shares its scan); a loop passes one.
    */
-  note(file: Found, text: string, asEntry = true): boolean {
+  note(file: Found, text: string, asEntry = true, scan = new WordScan(PROJECT_WORDS)): boolean {
     if (/\.py$/.test(file.real)) this.add(file, this.allByName, this.allByPath);
-    if (mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
+    if (scan.mentions(text, 'multiprocess', 'ProcessPoolExecutor')) this.add(file, this.byName, this.byPath);
     // An entry point may import multiprocessing itself (for a Queue, cpu_count, or nothing) and
     // still start its processes only through a module of the run.
-    if (mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
+    if (scan.mentions(text, '__main__') || /(^|[\\/])__main__\.py$/.test(file.real)) {
       if (asEntry) {
         const imported = packed(importedByText(text));
         this.entries.push({ file, imported });
@@ -248,11 +257,12 @@ export class ProjectScan {
   }
 
   /**
-   * For each entry point and script: the functions of the run's modules it imports that start
-   * processes when called, by dotted name as it imports them (`helpers.run_pool`). Called at
-   * module level, they are process code that spawn children would run again on import. Only
-   * absolute imports: the importing file's names do not resolve relative ones. `known`: modules
-   * already judged not to start processes are not parsed.
+   * For each entry point and script: the functions, classes and methods of the run's modules it
+   * imports that start processes when called, by dotted name as it imports them
+   * (`helpers.run_pool`, `helpers.Runner.go`; relative imports keep their dots: `.helpers.run_pool`,
+   * as the file's own names give them). Called at module level, they are process code that spawn
+   * children would run again on import. `known`: modules already judged not to start processes
+   * are not parsed.
    */
   processCalls(known: ReadonlyMap<string, boolean> = new Map()): Map<string, string[]> {
     const out = new Map<string, string[]>();
@@ -268,8 +278,8 @@ export class ProjectScan {
     for (const { file, imported } of [...this.entries, ...this.scripts]) {
       const calls = new Set<string>();
       for (const m of unpacked(imported)) {
-        if (m.dots > 0) continue;
-        for (const f of this.importedFiles(file, [m])) for (const fn of startingFunctions(f)) calls.add(`${m.name}.${fn}`);
+        const prefix = `${'.'.repeat(m.dots)}${m.name}`;
+        for (const f of this.importedFiles(file, [m])) for (const fn of startingFunctions(f)) calls.add(`${prefix}.${fn}`);
       }
       if (calls.size > 0) out.set(file.real, [...calls]);
     }
@@ -329,6 +339,27 @@ export class ProjectScan {
       const imported = unpacked(entry.imported);
       if (this.importedFiles(file, imported).some((f) => modules.has(f.real))) out.add(file.real);
       else if (this.importedFiles(file, imported, this.allByPath, this.allByName).some(throughMiddle)) out.add(file.real);
+    }
+    return out;
+  }
+
+  /** Entry points that import one of `given` (real paths), directly or through one module of the run, whatever they use of it. */
+  entryPointsReaching(given: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    if (given.size === 0) return out;
+    const imports = new Map<string, Found[]>();
+    const importsOf = (f: Found) => {
+      let found = imports.get(f.real);
+      if (found === undefined) {
+        const text = readText(f.real);
+        found = text === null ? [] : this.importedFiles(f, importedByText(text), this.allByPath, this.allByName);
+        imports.set(f.real, found);
+      }
+      return found;
+    };
+    for (const { file, imported } of this.entries) {
+      const first = this.importedFiles(file, unpacked(imported), this.allByPath, this.allByName);
+      if (first.some((f) => given.has(f.real) || importsOf(f).some((g) => given.has(g.real)))) out.add(file.real);
     }
     return out;
   }

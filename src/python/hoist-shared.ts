@@ -473,7 +473,9 @@ function initFunction(init: string, names: string[], top: SyntaxNode, ctx: FileC
   const params = names.map((n) => `${n}_`);
   const text = [
     `def ${init}(${params.join(', ')}):`,
-    `${indent}# Sets, in each pool worker, the objects the parent made (spawn children do not inherit them).`,
+    // Two short lines: one would pass an 88-column limit once indented.
+    `${indent}# Sets, in each pool worker, the objects the parent made`,
+    `${indent}# (spawn children do not inherit them).`,
     `${indent}global ${names.join(', ')}`,
     `${indent}${names.join(', ')} = ${params.join(', ')}`,
     '',

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../syntax/types';
 import type { Edit } from '../api/types';
 import type { Style } from './style';
 import { leadingWhitespace, lineStartOf } from './style';
+import { cutItem, splitString } from './string-split';
 
 /** Black's and ruff's default limit, used when the project sets none. */
 export const DEFAULT_LINE_LENGTH = 88;
@@ -22,6 +23,25 @@ function lineEndOf(text: string, index: number): number {
     if (c === 10 || c === 13) return i;
   }
   return text.length;
+}
+
+/** How many lines past 88 make a habit rather than an outlier (a URL, a long message). */
+const HABIT = 3;
+
+/**
+ * The limit for a file whose project sets none: 88, unless the file's own code is written to a
+ * longer one (three or more lines past 88, comment lines aside); then its longest line plus one
+ * indentation level, which a move into main() adds: moved code keeps its lines, and new text
+ * stays within the file's width. One or two long lines (a URL, a message) do not raise the limit.
+ */
+export function fileLineLength(source: string): number {
+  const long: number[] = [];
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    const w = width(line);
+    if (w > DEFAULT_LINE_LENGTH && !/^\s*#/.test(line)) long.push(w);
+  }
+  if (long.length < HABIT) return DEFAULT_LINE_LENGTH;
+  return Math.max(...long) + TAB_WIDTH;
 }
 
 const widest = (text: string) => Math.max(0, ...text.split(/\r\n|\r|\n/).map(width));
@@ -104,7 +124,14 @@ function fitItem(text: string, indent: string, style: Style, limit: number): str
   const inner = indent + style.indent;
   // Still too long inside the parentheses: one clause a line (the first ` if `, the last ` else `).
   const clauses = /^(.*?) (if .*) (else .*)$/.exec(m[2]);
-  const body = width(inner + m[2]) <= limit || !clauses ? m[2] : clauses.slice(1).join(`${nl}${inner}`);
+  let body = m[2];
+  if (width(inner + m[2]) > limit && clauses) {
+    const lines = clauses.slice(1);
+    // The `if` clause still too long: black splits it next at its comparison (`if n` / `> 0`).
+    const compared = / (> 0)$/.exec(lines[1]);
+    if (compared && width(inner + lines[1]) > limit) lines.splice(1, 1, lines[1].slice(0, compared.index), compared[1]);
+    body = lines.join(`${nl}${inner}`);
+  }
   return `${m[1]}=(${nl}${inner}${body}${nl}${indent})`;
 }
 
@@ -114,6 +141,11 @@ function onNewLine(source: string, style: Style, list: List, item: string, inden
   const nl = style.newline;
   const text = fitItem(item, indent, style, limit);
   const last = items[items.length - 1];
+  if (!trailing && commaTooLong(source, list, text, indent, limit)) {
+    // A comma would take the last keyword's line past the limit: the new item goes above it instead.
+    const at = lineStartOf(source, last.startIndex);
+    return [{ start: at, end: at, text: `${indent}${text},${nl}` }];
+  }
   if (isFirstOnLine(source, close) && !source.slice(last.endIndex, close.startIndex).includes('\\')) {
     // The closing bracket on its own line: the new item goes just above it.
     const at = lineStartOf(source, close.startIndex);
@@ -125,6 +157,22 @@ function onNewLine(source: string, style: Style, list: List, item: string, inden
     return [{ start: at, end: at, text: `${nl}${indent}${text},` }];
   }
   return [{ start: last.endIndex, end: last.endIndex, text: `,${nl}${indent}${text}` }];
+}
+
+/**
+ * Whether the comma that `item` needs after the list's last item would take that item's line past
+ * `limit` (nothing there to break), when the last item is a keyword argument on a line of its own
+ * at `indent`, led by no comment, so that a keyword `item` can go above it without changing the call.
+ */
+function commaTooLong(source: string, list: List, item: string, indent: string, limit: number): boolean {
+  const { open, items, close } = list;
+  const last = items[items.length - 1];
+  if (!/^\w+=/.test(item) || last.type !== 'keyword_argument' || !isFirstOnLine(source, last) || leadingWhitespace(source, last.startIndex) !== indent) return false;
+  const before = items.length > 1 ? items[items.length - 2].endIndex : open.endIndex;
+  if (source.slice(before, last.startIndex).replace(/^[ \t]*,/, '').trim() !== '') return false;
+  // What stays after the comma on that line: the rest of it, unless the closing bracket moves below.
+  const rest = isFirstOnLine(source, close) ? source.slice(last.endIndex, lineEndOf(source, last.endIndex)) : '';
+  return width(`${source.slice(lineStartOf(source, last.endIndex), last.endIndex)},${rest}`) > limit;
 }
 
 /**
@@ -245,10 +293,12 @@ export function wrapIndented(source: string, style: Style, root: SyntaxNode, lin
   const first = lineStart + line.length - line.trimStart().length;
   let stmt = root.descendantForIndex(first, first + 1);
   while (stmt && stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
-  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return null;
+  // Else a plain string on the line cut into pieces (black's preview string processing), if one can be.
+  const cut = () => splitString(root, source, lineStart, end, shift, limit, style.newline, style.indent === '\t');
+  if (!stmt || stmt.startIndex !== first || stmt.startPosition.row !== stmt.endPosition.row) return cut();
   const bracket = lastBracket(source, root, lineStart, end);
-  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift)) : [];
-  return edits.length > 0 ? edits : null;
+  const edits = bracket ? breakLine(source, style, bracket, [], limit - width(shift), true) : [];
+  return edits.length > 0 ? edits : cut();
 }
 
 /** `global a, b, c` at `indent`, as several statements when one would be longer than `limit`. */
@@ -322,8 +372,11 @@ export function wrapStatement(source: string, style: Style, root: SyntaxNode, st
   return bracket ? breakLine(source, style, bracket, edits, limit) : edits;
 }
 
-/** wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped). */
-function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number): Edit[] {
+/**
+ * wrapLine's wrap, whether or not the line is too long (`edits` as they are when it cannot be wrapped).
+ * `cut`: a plain string item still too long on its own line is cut too (see cutItem; moved lines only).
+ */
+function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[], limit: number, cut = false): Edit[] {
   const bracket = outerBracket(node);
   if (!bracket) return edits;
   const implicit = bracket.type === 'expression_list';
@@ -352,10 +405,16 @@ function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[]
   const out: Edit[] = others.filter((e) => e.end <= openEnd - (implicit ? 1 : 0) || e.start >= closeStart + (implicit ? 1 : 0) || children.some((c) => e.start >= c.startIndex && e.end <= c.endIndex));
   const first = children[0];
   const last = children[children.length - 1];
+  // A string item left too long on its line: cut (only items untouched by `others`; moved lines have none).
+  const cutAt = (item: SyntaxNode, tail: string) => {
+    const e = cut && !others.some((o) => o.end > item.startIndex && o.start < item.endIndex) ? cutItem(item, inner, tail, limit, nl) : null;
+    if (e) out.push(e);
+  };
   if ((!magic && width(inner + body) <= limit) || texts.length === 1) {
     if (!first) return [...out, { start: openEnd, end: closeStart, text: `${nl}${inner}${extra}${nl}${indent}` }];
     out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
     out.push({ start: last.endIndex, end: closeStart, text: `${extra ? `, ${extra}` : ''}${nl}${indent}${rp}` });
+    if (texts.length === 1) cutAt(first, '');
     return out.sort((a, b) => a.start - b.start);
   }
   if (children.some((_, i) => i > 0 && /[\r\n#]/.test(between(i)))) return edits;
@@ -363,5 +422,6 @@ function breakLine(source: string, style: Style, node: SyntaxNode, edits: Edit[]
   out.push({ start: openEnd, end: first.startIndex, text: `${lp}${nl}${inner}` });
   for (let i = 1; i < children.length; i++) out.push({ start: children[i - 1].endIndex, end: children[i].startIndex, text: `${sep}${nl}${inner}` });
   out.push({ start: last.endIndex, end: closeStart, text: `${sep}${extra ? `${nl}${inner}${fitItem(extra, inner, style, limit)}${sep}` : ''}${nl}${indent}${rp}` });
+  for (const c of children) cutAt(c, sep);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -45,7 +45,10 @@ function nodeAt(root: SyntaxNode, start: number, end: number, type: string): Syn
 export class Binding extends Spot {
   constructor(
     readonly name: string,
-    /** Qualified target of an import (`multiprocessing`, `multiprocessing.Pool`); null for every other binding. */
+    /**
+     * Qualified target of an import (`multiprocessing`, `multiprocessing.Pool`), relative ones with
+     * their dots (`.helpers.run_pool`, `from . import helpers`: `.helpers`); null for every other binding.
+     */
     readonly target: string | null,
     /** Bound inside `except ImportError:` (an import fallback). */
     readonly fallback: boolean,
@@ -193,7 +196,8 @@ export class Names {
     if (bindings.length === 0) return scope.stars.length === 1 ? `${scope.stars[0]}.${name}` : null;
     let target: string | null = null;
     for (const b of bindings) {
-      if (b.target === null) {
+      // A relative fallback is skipped like an unknown one: no absolute name ever equals it.
+      if (b.target === null || (b.fallback && b.target.startsWith('.'))) {
         if (b.fallback) continue;
         return null;
       }
@@ -405,10 +409,12 @@ export class Names {
       if (module) scope.stars.push(module);
       return;
     }
+    const relative = moduleNode?.type === 'relative_import' ? moduleNode.text : null;
     for (const item of node.childrenForFieldName('name')) {
       const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-      if (dotted && alias) this.bindNode(scope, alias.text, module ? `${module}.${dotted.text}` : null, node, fallback);
+      const from = module ?? relative;
+      if (dotted && alias) this.bindNode(scope, alias.text, from === null ? null : joinImported(from, dotted.text), node, fallback);
     }
   }
 
@@ -475,6 +481,11 @@ function isParameterName(node: SyntaxNode): boolean {
 
 const IMPORT_ERRORS = /\b(ImportError|ModuleNotFoundError)\b/;
 
+/** What `from <module> import <name>` binds: `pkg.name`, `.helpers.name`, and `.name` for `from . import name`. */
+function joinImported(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
+}
+
 /** Every import of a file, in any scope, found without the scope walk: a cheap pre-check before resolving names. */
 export interface ImportIndex {
   /** Local name → imported targets (`mp` → `multiprocessing`). */
@@ -504,7 +515,7 @@ export function indexImports(root: SyntaxNode, text: string): ImportIndex {
     for (const item of stmt.childrenForFieldName('name')) {
       const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')! : item;
-      add(alias.text, `${module}.${dotted.text}`);
+      add(alias.text, joinImported(module, dotted.text));
     }
   }
   return index;

@@ -1,7 +1,6 @@
 import type { SyntaxNode } from '../syntax/types';
 import type { Edit } from '../api/types';
 import { CODES } from '../api/codes';
-import { mentions } from '../syntax/words';
 
 /**
  * `# mp-codemod: ignore` and `# mp-codemod: ignore[MP301,spawn-context]` comments. A pragma
@@ -28,7 +27,7 @@ const IGNORE = /#[ \t]*mp-codemod:[ \t]*ignore(?:\[([^\]\n]*)\])?/g;
 
 /** The ignore pragmas in real comments of a parsed text (not in strings). */
 export function findPragmas(text: string, root: SyntaxNode): Pragma[] {
-  if (!mentions(text, 'mp-codemod:')) return [];
+  if (!text.includes('mp-codemod:')) return [];
   const out: Pragma[] = [];
   for (const m of text.matchAll(IGNORE)) {
     const at = m.index!;

@@ -59,6 +59,10 @@ export class ProcessStarts {
     if (this.external.size > 0) {
       const modules = new Set([...this.external].map((q) => q.slice(0, q.lastIndexOf('.'))));
       for (const name of importedNames(this.imports, new RegExp(`^(${[...modules].map(escapeDots).join('|')})(\\.|$)`))) words.add(name);
+      // `r = Runner()` at module level, then `r.go()`: r names an instance of another module's class.
+      for (const [name, bindings] of this.names.module.bindings) {
+        if (bindings.length === 1 && bindings[0].type === 'identifier' && this.instanceOf(bindings[0].node) !== null) words.add(name);
+      }
     }
     for (const [name, bindings] of this.names.module.bindings) {
       if (bindings.length === 1 && (bindings[0].type === 'function_definition' || bindings[0].type === 'class_definition')) words.add(name);
@@ -128,8 +132,15 @@ export class ProcessStarts {
     if (q && STARTERS.has(canonical(q))) return true;
     if (q && DATALOADERS.has(q)) return loadsWithWorkers(call);
     if (q && this.external.has(q)) return true;
+    if (q && this.external.size > 0 && this.externalMethodCalled(call, q)) return true;
     if (fn.type === 'attribute' && CONTEXT_STARTERS.has(fn.childForFieldName('attribute')?.text ?? '')) {
       if (this.isContext(fn.childForFieldName('object')!)) return true;
+    }
+    if (fn.type === 'attribute' && this.external.size > 0) {
+      const object = fn.childForFieldName('object')!;
+      const found = object.type === 'identifier' ? this.names.lookup(object.text, object) : null;
+      const made = found && found.scope === this.names.module && found.bindings.length === 1 ? this.instanceOf(found.bindings[0].node) : null;
+      if (made !== null && this.external.has(`${made}.${fn.childForFieldName('attribute')!.text}`)) return true;
     }
     if (fn.type === 'identifier') return this.localStarts(fn);
     return false;
@@ -144,6 +155,76 @@ export class ProcessStarts {
       if (id && this.localStarts(id)) out.push(name);
     }
     return out;
+  }
+
+  /**
+   * The module-level classes whose use starts processes, for importers: `Runner` when making one
+   * does (a Process subclass, an `__init__` that starts them), else `Runner.go` for each method
+   * that does, itself or through the methods it calls on `self`.
+   */
+  startingClassMembers(): string[] {
+    const out: string[] = [];
+    for (const [name, bindings] of this.names.module.bindings) {
+      const def = bindings.length === 1 ? bindings[0].node : null;
+      if (def?.type !== 'class_definition') continue;
+      if (this.isProcessClass(def)) {
+        out.push(name);
+        continue;
+      }
+      const methods = new Map<string, SyntaxNode>();
+      for (let m of def.childForFieldName('body')?.namedChildren ?? []) {
+        if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
+        if (m.type === 'function_definition') methods.set(m.childForFieldName('name')!.text, m);
+      }
+      const starting = new Set([...methods].filter(([, m]) => this.defStarts(m)).map(([n]) => n));
+      if (starting.size === 0) continue;
+      const onSelf = new Map([...methods].map(([n, m]) => [n, selfCalls(m)] as const));
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [n, called] of onSelf) {
+          if (starting.has(n) || ![...called].some((c) => starting.has(c))) continue;
+          starting.add(n);
+          changed = true;
+        }
+      }
+      if (starting.has('__init__') || starting.has('__new__')) out.push(name);
+      else for (const m of starting) out.push(`${name}.${m}`);
+    }
+    return out;
+  }
+
+  /** Whether a def's body starts processes when it runs (memoised; recursion counts as "no" until proven). */
+  private defStarts(def: SyntaxNode): boolean {
+    const key = `${def.startIndex}`;
+    const known = this.functions.get(key);
+    if (known !== undefined) return known === true;
+    this.functions.set(key, 'pending');
+    const body = def.childForFieldName('body');
+    const result = body !== null && this.firstStart(body) !== null;
+    this.functions.set(key, result);
+    return result;
+  }
+
+  /** `Runner().go()`, where `Runner` is `q`, a class of another module of the run whose method `go` starts processes. */
+  private externalMethodCalled(call: SyntaxNode, q: string): boolean {
+    const attribute = call.parent;
+    if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== call.id || attribute.parent?.type !== 'call') return false;
+    return this.external.has(`${q}.${attribute.childForFieldName('attribute')!.text}`);
+  }
+
+  /**
+   * The class (qualified name) a module-level name was made from, `r = Runner(...)`, when that is
+   * a class of another module of the run with methods that start processes; else null.
+   */
+  private instanceOf(name: SyntaxNode): string | null {
+    const assignment = name.parent;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== name.id) return null;
+    const value = assignment.childForFieldName('right');
+    const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
+    const q = callee ? this.names.qualifiedName(callee) : null;
+    if (q === null) return null;
+    for (const e of this.external) if (e.startsWith(`${q}.`) && e.indexOf('.', q.length + 1) === -1) return q;
+    return null;
   }
 
   /** `mp.get_context(...)`, or a module-level name assigned from one. */
@@ -166,15 +247,7 @@ export class ProcessStarts {
     if (!found || found.scope !== this.names.module || found.bindings.length !== 1) return false;
     const def = found.bindings[0].node;
     if (def.type === 'class_definition') return this.isProcessClass(def) || this.methodCallStarts(ref, def);
-    if (def.type !== 'function_definition') return false;
-    const key = `${def.startIndex}`;
-    const known = this.functions.get(key);
-    if (known !== undefined) return known === true;
-    this.functions.set(key, 'pending'); // recursion counts as "no" until proven
-    const body = def.childForFieldName('body');
-    const result = body !== null && this.firstStart(body) !== null;
-    this.functions.set(key, result);
-    return result;
+    return def.type === 'function_definition' && this.defStarts(def);
   }
 
   /** `A().run()`, where the method `run` of the module's class `A` starts processes. */
@@ -186,19 +259,13 @@ export class ProcessStarts {
     for (let m of cls.childForFieldName('body')?.namedChildren ?? []) {
       if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
       if (m.type !== 'function_definition' || m.childForFieldName('name')?.text !== name) continue;
-      const key = `${m.startIndex}`;
-      const known = this.functions.get(key);
-      if (known !== undefined) return known === true;
-      this.functions.set(key, 'pending');
-      const body = m.childForFieldName('body');
-      const result = body !== null && this.firstStart(body) !== null;
-      this.functions.set(key, result);
-      return result;
+      return this.defStarts(m);
     }
     return false;
   }
 
-  private isProcessClass(cls: SyntaxNode): boolean {
+  /** A class whose bases make it a multiprocessing Process (directly, through a context, or a Process class of the file). */
+  isProcessClass(cls: SyntaxNode): boolean {
     const bases = cls.childForFieldName('superclasses');
     if (!bases) return false;
     return bases.namedChildren.some((b) => {
@@ -208,6 +275,14 @@ export class ProcessStarts {
       return b.type === 'identifier' && this.localStarts(b);
     });
   }
+}
+
+/** Methods a method calls on its first parameter (`self.go(`), read off its text. */
+function selfCalls(method: SyntaxNode): Set<string> {
+  const first = method.childForFieldName('parameters')?.namedChildren.find((p) => p.type === 'identifier');
+  if (!first) return new Set();
+  const body = method.childForFieldName('body')?.text ?? '';
+  return new Set([...body.matchAll(new RegExp(`\\b${first.text}\\s*\\.\\s*(\\w+)\\s*\\(`, 'g'))].map((m) => m[1]));
 }
 
 interface Candidate {

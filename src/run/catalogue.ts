@@ -13,6 +13,7 @@ export function setCatalogue(list: readonly Transform[], module: string): void {
 }
 
 export function loadCatalogue(module: string): void {
+  // By path: a worker thread gets the module's path, since functions do not cross threads.
   setCatalogue((require(module) as { builtinTransforms: readonly Transform[] }).builtinTransforms, module);
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+import { spawnSync } from 'child_process';
 
 /**
  * The compile gate: outputs are compiled by the user's Python before they are kept.
@@ -142,7 +143,6 @@ export class OneShotGate {
   check(source: string, file: string, python: string): Verdict {
     const known = this.offs.get(python);
     if (known) return { off: known };
-    const { spawnSync } = require('child_process') as typeof import('child_process');
     const r = spawnSync(python, ['-I', '-S', serverScript()], { input: `${JSON.stringify({ id: 1, path: file, source })}\n`, encoding: 'utf8', windowsHide: true, timeout: ANSWER_MS });
     const [ready, answer] = (r.stdout ?? '').trim().split('\n').map((l) => {
       try {

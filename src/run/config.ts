@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from '../api/usage';
-import type { Found } from './walk';
+import { globMatcher, type Found } from './walk';
 import { selectTransforms } from './select';
 import { checkCodes, codeFilter } from '../api/codes';
 import type { Method, Strategy } from '../api/types';
 import type { RunOptions } from './files';
+import { DEFAULT_MAX_FILE_SIZE, isFileSize } from './file-size';
 import { DEFAULT_LINE_LENGTH } from '../python/layout';
 
 /** What `[tool.mp-codemod]` may set; CLI flags override each key. */
@@ -33,6 +34,8 @@ export interface Settings {
   perFileIgnores: Record<string, string[]>;
   /** Globs left out on top of `exclude` (or of --exclude). */
   extendExclude: string[];
+  /** Files larger than this many MB (10^6 bytes) are skipped unparsed; 0: no limit. */
+  maxFileSize: number;
 }
 
 export interface FoundConfig {
@@ -76,7 +79,7 @@ export function inPackage(file: string, opts: RunOptions): boolean {
   return known;
 }
 
-const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' | 'codes' | 'table' }> = {
+const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 'list' | 'bool' | 'length' | 'string' | 'codes' | 'table' | 'size' }> = {
   method: { key: 'method', kind: 'method' },
   strategy: { key: 'strategy', kind: 'strategy' },
   transforms: { key: 'transforms', kind: 'list' },
@@ -92,6 +95,7 @@ const KEYS: Record<string, { key: keyof Settings; kind: 'method' | 'strategy' | 
   'line-length': { key: 'lineLength', kind: 'length' },
   'format-command': { key: 'formatCommand', kind: 'string' },
   python: { key: 'python', kind: 'string' },
+  'max-file-size': { key: 'maxFileSize', kind: 'size' },
 };
 
 const isLength = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -129,6 +133,9 @@ export function readConfig(file: string): FoundConfig | null {
     } else if (spec.kind === 'length') {
       if (!isLength(value)) throw new UsageError(`${where}: must be a positive whole number`);
       settings.lineLength = value;
+    } else if (spec.kind === 'size') {
+      if (!isFileSize(value)) throw new UsageError(`${where}: must be a number of MB from 0 (0: no limit)`);
+      settings.maxFileSize = value;
     } else if (spec.kind === 'bool') {
       if (typeof value !== 'boolean') throw new UsageError(`${where}: must be true or false`);
       (settings as Record<string, unknown>)[spec.key] = value;
@@ -286,6 +293,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     lineLength,
     formatCommand: s.formatCommand ?? opts.formatCommand,
     python: s.python ?? opts.python,
+    maxFileSize: s.maxFileSize ?? opts.maxFileSize,
     transforms: s.transforms ? selectTransforms(s.transforms, path.dirname(found.file)) : opts.transforms,
     transformSpecs: specs,
     select,
@@ -303,7 +311,6 @@ function withPerFileIgnores(file: Found, found: FoundConfig, opts: RunOptions): 
   const table = found.settings.perFileIgnores;
   if (!table) return opts;
   const rel = path.relative(path.dirname(found.file), file.real).split(path.sep).join('/');
-  const { globMatcher } = require('./walk') as typeof import('./walk');
   const extra = Object.entries(table).filter(([glob]) => globMatcher([glob])(rel)).flatMap(([, codes]) => codes);
   if (extra.length === 0) return opts;
   const perFileCache = cacheOf(opts).perFile;
@@ -371,7 +378,6 @@ export function keptByConfig(file: Found, opts: RunOptions): boolean {
   if (rel.startsWith('..')) return true;
   const exclude = [...(opts.cli?.exclude ?? found.settings.exclude ?? []), ...(found.settings.extendExclude ?? [])];
   const include = opts.cli?.include ?? found.settings.include ?? [];
-  const { globMatcher } = require('./walk') as typeof import('./walk'); // not needed by --stdin
   if (exclude.length > 0 && globMatcher(exclude)(rel)) return false;
   return include.length === 0 || globMatcher(include)(rel);
 }
@@ -397,6 +403,7 @@ export function effectiveSettings(file: Found, opts: RunOptions): { config: stri
     formatCommand: o.formatCommand,
     python: pythonOf(o) ?? 'off',
     targetMinor: targetFor(file, o) ?? 8,
+    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   };
   const settings: Record<string, unknown> = Object.fromEntries(Object.entries(KEYS).map(([name, spec]) => [name, values[spec.key]]));
   // Not a key of the table (requires-python or --target-version decide it), but what the gate uses.

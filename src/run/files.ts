@@ -3,16 +3,19 @@
 // runner.ts walks and schedules.
 import * as fs from 'fs';
 import * as path from 'path';
-import { transformSource, needsParse, type SourceResult } from '../engine/pipeline';
+import { transformSource, needsParse, wordsOf, type SourceResult } from '../engine/pipeline';
 import { optionsFor, pythonOf, targetFor, inPackage, type RunCache, type Settings } from './config';
 import { compileCheck, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from '../python/source';
 import { atomicWrite, WriteError } from './write';
 import type { Found, WalkOptions } from './walk';
 import { unifiedDiff } from './diff';
-import { forgetText } from '../syntax/words';
+import { WordScan } from '../syntax/words';
 import { runFormatter } from './format';
-import type { ProjectScan } from '../project/project';
+import { limitBytes, overLimit } from './file-size';
+import { work } from '../syntax/parser';
+import * as nb from './notebook';
+import { PROJECT_WORDS, type ProjectScan } from '../project/project';
 import { factsOfFile, type ProjectFacts } from '../project/facts';
 import type { AppliedFix, Diagnostic, Options, Transform } from '../api/types';
 
@@ -47,10 +50,29 @@ export interface FileResult {
   /** For the cross-file scan, when asked (RunOptions.judge): the file starts processes anywhere. Not reported. */
   startsProcesses?: boolean;
   /**
-   * For the cross-file scan: the file keeps its own start method (left unchanged, MP312, or
-   * choosing it at run time, MP314), whatever --select/--ignore let the report show. Not reported.
+   * For the cross-file scan: the file keeps its own start method ('method': left unchanged, MP312,
+   * or choosing it at run time, MP314; 'loaders': a DataLoader left on the default because its
+   * dataset may not pickle, MP317), whatever --select/--ignore let the report show. Not reported.
    */
-  keepsItsMethod?: boolean;
+  keepsItsMethod?: KeepReason;
+  /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
+  work?: FileWork;
+}
+
+export interface FileWork {
+  parses: number;
+  analyses: number;
+}
+
+/** The engine's work on changed files: how many parses and analyses one takes, against how many transforms changed it. */
+export interface ChangedWork {
+  files: number;
+  parses: number;
+  analyses: number;
+  /** Changed files by the number of transforms that changed them. */
+  byTransforms: Record<number, number>;
+  /** Changed files by parses beyond one plus one per transform that changed them (the other passes within a transform). */
+  extraParses: Record<number, number>;
 }
 
 export interface RunOptions extends Options, WalkOptions {
@@ -88,6 +110,8 @@ export interface RunOptions extends Options, WalkOptions {
   judge?: Set<string> | 'all';
   /** The compile gate's interpreter (python3 when absent); false turns the gate off. */
   python?: string | false;
+  /** Files larger than this many MB are skipped unread and unparsed (0: no limit; absent: the default, 10). */
+  maxFileSize?: number;
   /** Settings and facts read from disk during this run (made by run(); see RunCache). */
   cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
@@ -111,8 +135,11 @@ export interface Summary {
   seconds: number;
   /** Why the compile gate was off for this run (no Python, or it failed), once per interpreter. */
   compileOff?: string[];
-  /** The engine's work, over all threads: files processed (candidates), parses, scope analyses. */
-  work?: { processed: number; parses: number; analyses: number };
+  /**
+   * The engine's work, over all threads: files processed (candidates), parses, scope analyses;
+   * `inFiles`, those of processing files (the rest is the cross-file scan's); `changed`, per changed file.
+   */
+  work?: { processed: number; parses: number; analyses: number; inFiles?: FileWork; changed?: ChangedWork };
 }
 
 const result = (path: string, status: Status, extra: Partial<FileResult> = {}): FileResult => ({
@@ -121,17 +148,23 @@ const result = (path: string, status: Status, extra: Partial<FileResult> = {}): 
 
 type Read = { bytes: Buffer; decoded: ReturnType<typeof decode> };
 
-function readSource(file: Found): Read | FileResult {
+function readSource(file: Found, opts: RunOptions): Read | FileResult {
   let bytes: Buffer;
   try {
+    // Sized first: a file over the limit is never read.
+    const size = limitBytes(opts) === null ? 0 : fs.statSync(file.real).size;
+    const over = overLimit(size, opts);
+    if (over) return result(file.path, 'skipped', { reason: over, problem: true });
     bytes = fs.readFileSync(file.real);
   } catch (e) {
     return result(file.path, 'error', { reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
   }
-  return decodeSource(file, bytes);
+  return decodeSource(file, bytes, opts);
 }
 
-function decodeSource(file: Found, bytes: Buffer): Read | FileResult {
+function decodeSource(file: Found, bytes: Buffer, opts: RunOptions): Read | FileResult {
+  const over = overLimit(bytes.length, opts);
+  if (over) return result(file.path, 'skipped', { reason: over, problem: true });
   try {
     return { bytes, decoded: decode(bytes) };
   } catch (e) {
@@ -162,6 +195,14 @@ const factsOf = (file: Found, opts: RunOptions) => ({
   ...factsOfFile(file.real, opts.projectFacts),
 });
 
+/** One scan of each text for every word screening asks about: the transforms', the engine's and the cross-file scan's. */
+const screenings = new WeakMap<readonly Transform[], WordScan>();
+function screeningScan(transforms: readonly Transform[]): WordScan {
+  let scan = screenings.get(transforms);
+  if (!scan) screenings.set(transforms, (scan = new WordScan([...wordsOf(transforms), ...PROJECT_WORDS])));
+  return scan;
+}
+
 /**
  * The cheap first look at a file: its result when it cannot be read, else its size and bytes,
  * whether a transform needs to parse it (a candidate of processFile; if not, it is unchanged)
@@ -169,11 +210,12 @@ const factsOf = (file: Found, opts: RunOptions) => ({
  */
 export function screenFile(file: Found, runOpts: RunOptions, project?: ProjectScan | null): FileResult | Candidate {
   const opts = optionsFor(file, runOpts);
-  const read = readSource(file);
+  const read = readSource(file, opts);
   if (!('decoded' in read)) return read;
-  const waits = project?.note(file, read.decoded.text) ?? false;
-  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts));
-  forgetText();
+  const scan = screeningScan(opts.transforms);
+  const waits = project?.note(file, read.decoded.text, true, scan) ?? false;
+  const parse = needsParse(read.decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), scan);
+  scan.forget();
   const python = parse ? pythonOf(opts) : null;
   if (python) opts.gate?.warm?.(python);
   return { size: read.bytes.length, bytes: read.bytes, waits, parse };
@@ -192,7 +234,6 @@ function writeChanged(changed: FileResult, file: Found, data: Buffer, original: 
 
 /** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
 function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
-  const nb = require('./notebook') as typeof import('./notebook');
   let book;
   try {
     book = nb.readNotebook(text);
@@ -231,9 +272,11 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
  * `given`, and a `file` named by --stdin-filename) and --interactive all finish here. Never throws
  * for problems with the file itself.
  */
+export type KeepReason = 'method' | 'loaders';
+
 export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
-  const read = given ? decodeSource(file, given) : readSource(file);
+  const read = given ? decodeSource(file, given, opts) : readSource(file, opts);
   if (!('decoded' in read)) return read;
   if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
   const { bytes, decoded } = read;
@@ -241,7 +284,9 @@ export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): F
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
   const judged = resultOf(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
-  if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = true;
+  if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = 'method';
+  // A spawn default set by an importer would pickle that dataset all the same.
+  else if (out.diagnostics.some((d) => d.code === 'MP317')) judged.keepsItsMethod = 'loaders';
   return judged;
 }
 
@@ -293,8 +338,12 @@ export function firstChangedLine(before: string, after: string): number {
 
 /** processFile that turns an unexpected exception into an error result for that file. */
 export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
+  const parses = work.parses;
+  const analyses = work.analyses;
   try {
-    return processFile(file, opts, given);
+    const r = processFile(file, opts, given);
+    r.work = { parses: work.parses - parses, analyses: work.analyses - analyses };
+    return r;
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return result(file.path, 'skipped', { reason: 'nested too deeply to analyse', problem: true });

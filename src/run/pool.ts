@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker, type MessagePort } from 'worker_threads';
-import { processSafely, type FileResult, type RunOptions } from './files';
+import { processSafely, type FileResult, type KeepReason, type RunOptions } from './files';
 import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import { catalogueModule } from './catalogue';
@@ -40,8 +40,8 @@ export type WorkerMessage = { file: Found; bytes?: Uint8Array } | { judge: strin
 // with 8, for the same CPU time (a candidate read again comes from the page cache).
 const HELD_BYTES = 8 * 1024 * 1024;
 
-/** A file left unchanged (MP312) or choosing its start method (MP314): a default set by an importer would reach it. */
-export const keepsItsOwnMethod = (r: FileResult): boolean => r.keepsItsMethod === true;
+/** A file left unchanged (MP312), choosing its start method (MP314) or with a DataLoader left on the default (MP317): a default set by an importer would reach it. */
+export const keepsItsOwnMethod = (r: FileResult): boolean => r.keepsItsMethod !== undefined;
 
 /** A worker's answer for one file: its result, and the parses and scope analyses it took. */
 export interface WorkerAnswer {
@@ -69,7 +69,7 @@ export class Pool {
   private held = 0;
   /** Of the files processed so far: the verdicts of those judged, and those keeping their own start method (real paths). */
   private readonly judged = new Map<string, boolean>();
-  private readonly keepers = new Set<string>();
+  private readonly keepers = new Map<string, KeepReason>();
   /** Files processed by every thread; parses and analyses of the worker threads (the main thread's are in its own counters). */
   private readonly threadWork = { processed: 0, parses: 0, analyses: 0 };
   private readonly threads: { worker: Worker; inFlight: Found[]; feed: () => void }[] = [];
@@ -130,7 +130,7 @@ export class Pool {
   }
 
   /** Files processed so far that keep their own start method (keepsItsOwnMethod), by real path. */
-  keepingTheirMethod(): ReadonlySet<string> {
+  keepingTheirMethod(): ReadonlyMap<string, KeepReason> {
     return this.keepers;
   }
 
@@ -141,7 +141,7 @@ export class Pool {
 
   private done(r: FileResult, file: Found): void {
     if (r.startsProcesses !== undefined) this.judged.set(file.real, r.startsProcesses);
-    if (keepsItsOwnMethod(r)) this.keepers.add(file.real);
+    if (r.keepsItsMethod) this.keepers.set(file.real, r.keepsItsMethod);
     this.sink(r, file);
   }
 

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { discover, type Found, type WalkOptions } from './walk';
 import { decode } from '../python/source';
-import type { ProjectScan } from '../project/project';
+import { PROJECT_WORDS, type ProjectScan } from '../project/project';
+import { WordScan } from '../syntax/words';
 
 /** The deepest folder holding every one of `reals` (a folder itself, a file's parent). */
 function commonFolder(reals: string[]): string {
@@ -75,19 +76,23 @@ function safeReal(p: string): string | null {
 
 /**
  * Shows the scan each file's text, as a module only: the run needs the facts of its own entry
- * points. Files that cannot be read or decoded are left out, as a run skips them. Returns the
- * real paths of those that are entry points (a whole run would not process them early).
+ * points. Files that cannot be read or decoded, or are larger than `limit` gives for them (bytes;
+ * null: no limit), are left out, as a run skips them. Returns the real paths of those that are
+ * entry points (a whole run would not process them early).
  */
-export function noteFiles(files: Found[], scan: ProjectScan): Set<string> {
+export function noteFiles(files: Found[], scan: ProjectScan, limit: (f: Found) => number | null = () => null): Set<string> {
   const entries = new Set<string>();
+  const words = new WordScan(PROJECT_WORDS);
   for (const f of files) {
     let text: string;
     try {
+      const most = limit(f);
+      if (most !== null && fs.statSync(f.real).size > most) continue;
       text = decode(fs.readFileSync(f.real)).text;
     } catch {
       continue;
     }
-    if (scan.note(f, text, false)) entries.add(f.real);
+    if (scan.note(f, text, false, words)) entries.add(f.real);
   }
   return entries;
 }

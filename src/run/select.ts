@@ -29,7 +29,7 @@ export function selectTransforms(requested: string[] | undefined, cwd: string): 
 function loadTransform(file: string, given: string): Transform {
   let mod: unknown;
   try {
-    mod = require(file);
+    mod = require(file); // a user's module, by the path given to -t
   } catch (e) {
     throw new UsageError(`cannot load transform ${given}: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -38,6 +38,7 @@ function loadTransform(file: string, given: string): Transform {
   if (missing.length > 0) throw new UsageError(`transform ${given} lacks ${missing.join(', ')}`);
   if (!(t.prefilter instanceof RegExp) && typeof t.prefilter !== 'function') throw new UsageError(`transform ${given}: prefilter must be a RegExp or a function`);
   if (typeof t.fix !== 'function') throw new UsageError(`transform ${given}: fix must be a function`);
+  if (t.words !== undefined && !(Array.isArray(t.words) && t.words.every((w) => typeof w === 'string'))) throw new UsageError(`transform ${given}: words must be a list of strings`);
   try {
     query(String(t.query));
   } catch (e) {

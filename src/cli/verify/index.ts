@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Argv } from 'yargs';
+import yargs from 'yargs';
 import type { IO } from '../cli';
 import type { FileResult, Summary } from '../../run/runner';
 import { UsageError } from '../../api/usage';
 import { colours, countByCode, fileLines, plain } from '../report/text';
+import { jsonReport } from '../report/json';
+import { sarifReport } from '../report/sarif';
+import { githubReport } from '../report/github';
 import { findings, readRecords, type Finding } from './records';
 import { helperDir, runCommand, type CommandRun } from './run';
 import { compareRuns } from './compare';
@@ -23,7 +26,6 @@ interface VerifyArgs {
 }
 
 function parser() {
-  const yargs = require('yargs') as () => Argv;
   return yargs()
     .scriptName('mp-codemod verify')
     .usage('$0 [options] -- <command...>\n\nRun a command (tests, a script) with spawn as the default start method, as on macOS and Windows,\nand report what breaks at the line to change. Never changes a file.')
@@ -155,7 +157,6 @@ function report(found: Finding[], args: VerifyArgs, io: IO, version: string, run
       ? 'mp-codemod verify: child processes were still running after the command exited; they were stopped\n'
       : '';
   if (args.format === 'json') {
-    const { jsonReport } = require('../report/json') as typeof import('../report/json');
     const report = JSON.parse(jsonReport(summary, { version, method: args.method, mode: 'verify' }));
     report.command = { argv: args.command, exitCode: run.code, timedOut: run.timedOut, leftOver: run.leftOver, ...(args.compare ? { differences } : {}) };
     io.stdout(JSON.stringify(report, null, 2) + '\n');
@@ -163,13 +164,11 @@ function report(found: Finding[], args: VerifyArgs, io: IO, version: string, run
     return;
   }
   if (args.format === 'sarif') {
-    const { sarifReport } = require('../report/sarif') as typeof import('../report/sarif');
     io.stdout(sarifReport(summary, version));
     if (stopped) io.stderr(stopped);
     return;
   }
   if (args.format === 'github') {
-    const { githubReport } = require('../report/github') as typeof import('../report/github');
     io.stdout(githubReport(summary, { write: true }));
   } else {
     const useColour = args.color ?? (io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');

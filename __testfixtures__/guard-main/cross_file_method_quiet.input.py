@@ -1,0 +1,5 @@
+from helpers import Runner
+
+runner = Runner(2)
+print(runner.quiet())
+print(Runner(1).quiet())
