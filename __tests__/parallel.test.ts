@@ -56,7 +56,8 @@ describe('worker threads', () => {
     expect(strip(two.stdout)).toEqual(strip(one.stdout));
     const calls = JSON.parse(two.stdout).files.filter((f: { path: string }) => f.path.startsWith('zz_scripts/'));
     expect(calls).toHaveLength(6);
-    for (const c of calls) expect(c.fixes.map((f: { transform: string }) => f.transform)).toEqual(['guard-main']);
+    // Moved into the guard guard-main makes, which then sets the start method as any entry point of the run reaching process code.
+    for (const c of calls) expect(c.fixes.map((f: { transform: string }) => f.transform)).toEqual(['guard-main', 'set-start-method']);
   });
 
   test('a module a thread still holds when the queue runs dry counts for its importers (MP316 does not come and go)', () => {

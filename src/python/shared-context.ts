@@ -68,7 +68,20 @@ function contextSource(ctx: FileContext, sites: SiteFix[], method: string): { ex
     return ref ? { expr: `${ref.expr}(${method})`, edits: ref.edits, after: fromImport } : null;
   }
   const ref = ctx.imports.moduleRef('multiprocessing', ctx.root);
-  return ref ? { expr: `${ref.expr}.get_context(${method})`, edits: ref.edits, after: null } : null;
+  if (!ref) return null;
+  if (ref.edits.length > 0) return { expr: `${ref.expr}.get_context(${method})`, edits: ref.edits, after: null };
+  // An import the file has: the binding goes after it, and only after a plain one (an import in a
+  // `try:` may bind None, or come after the imports the binding would follow: test_socket.py).
+  const stmt = importBinding(ctx, ref.expr.split('.')[0]);
+  return stmt ? { expr: `${ref.expr}.get_context(${method})`, edits: [], after: stmt } : null;
+}
+
+/** The module-level import statement that alone binds `name`, or null. */
+function importBinding(ctx: FileContext, name: string): SyntaxNode | null {
+  const found = ctx.names.lookup(name, ctx.root);
+  if (found?.scope !== ctx.names.module || found.bindings.length !== 1) return null;
+  const stmt = topLevelOf(ctx.root, found.bindings[0].node);
+  return stmt && IMPORTS.has(stmt.type) ? stmt : null;
 }
 
 /** The binding on its own line after `anchor`, after a blank line; merged with an import inserted at the same place. */
