@@ -27,20 +27,23 @@ function files(root: string): string[] {
   return out.sort();
 }
 
-/** Starts --write, waits until it has written something, then sends `signal`. */
-function interruptMidWrite(root: string, signal: NodeJS.Signals): Promise<number | null> {
+/** Starts --write, waits until it has written one of `changing` (texts by path), then sends `signal`. */
+function interruptMidWrite(root: string, signal: NodeJS.Signals, changing: Map<string, string>): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, '--write', '--jobs', '2', '.'], { cwd: root, stdio: 'ignore' });
     const started = Date.now();
     const poll = setInterval(() => {
       // The first rewritten file shows the run is under way.
-      const any = files(root).some((f) => f.endsWith('.py') && fs.readFileSync(path.join(root, f), 'utf8').includes('get_context("spawn")'));
+      const any = [...changing].some(([f, text]) => fs.readFileSync(path.join(root, f), 'utf8') !== text);
       if (any || Date.now() - started > 20000) {
         clearInterval(poll);
         child.kill(signal);
       }
     }, 20);
-    child.on('exit', (code, sig) => resolve(code ?? (sig ? 128 + os.constants.signals[sig] : null)));
+    child.on('exit', (code, sig) => {
+      clearInterval(poll);
+      resolve(code ?? (sig ? 128 + os.constants.signals[sig] : null));
+    });
   });
 }
 
@@ -57,7 +60,14 @@ describe('interrupts during --write', () => {
     const root = tree(600);
     const original = tree(600);
     try {
-      const code = await interruptMidWrite(root, signal);
+      // The files a whole run rewrites, with their original text.
+      const changing = new Map<string, string>();
+      for (const f of files(original)) {
+        const text = fs.readFileSync(path.join(original, f), 'utf8');
+        if (text !== fs.readFileSync(path.join(expected, f), 'utf8')) changing.set(f, text);
+      }
+      expect(changing.size).toBeGreaterThan(100);
+      const code = await interruptMidWrite(root, signal, changing);
       let done = 0;
       for (const f of files(root)) {
         if (f.includes(TEMP_MARK)) continue;
