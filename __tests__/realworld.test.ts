@@ -141,3 +141,23 @@ describe('realworld counting', () => {
     expect(() => realworld.parseArgs(['--nope'])).toThrow('unknown argument --nope');
   });
 });
+
+describe('realworld Python check', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pythonFindings } = require(path.join(__dirname, '..', 'scripts', 'realworld-python.js'));
+  const pair = (before: string, after: string) => ({ path: 'a.py', before, after });
+
+  test('an output that no longer compiles is a finding; one that compiles is not', () => {
+    const r = pythonFindings([pair('x = 1\n', 'x = (1\n'), pair('y = 1\n', 'y = 2\n')]);
+    expect(r.python).toBe(true);
+    expect(r.findings).toEqual(['a.py: no longer compiles']);
+  });
+
+  test('an input that did not compile either is not the tool\'s', () => {
+    expect(pythonFindings([pair('x = (1\n', 'x = (2\n')]).findings).toEqual([]);
+  });
+
+  test('no python3: said, not a finding', () => {
+    expect(pythonFindings([pair('x = 1\n', 'x = (1\n')], 'no-such-python-here')).toEqual({ python: false, pyflakes: false, findings: [] });
+  });
+});

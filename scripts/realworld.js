@@ -9,7 +9,8 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { summarise } = require('./realworld-count');
+const { applyDiff, summarise } = require('./realworld-count');
+const { pythonFindings } = require('./realworld-python');
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'mp-codemod.js');
@@ -96,6 +97,18 @@ function limitsUnder(root) {
   return (file) => ofDir(path.dirname(path.join(root, file))) ?? fileLineLength(fs.readFileSync(path.join(root, file), 'utf8'));
 }
 
+/** The changed Python files of a report, before and after. */
+function changedPairs(report, read) {
+  const pairs = [];
+  for (const f of report.files) {
+    if (f.status !== 'changed' || !/\.pyw?$/.test(f.path)) continue;
+    const before = read(f.path);
+    const after = before === null ? null : applyDiff(before, f.diff);
+    if (after !== null) pairs.push({ path: f.path, before, after });
+  }
+  return pairs;
+}
+
 function runCli(dir) {
   const r = spawnSync(process.execPath, [BIN, '--output-format', 'json', '--quiet', '.'], {
     cwd: dir,
@@ -111,8 +124,8 @@ function runCli(dir) {
 const codes = (d) => Object.entries(d).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}:${n}`).join(' ') || '-';
 
 function printTable(rows) {
-  const head = ['repository', 'scanned', 'changed', 'hunks', 'both', 'ctx>=2', 'ssm-no-start', 'long', 'imports-out', 'errors'];
-  const lines = [head, ...rows.map((r) => [r.repo, r.scanned, r.changed, r.hunks, r.bothMechanisms.length, r.repeatedContext.length, r.setStartNoStart.length, r.longLines.length, r.importsOutside.length, r.errors])];
+  const head = ['repository', 'scanned', 'changed', 'hunks', 'both', 'ctx>=2', 'ssm-no-start', 'long', 'imports-out', 'python', 'errors'];
+  const lines = [head, ...rows.map((r) => [r.repo, r.scanned, r.changed, r.hunks, r.bothMechanisms.length, r.repeatedContext.length, r.setStartNoStart.length, r.longLines.length, r.importsOutside.length, r.python ? r.pythonFindings.length : '-', r.errors])];
   const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
   for (const l of lines) console.log(l.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '));
 }
@@ -153,6 +166,8 @@ function main() {
       };
       const { STDLIB_MODULES } = require(path.join(ROOT, 'dist', 'src', 'python', 'stdlib.js'));
       const row = { repo: entry.repo, ...summarise(report, read, limitsUnder(src), (m) => STDLIB_MODULES.has(m)), missingBlobs: got.missing };
+      const py = pythonFindings(changedPairs(report, read));
+      Object.assign(row, { python: py.python && py.pyflakes, pythonFindings: py.findings });
       rows.push(row);
       console.log(`\n${entry.repo} @ ${entry.commit.slice(0, 12)}`);
       console.log(`  scanned ${row.scanned}, changed ${row.changed}, hunks ${row.hunks}, errors ${row.errors}${got.missing ? `, ${got.missing} blobs missing from the mirror` : ''}`);
@@ -162,6 +177,8 @@ function main() {
       console.log(`  set_start_method where nothing starts (no start in the file or its repo imports, 2 hops): ${row.setStartNoStart.length} ${row.setStartNoStart.join(' ')}`);
       console.log(`  lines added or lengthened past the project's line length: ${row.longLines.length}${row.longLines.map((l) => `\n    ${l}`).join('')}`);
       console.log(`  imports placed outside the standard-library group: ${row.importsOutside.length}${row.importsOutside.map((l) => `\n    ${l}`).join('')}`);
+      if (row.python) console.log(`  Python: outputs that no longer compile, or new pyflakes names (undefined, unused...): ${row.pythonFindings.length}${row.pythonFindings.map((l) => `\n    ${l}`).join('')}`);
+      else console.log('  Python: not checked (needs python3 with pyflakes)');
       if (opts.diffs) {
         const diff = report.files.filter((f) => f.diff).map((f) => f.diff).join('');
         fs.writeFileSync(path.join(opts.diffs, `${entry.repo.replace('/', '+')}.diff`), diff);
@@ -173,10 +190,10 @@ function main() {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  const total = { repo: 'total', scanned: 0, changed: 0, hunks: 0, errors: 0, diagnostics: {}, bothMechanisms: [], repeatedContext: [], setStartNoStart: [], longLines: [], importsOutside: [] };
+  const total = { repo: 'total', scanned: 0, changed: 0, hunks: 0, errors: 0, diagnostics: {}, bothMechanisms: [], repeatedContext: [], setStartNoStart: [], longLines: [], importsOutside: [], python: rows.every((r) => r.python), pythonFindings: [] };
   for (const r of rows) {
     for (const k of ['scanned', 'changed', 'hunks', 'errors']) total[k] += r[k];
-    for (const k of ['bothMechanisms', 'repeatedContext', 'setStartNoStart', 'longLines', 'importsOutside']) total[k].push(...r[k]);
+    for (const k of ['bothMechanisms', 'repeatedContext', 'setStartNoStart', 'longLines', 'importsOutside', 'pythonFindings']) total[k].push(...r[k]);
     for (const [c, n] of Object.entries(r.diagnostics)) total.diagnostics[c] = (total.diagnostics[c] || 0) + n;
   }
   console.log('');
