@@ -1,5 +1,5 @@
 import multiprocessing as mp
-from multiprocessing import Pool, get_context
+from multiprocessing import get_context
 
 
 def takes_param(mp):

@@ -89,7 +89,7 @@ export class Imports {
         const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
         if (dotted?.text !== name) return;
         const local = item.type === 'aliased_import' ? item.childForFieldName('alias')!.text : name;
-        if (this.isReferenced(local, enclosingFunction(stmt))) return;
+        if (this.isReferenced(local, enclosingFunction(stmt), stmt)) return;
         const edit = items.length === 1 ? this.removeStatement(stmt) : removeItem(this.source, items, i);
         if (edit) edits.push(edit);
       });
@@ -194,7 +194,7 @@ export class Imports {
   }
 
   /** `within`: an import inside a function binds a local name, read only in that function (nested ones included). */
-  private isReferenced(local: string, within: SyntaxNode | null = null): boolean {
+  private isReferenced(local: string, within: SyntaxNode | null = null, stmt: SyntaxNode | null = null): boolean {
     for (const id of identifiersNamed(this.root, this.source, [local])) {
       if (within && (id.startIndex < within.startIndex || id.endIndex > within.endIndex)) continue;
       const p = id.parent;
@@ -202,9 +202,17 @@ export class Imports {
       if (p.type === 'dotted_name' || p.type === 'aliased_import' || p.type === 'import_from_statement') continue;
       if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
       if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+      if (stmt && this.shadowed(local, id, stmt)) continue;
       return true;
     }
     return false;
+  }
+
+  /** Whether `id` reads another binding of `local` than the import `stmt` (a function's own `Pool = ...`). */
+  private shadowed(local: string, id: SyntaxNode, stmt: SyntaxNode): boolean {
+    const found = this.names.lookup(local, id);
+    if (!found || found.bindings.length === 0) return false;
+    return !found.bindings.some((b) => b.start >= stmt.startIndex && b.end <= stmt.endIndex);
   }
 
   /** Only a statement alone on its lines, and never the last one of a block (that would leave it empty). */
