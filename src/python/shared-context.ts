@@ -56,6 +56,9 @@ function contextSource(ctx: FileContext, sites: SiteFix[], method: string): { ex
     if (!via) continue;
     const head = via.text.split('.')[0];
     const found = ctx.names.lookup(head, via);
+    // Imported inside the function on purpose (lazily, or guarded by `except ImportError`): a
+    // module-level import and binding would change what importing the module does.
+    if (found && found.scope !== ctx.names.module) return null;
     if (found?.scope !== ctx.names.module || found.bindings.length !== 1) continue;
     const stmt = topLevelOf(ctx.root, found.bindings[0].node);
     if (stmt && IMPORTS.has(stmt.type)) return { expr: `${via.text}.get_context(${method})`, edits: [], after: stmt };
