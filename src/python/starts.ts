@@ -157,15 +157,27 @@ export class ProcessStarts {
    * an instance: the call may start processes, so it is process code (moved, or MP310).
    */
   private localInstanceMethodStarts(fn: SyntaxNode): boolean {
-    const object = fn.childForFieldName('object')!;
-    if (object.type !== 'identifier') return false;
-    const found = this.names.lookup(object.text, object);
-    if (!found || found.scope !== this.names.module) return false;
     const method = fn.childForFieldName('attribute')!.text;
-    return found.bindings.some((b) => {
+    return this.localClassesOf(fn).some((cls) => this.startingMethods(cls).has(method));
+  }
+
+  /** `a.go`, where the module-level name a is (in some binding) an instance of a class of this file. */
+  callsOwnInstance(fn: SyntaxNode): boolean {
+    return fn.type === 'attribute' && this.localClassesOf(fn).length > 0;
+  }
+
+  /** The classes of this module that the object of `a.go` is made from, over every module-level binding of a. */
+  private localClassesOf(fn: SyntaxNode): SyntaxNode[] {
+    const object = fn.childForFieldName('object')!;
+    if (object.type !== 'identifier') return [];
+    const found = this.names.lookup(object.text, object);
+    if (!found || found.scope !== this.names.module) return [];
+    const out: SyntaxNode[] = [];
+    for (const b of found.bindings) {
       const cls = b.type === 'identifier' ? this.localClassMade(b.node) : null;
-      return cls !== null && this.startingMethods(cls).has(method);
-    });
+      if (cls) out.push(cls);
+    }
+    return out;
   }
 
   /** The module's class a name is assigned an instance of (`a = A(...)`, A bound once to a class), else null. */
