@@ -137,3 +137,31 @@ test('module-level use of imported classes whose methods or constructor start pr
     ['made.py', 'instance.py', 'dotted.py', 'eager.py'],
   );
 });
+
+test('module-level calls of methods that start processes, on an instance of a class of the same file, move under the guard', async () => {
+  const runner = [
+    POOL_HELPERS,
+    '',
+    'class Runner:',
+    '    def __init__(self, n):',
+    '        self.n = n',
+    '',
+    '    def go(self):',
+    '        return self._pool()',
+    '',
+    '    def _pool(self):',
+    '        with mp.Pool(2) as pool:',
+    '            return pool.map(square, range(self.n))',
+    '',
+    '',
+  ].join('\n');
+  await sameAfterMigration(
+    {
+      // The process code is only the method call, a few statements after the instance is made.
+      'instance.py': `${runner}runner = Runner(2)\nprint("start")\nprint(runner.go())\n`,
+      'made.py': `${runner}print(Runner(3).go())\n`,
+    },
+    [['instance.py'], ['made.py']],
+    ['instance.py', 'made.py'],
+  );
+});

@@ -51,6 +51,7 @@ function startsWithDefault(ctx: FileContext): boolean {
     // this loop sees too (torch's spawn in a helper must not count through the call).
     if (q === null && fn.type === 'identifier' && definesFunction(ctx, fn)) continue;
     if (fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'call') continue;
+    if (ctx.starts.callsOwnInstance(fn)) continue;
     return true;
   }
   return false;

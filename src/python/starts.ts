@@ -37,6 +37,8 @@ const canonical = (q: string) => (q.startsWith('torch.multiprocessing.') && !q.e
  */
 export class ProcessStarts {
   private readonly functions = new Map<string, boolean | 'pending'>();
+  /** Per class (start offset), its methods that start processes. */
+  private readonly classes = new Map<number, Set<string>>();
   /** Calls that may start processes, in document order (outer first); null: any call may. */
   private candidates: Candidate[] | null | undefined;
 
@@ -66,6 +68,8 @@ export class ProcessStarts {
     }
     for (const [name, bindings] of this.names.module.bindings) {
       if (bindings.length === 1 && (bindings[0].type === 'function_definition' || bindings[0].type === 'class_definition')) words.add(name);
+      // `a = A()` at module level, then `a.go()`: a names an instance of this module's class A.
+      else if (bindings.some((b) => b.type === 'identifier' && this.localClassMade(b.node) !== null)) words.add(name);
     }
     const calls = callsNaming(this.names.module.node, this.text, words, calleeLike);
     // Offsets are read once: each read is a call into the binding.
@@ -142,8 +146,51 @@ export class ProcessStarts {
       const made = found && found.scope === this.names.module && found.bindings.length === 1 ? this.instanceOf(found.bindings[0].node) : null;
       if (made !== null && this.external.has(`${made}.${fn.childForFieldName('attribute')!.text}`)) return true;
     }
+    if (fn.type === 'attribute' && this.localInstanceMethodStarts(fn)) return true;
     if (fn.type === 'identifier') return this.localStarts(fn);
     return false;
+  }
+
+  /**
+   * `a.go`, where the module-level name a is made from this module's class A (`a = A(...)`) and
+   * A's method go starts processes. A name bound more than once counts when any binding is such
+   * an instance: the call may start processes, so it is process code (moved, or MP310).
+   */
+  private localInstanceMethodStarts(fn: SyntaxNode): boolean {
+    const method = fn.childForFieldName('attribute')!.text;
+    return this.localClassesOf(fn).some((cls) => this.startingMethods(cls).has(method));
+  }
+
+  /** `a.go`, where the module-level name a is (in some binding) an instance of a class of this file. */
+  callsOwnInstance(fn: SyntaxNode): boolean {
+    return fn.type === 'attribute' && this.localClassesOf(fn).length > 0;
+  }
+
+  /** The classes of this module that the object of `a.go` is made from, over every module-level binding of a. */
+  private localClassesOf(fn: SyntaxNode): SyntaxNode[] {
+    const object = fn.childForFieldName('object')!;
+    if (object.type !== 'identifier') return [];
+    const found = this.names.lookup(object.text, object);
+    if (!found || found.scope !== this.names.module) return [];
+    const out: SyntaxNode[] = [];
+    for (const b of found.bindings) {
+      const cls = b.type === 'identifier' ? this.localClassMade(b.node) : null;
+      if (cls) out.push(cls);
+    }
+    return out;
+  }
+
+  /** The module's class a name is assigned an instance of (`a = A(...)`, A bound once to a class), else null. */
+  private localClassMade(name: SyntaxNode): SyntaxNode | null {
+    const assignment = name.parent;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== name.id) return null;
+    const value = assignment.childForFieldName('right');
+    const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
+    if (callee?.type !== 'identifier') return null;
+    const found = this.names.lookup(callee.text, callee);
+    if (!found || found.scope !== this.names.module || found.bindings.length !== 1) return null;
+    const def = found.bindings[0].node;
+    return def.type === 'class_definition' ? def : null;
   }
 
   /** The module-level functions that start processes when called (what importers of the module need to know). */
@@ -171,26 +218,37 @@ export class ProcessStarts {
         out.push(name);
         continue;
       }
-      const methods = new Map<string, SyntaxNode>();
-      for (let m of def.childForFieldName('body')?.namedChildren ?? []) {
-        if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
-        if (m.type === 'function_definition') methods.set(m.childForFieldName('name')!.text, m);
-      }
-      const starting = new Set([...methods].filter(([, m]) => this.defStarts(m)).map(([n]) => n));
-      if (starting.size === 0) continue;
-      const onSelf = new Map([...methods].map(([n, m]) => [n, selfCalls(m)] as const));
-      for (let changed = true; changed; ) {
-        changed = false;
-        for (const [n, called] of onSelf) {
-          if (starting.has(n) || ![...called].some((c) => starting.has(c))) continue;
-          starting.add(n);
-          changed = true;
-        }
-      }
+      const starting = this.startingMethods(def);
       if (starting.has('__init__') || starting.has('__new__')) out.push(name);
       else for (const m of starting) out.push(`${name}.${m}`);
     }
     return out;
+  }
+
+  /** The methods of a class that start processes, themselves or through the methods they call on `self` (memoised). */
+  private startingMethods(cls: SyntaxNode): ReadonlySet<string> {
+    const known = this.classes.get(cls.startIndex);
+    if (known) return known;
+    const starting = new Set<string>();
+    // A method that reaches its own class through a module-level instance finds nothing yet.
+    this.classes.set(cls.startIndex, starting);
+    const methods = new Map<string, SyntaxNode>();
+    for (let m of cls.childForFieldName('body')?.namedChildren ?? []) {
+      if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
+      if (m.type === 'function_definition') methods.set(m.childForFieldName('name')!.text, m);
+    }
+    for (const [n, m] of methods) if (this.defStarts(m)) starting.add(n);
+    if (starting.size === 0) return starting;
+    const onSelf = new Map([...methods].map(([n, m]) => [n, selfCalls(m)] as const));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [n, called] of onSelf) {
+        if (starting.has(n) || ![...called].some((c) => starting.has(c))) continue;
+        starting.add(n);
+        changed = true;
+      }
+    }
+    return starting;
   }
 
   /** Whether a def's body starts processes when it runs (memoised; recursion counts as "no" until proven). */
@@ -250,18 +308,13 @@ export class ProcessStarts {
     return def.type === 'function_definition' && this.defStarts(def);
   }
 
-  /** `A().run()`, where the method `run` of the module's class `A` starts processes. */
+  /** `A().run()`, where the method `run` of the module's class `A` starts processes (itself or through `self`). */
   private methodCallStarts(ref: SyntaxNode, cls: SyntaxNode): boolean {
     const made = ref.parent;
     const attribute = made?.type === 'call' ? made.parent : null;
     if (attribute?.type !== 'attribute' || attribute.parent?.type !== 'call') return false;
     const name = attribute.childForFieldName('attribute')?.text;
-    for (let m of cls.childForFieldName('body')?.namedChildren ?? []) {
-      if (m.type === 'decorated_definition') m = m.childForFieldName('definition') ?? m;
-      if (m.type !== 'function_definition' || m.childForFieldName('name')?.text !== name) continue;
-      return this.defStarts(m);
-    }
-    return false;
+    return name !== undefined && this.startingMethods(cls).has(name);
   }
 
   /** A class whose bases make it a multiprocessing Process (directly, through a context, or a Process class of the file). */
