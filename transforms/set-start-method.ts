@@ -50,11 +50,19 @@ function startsWithDefault(ctx: FileContext): boolean {
     // A call of the file's own function or method counts through the starts in its body, which
     // this loop sees too (torch's spawn in a helper must not count through the call).
     if (q === null && fn.type === 'identifier' && definesFunction(ctx, fn)) continue;
+    // The same for a class of the file that is not a Process: its methods' starts are in this loop.
+    if (q === null && fn.type === 'identifier' && definesPlainClass(ctx, fn)) continue;
     if (fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'call') continue;
     if (ctx.starts.callsOwnInstance(fn)) continue;
     return true;
   }
   return false;
+}
+
+function definesPlainClass(ctx: FileContext, ref: SyntaxNode): boolean {
+  const found = ctx.names.lookup(ref.text, ref);
+  const def = found?.scope === ctx.names.module && found.bindings.length === 1 ? found.bindings[0].node : null;
+  return def?.type === 'class_definition' && !ctx.starts.isProcessClass(def);
 }
 
 function definesFunction(ctx: FileContext, ref: SyntaxNode): boolean {
