@@ -20,7 +20,7 @@ const REGISTRY = {
   MP201: { severity: 'error', summary: 'a worker reads a global that is only set at run time (in the __main__ guard, main() or via global)', blocks: true },
   MP202: { severity: 'error', summary: 'a module-level Queue, Lock or Manager is used as a global by workers: each spawn child makes its own (--unsafe-fixes passes it from the parent when it can)', blocks: true },
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
-  MP204: { severity: 'warning', summary: 'logging or warnings filters are configured only in the parent; spawn children start with the defaults' },
+  MP204: { severity: 'error', summary: 'logging or warnings filters are configured only in the parent while workers log or warn: spawn children start with the defaults, so their output changes', blocks: true },
   MP205: { severity: 'error', summary: 'a process given a lock, queue or manager proxy is started and never joined: under spawn the parent may exit before the child rebuilds them (--unsafe-fixes joins it)', blocks: true },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
   MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },

@@ -71,7 +71,7 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     after: 'q = ctx.Manager().Queue()\npool.apply_async(work, (q,))',
   },
   MP204: {
-    why: 'Forked children inherit the parent\'s logging handlers and warnings filters. Spawned children start with logging unconfigured, so their records go nowhere or to stderr with the default format, and with the default warnings filters, so warnings the parent silenced in its guard or main() show again in every worker.',
+    why: 'Forked children inherit the parent\'s logging handlers and warnings filters. Spawned children start with logging unconfigured, so their records go nowhere or to stderr with the default format, and with the default warnings filters, so warnings the parent silenced in its guard or main() show again in every worker. The program still runs, but its output changes, so the tool leaves such a file on its start method (MP312) until the configuration reaches the workers.',
     fix: 'Configure logging (or the warnings filter) in a Pool initializer (or at the top of the process target) too, or at module level; for logging, records can also go to the parent through a QueueHandler.',
     before: 'logging.basicConfig(level=logging.INFO)\npool = ctx.Pool()',
     after: 'def init():\n    logging.basicConfig(level=logging.INFO)\n\nlogging.basicConfig(level=logging.INFO)\npool = ctx.Pool(initializer=init)',
