@@ -32,32 +32,6 @@ test('the sciagraph seed\'s "WRONG" script fails as written and prints once when
   }
 });
 
-test('a module-level call into another module of the run that starts processes moves under the guard', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-calls-'));
-  const files: Record<string, string> = {
-    'helpers.py': 'import multiprocessing as mp\n\n\ndef square(x):\n    return x * x\n\n\ndef run_pool():\n    with mp.Pool(2) as pool:\n        return pool.map(square, [1, 2, 3])\n',
-    // No guard, and no word of multiprocessing: only the cross-file scan knows this is process code.
-    'script.py': 'import helpers\n\nprint("start")\nprint(helpers.run_pool())\n',
-    // An entry point whose module-level call runs before its guard.
-    'app.py': 'from helpers import run_pool as rp\n\nRESULTS = rp()\n\nif __name__ == "__main__":\n    print(RESULTS)\n',
-  };
-  try {
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-    const before = ['script.py', 'app.py'].map((f) => runPython([f], { cwd: dir }));
-    expect(before.map((r) => r.code)).toEqual([0, 0]);
-    const r = await cli(['--write', '.'], dir);
-    expect(r.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'script.py'), 'utf8')).toContain('if __name__ == "__main__":\n');
-    ['script.py', 'app.py'].forEach((f, i) => {
-      const after = runPython([f], { cwd: dir, platformDefault: 'spawn', timeoutMs: 30000 });
-      expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: 0, stdout: before[i].stdout, stderr: '' });
-      expect(new Set(after.methods)).toEqual(new Set(['spawn']));
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 /** Writes `files` to a fresh folder, runs each of `runs` (python3 arguments) under fork, migrates with --write, runs them again under a spawn default. */
 async function sameAfterMigration(files: Record<string, string>, runs: string[][], moved: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-calls-'));
@@ -82,6 +56,20 @@ async function sameAfterMigration(files: Record<string, string>, runs: string[][
 }
 
 const POOL_HELPERS = 'import multiprocessing as mp\n\n\ndef square(x):\n    return x * x\n\n\ndef run_pool():\n    with mp.Pool(2) as pool:\n        return pool.map(square, [1, 2, 3])\n';
+
+test('a module-level call into another module of the run that starts processes moves under the guard', async () => {
+  await sameAfterMigration(
+    {
+      'helpers.py': POOL_HELPERS,
+      // No guard, and no word of multiprocessing: only the cross-file scan knows this is process code.
+      'script.py': 'import helpers\n\nprint("start")\nprint(helpers.run_pool())\n',
+      // An entry point whose module-level call runs before its guard.
+      'app.py': 'from helpers import run_pool as rp\n\nRESULTS = rp()\n\nif __name__ == "__main__":\n    print(RESULTS)\n',
+    },
+    [['script.py'], ['app.py']],
+    ['script.py', 'app.py'],
+  );
+});
 
 test('module-level calls into process code through relative imports move under the guard (python -m pkg.app)', async () => {
   await sameAfterMigration(
