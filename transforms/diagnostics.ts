@@ -455,6 +455,29 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
   }
 }
 
+/** The outermost function around a node, else null. */
+function outermostFunction(node: SyntaxNode): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') found = p;
+  return found;
+}
+
+/**
+ * Whether a configuration call runs in the parent only, on the way to starting processes: in the
+ * guard or a function whose run starts them, or in a function such a scope calls (`setup();
+ * main()`). One test's own warnings filter next to another test's DataLoader reaches no worker.
+ */
+function reachesStarts(call: SyntaxNode, ctx: FileContext, guard: SyntaxNode | null): boolean {
+  const scope = guard !== null && isInside(call, guard) ? guard : outermostFunction(call);
+  if (scope === null) return false;
+  if (ctx.starts.firstStart(scope) !== null) return true;
+  const name = scope.type === 'function_definition' ? scope.childForFieldName('name')?.text : undefined;
+  if (name === undefined) return false;
+  const calls = callsNaming(ctx.root, ctx.source, [name]).filter((c) => c.childForFieldName('function')?.text === name && !isInside(c, scope));
+  const callers = [guard, ...ctx.root.namedChildren.filter((n) => n.type === 'function_definition')];
+  return callers.some((s) => s !== null && calls.some((c) => isInside(c, s)) && ctx.starts.firstStart(s) !== null);
+}
+
 /** A logging configuration call in `def`, or in a module-level function it calls (one level down). */
 function runsAnyOf(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
   if (configs.some((c) => isInside(c, def))) return true;
@@ -476,8 +499,7 @@ function checkLogging(workers: SyntaxNode[], initializers: SyntaxNode[], ctx: Fi
   // An initializer that configures logging does it in every child.
   if (initializers.some((init) => runsAnyOf(init, configs, ctx))) return;
   for (const call of configs) {
-    const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
-    if (inParentOnly) {
+    if (reachesStarts(call, ctx, guard)) {
       ctx.report(call, 'MP204', 'logging is configured here, in the parent only; spawn children log with the defaults', 'configure logging in a Pool initializer too, or send records through a QueueHandler');
     }
   }
@@ -492,8 +514,7 @@ function checkWarningsFilters(workers: SyntaxNode[], initializers: SyntaxNode[],
     // Inside `with warnings.catch_warnings():` the filter is temporary, for the parent's own code.
     const scoped = enclosing(call, 'with_statement');
     if (scoped && /catch_warnings/.test(ctx.source.slice(scoped.startIndex, scoped.childForFieldName('body')?.startIndex ?? scoped.endIndex))) continue;
-    const inParentOnly = (guard !== null && isInside(call, guard)) || enclosing(call, 'function_definition') !== null;
-    if (inParentOnly && !workers.some((w) => isInside(call, w))) {
+    if (reachesStarts(call, ctx, guard) && !workers.some((w) => isInside(call, w))) {
       ctx.report(call, 'MP204', 'this warnings filter is set in the parent only; spawn children start with the default filters', 'set it at module level, or in a Pool initializer too');
     }
   }
