@@ -90,3 +90,80 @@ describe("a package's __main__.py", () => {
     }
   });
 });
+
+// A stand-in for torch's DataLoader: worker processes from the default context (or the loader's
+// own), given the dataset as an argument: inherited under fork, pickled under spawn, as in torch.
+const FAKE_TORCH = {
+  'torch/__init__.py': '',
+  'torch/utils/__init__.py': '',
+  'torch/utils/data.py': [
+    'import multiprocessing',
+    '',
+    '',
+    'def _work(dataset, indices, queue):',
+    '    for i in indices:',
+    '        queue.put((i, dataset[i]))',
+    '',
+    '',
+    'class DataLoader:',
+    '    def __init__(self, dataset, num_workers=0, multiprocessing_context=None):',
+    '        self.dataset, self.num_workers, self.context = dataset, num_workers, multiprocessing_context',
+    '',
+    '    def __iter__(self):',
+    '        context = multiprocessing.get_context(self.context)',
+    '        queue = context.SimpleQueue()',
+    '        n = len(self.dataset)',
+    '        workers = [context.Process(target=_work, args=(self.dataset, range(w, n, self.num_workers), queue)) for w in range(self.num_workers)]',
+    '        for p in workers:',
+    '            p.start()',
+    '        items = dict(queue.get() for _ in range(n))',
+    '        for p in workers:',
+    '            p.join()',
+    '        return iter([items[i] for i in range(n)])',
+    '',
+  ].join('\n'),
+};
+
+test('a DataLoader whose dataset comes from another module keeps the default (MP317): no set_start_method, the Pool beside it gets a context', async () => {
+  const root = makeTree({
+    ...FAKE_TORCH,
+    // Holds an open file: fork shares it with the workers, spawn cannot pickle it.
+    'lines.py': 'class Lines:\n    def __init__(self, path):\n        self.file = open(path)\n        self.lines = self.file.read().split()\n\n    def __len__(self):\n        return len(self.lines)\n\n    def __getitem__(self, i):\n        return self.lines[i].upper()\n',
+    'words.txt': 'a b c\n',
+    'app.py': [
+      'import multiprocessing',
+      '',
+      'from torch.utils.data import DataLoader',
+      '',
+      'from lines import Lines',
+      '',
+      '',
+      'def main():',
+      '    print(list(DataLoader(Lines("words.txt"), num_workers=2)))',
+      '    with multiprocessing.Pool(2) as pool:',
+      '        print(pool.map(len, ["ab", "c"]))',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n'),
+  });
+  try {
+    const before = runPython(['app.py'], { cwd: root });
+    expect({ code: before.code, stdout: before.stdout }).toEqual({ code: 0, stdout: "['A', 'B', 'C']\n[2, 1]\n" });
+    // The stand-in torch is not part of the run, as the real one is not.
+    const r = await cli(['--write', '--output-format', 'json', 'app.py', 'lines.py'], root);
+    const app = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path === 'app.py');
+    expect(app.diagnostics.map((d: { code: string }) => d.code)).toEqual(['MP317']);
+    const text = fs.readFileSync(path.join(root, 'app.py'), 'utf8');
+    expect(text).not.toContain('set_start_method');
+    expect(text).toContain('multiprocessing.get_context("spawn").Pool(2)');
+    // On Linux the loader keeps fork, as before; the Pool is spawned.
+    const after = runPython(['app.py'], { cwd: root });
+    expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({ code: 0, stdout: before.stdout, stderr: '' });
+    expect(new Set(after.methods)).toEqual(new Set(['fork', 'spawn']));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

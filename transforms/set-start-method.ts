@@ -9,6 +9,7 @@ import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { mayBeFork } from '../src/python/starts';
+import { doubtfulLoaders, loaderDoubtMessage } from '../src/python/dataset-origin';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
@@ -255,6 +256,13 @@ function fix(ctx: FileContext): Fix[] | null {
   if (keepForkComments(ctx.source, ctx.root).length > 0) return fixes;
   if (ctx.facts.importsForkModule) {
     ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312, MP314 or MP317 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
+    return fixes;
+  }
+  // A DataLoader whose dataset the tool cannot show pickles stays on the default (MP317): a spawn
+  // default would pickle that dataset for every worker as surely as a context of its own.
+  const doubtful = doubtfulLoaders(ctx);
+  if (doubtful.length > 0) {
+    for (const { call, why } of doubtful) ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then run again or call set_start_method("${ctx.options.method}") here by hand`);
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under

@@ -10,7 +10,7 @@ import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { importedNames } from '../src/python/names';
 import { statementsOf, callsNaming } from '../src/syntax/find';
 import { mayBeFork, probesAvailability } from '../src/python/starts';
-import { whyDatasetUnknown } from '../src/python/dataset-origin';
+import { loaderDatasetDoubt, loaderDoubtMessage } from '../src/python/dataset-origin';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -293,10 +293,9 @@ function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileConte
     value = `${method} if ${count} > 0 else None`;
   }
   // A context of its own makes the DataLoader pickle the dataset for its workers (fork did not).
-  const dataset = keywordArg(items, 'dataset')?.childForFieldName('value') ?? items.find((a) => a.type !== 'keyword_argument');
-  const why = !dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat' ? 'the dataset is not passed plainly' : whyDatasetUnknown(dataset, ctx);
+  const why = loaderDatasetDoubt(args, ctx);
   if (why !== null) {
-    ctx.report(call, 'MP317', `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`, `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
+    ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
     return null;
   }
   return {

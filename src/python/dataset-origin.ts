@@ -1,5 +1,7 @@
 import type { SyntaxNode } from '../syntax/types';
 import type { FileContext } from '../api/types';
+import { callsNaming } from '../syntax/find';
+import type { Binding } from './names';
 
 /**
  * Whether a DataLoader's dataset is visibly built in this file from a class spawn can pickle.
@@ -24,14 +26,19 @@ export function whyDatasetUnknown(expr: SyntaxNode, ctx: FileContext, depth = 0)
   if (expr.type === 'attribute') return `${expr.text} is an attribute, set elsewhere`;
   if (expr.type === 'identifier') return whyNameUnknown(expr, ctx, depth);
   if (expr.type === 'call') return whyCallUnknown(expr, ctx, depth);
-  return `cannot tell what ${oneLine(expr)} holds`;
+  return whyItemsUnknown(expr, ctx);
 }
 
 function whyNameUnknown(name: SyntaxNode, ctx: FileContext, depth: number): string | null {
   const found = ctx.names.lookup(name.text, name);
   const bindings = found?.bindings ?? [];
-  if (bindings.length !== 1) return `${name.text} is ${bindings.length > 1 ? 'bound more than once' : 'not bound in this file'}`;
-  const b = bindings[0];
+  if (bindings.length === 0) return `${name.text} is not bound in this file`;
+  // One dataset per branch (`FakeData` or `ImageFolder`): each binding must be shown to pickle.
+  if (bindings.length > 1) return bindings.some((b) => whyBindingUnknown(name, b, ctx, depth) !== null) ? `${name.text} is bound more than once` : null;
+  return whyBindingUnknown(name, bindings[0], ctx, depth);
+}
+
+function whyBindingUnknown(name: SyntaxNode, b: Binding, ctx: FileContext, depth: number): string | null {
   const node = b.node;
   if (b.target !== null || IMPORTS.has(node.type)) return `${name.text} is imported from another module`;
   const holder = node.parent;
@@ -43,8 +50,29 @@ function whyNameUnknown(name: SyntaxNode, ctx: FileContext, depth: number): stri
   return `cannot tell where ${name.text} comes from`;
 }
 
+/** Builtins that make a plain container of the items of their first argument (`sorted`'s key is not kept). */
+const CONTAINERS = new Set(['list', 'tuple', 'sorted', 'set', 'frozenset']);
+const LITERALS = new Set(['integer', 'float', 'string', 'true', 'false', 'none']);
+const RANGE = new Set(['range']);
+
+/** A builtin the file does not rebind. */
+const isBuiltin = (fn: SyntaxNode, ctx: FileContext, names: ReadonlySet<string>) => fn.type === 'identifier' && names.has(fn.text) && ctx.names.lookup(fn.text, fn) === null;
+
+/** Why the items of an iterable may not pickle (null: numbers and strings, from `range` or literals). */
+function whyItemsUnknown(expr: SyntaxNode, ctx: FileContext): string | null {
+  const fn = expr.type === 'call' ? expr.childForFieldName('function')! : null;
+  if (fn && isBuiltin(fn, ctx, RANGE)) return null;
+  if (fn && isBuiltin(fn, ctx, CONTAINERS)) {
+    const first = expr.childForFieldName('arguments')?.namedChildren.find((a) => a.type !== 'comment' && a.type !== 'keyword_argument');
+    return first ? whyItemsUnknown(first, ctx) : null;
+  }
+  if ((expr.type === 'list' || expr.type === 'tuple') && expr.namedChildren.every((c) => LITERALS.has(c.type) || c.type === 'comment')) return null;
+  return `cannot tell what ${oneLine(expr)} holds`;
+}
+
 function whyCallUnknown(call: SyntaxNode, ctx: FileContext, depth: number): string | null {
   const fn = call.childForFieldName('function')!;
+  if (isBuiltin(fn, ctx, CONTAINERS) || isBuiltin(fn, ctx, RANGE)) return whyItemsUnknown(call, ctx);
   const qualified = ctx.names.qualifiedName(fn);
   if (qualified) return KNOWN_CLASSES.test(qualified) ? null : `${oneLine(fn)} is imported from outside the file (${qualified})`;
   if (fn.type === 'identifier' && isImported(fn, ctx)) return `${oneLine(fn)} is imported from outside the file`;
@@ -92,4 +120,36 @@ function whyClassUnknown(cls: SyntaxNode, ctx: FileContext, depth: number): stri
 function oneLine(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
+
+/** Why the tool cannot show that the dataset of a DataLoader call's arguments pickles (null: it can). */
+export function loaderDatasetDoubt(args: SyntaxNode, ctx: FileContext): string | null {
+  const items = args.namedChildren.filter((a) => a.type !== 'comment');
+  const keyword = items.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'dataset');
+  const dataset = keyword?.childForFieldName('value') ?? items.find((a) => a.type !== 'keyword_argument');
+  if (!dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat') return 'the dataset is not passed plainly';
+  return whyDatasetUnknown(dataset, ctx);
+}
+
+/** MP317's message: one text, so that the transforms that report it for one call agree. */
+export const loaderDoubtMessage = (why: string) =>
+  `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`;
+
+/**
+ * The DataLoader calls of the file that may start workers and whose dataset the tool cannot show
+ * pickles. A spawn default set by set_start_method pickles the dataset for every worker as surely
+ * as a context of the loader's own does.
+ */
+export function doubtfulLoaders(ctx: FileContext): { call: SyntaxNode; why: string }[] {
+  const out: { call: SyntaxNode; why: string }[] = [];
+  for (const call of callsNaming(ctx.root, ctx.source, ['DataLoader'])) {
+    const fn = call.childForFieldName('function')!;
+    const args = call.childForFieldName('arguments');
+    if (args?.type !== 'argument_list' || !DATALOADERS.has(ctx.names.qualifiedName(fn) ?? '') || !ctx.starts.isStart(call)) continue;
+    const why = loaderDatasetDoubt(args, ctx);
+    if (why !== null) out.push({ call, why });
+  }
+  return out;
 }
