@@ -102,6 +102,9 @@ export function addItem(source: string, style: Style, list: List, text: string, 
   if (trailing && oneRow && open.startPosition.row === close.startPosition.row) return explode(source, style, list, text, limit);
   // On one line with its brackets: the caller's wrapLine wraps the whole line if need be.
   if (open.startPosition.row === close.startPosition.row) return inline;
+  // A file written wider than 88 columns still gets no line wider than the list's own widest.
+  const own = Math.max(DEFAULT_LINE_LENGTH, widest(source.slice(lineStartOf(source, open.startIndex), lineEndOf(source, close.startIndex))));
+  limit = Math.min(limit, own);
   if (!tooLongAfter(source, inline, last.startIndex, after, limit)) return inline;
   if (oneRow) {
     const wrapped = wrap(source, style, list, text, limit);
