@@ -8,6 +8,7 @@ import { callsNaming } from '../src/syntax/find';
 import { checkDatasetLambdas, checkDatasetObjects, checkProcessObjects, checkRunTimeClasses, checkUnpicklableArguments } from '../src/python/pickled';
 import { makesShared, planHoist, type Handover } from '../src/python/hoist-shared';
 import { unpicklableMaker } from '../src/python/unpicklable';
+import { patchedModuleAttributes, reachesStarts } from '../src/python/parent-code';
 
 /** Methods of pools and executors whose first argument runs in a child. */
 const POOL_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'starmap_async', 'map_async', 'apply', 'apply_async', 'submit']);
@@ -455,29 +456,6 @@ function checkArguments(h: Handoff, ctx: FileContext): void {
   }
 }
 
-/** The outermost function around a node, else null. */
-function outermostFunction(node: SyntaxNode): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') found = p;
-  return found;
-}
-
-/**
- * Whether a configuration call runs in the parent only, on the way to starting processes: in the
- * guard or a function whose run starts them, or in a function such a scope calls (`setup();
- * main()`). One test's own warnings filter next to another test's DataLoader reaches no worker.
- */
-function reachesStarts(call: SyntaxNode, ctx: FileContext, guard: SyntaxNode | null): boolean {
-  const scope = guard !== null && isInside(call, guard) ? guard : outermostFunction(call);
-  if (scope === null) return false;
-  if (ctx.starts.firstStart(scope) !== null) return true;
-  const name = scope.type === 'function_definition' ? scope.childForFieldName('name')?.text : undefined;
-  if (name === undefined) return false;
-  const calls = callsNaming(ctx.root, ctx.source, [name]).filter((c) => c.childForFieldName('function')?.text === name && !isInside(c, scope));
-  const callers = [guard, ...ctx.root.namedChildren.filter((n) => n.type === 'function_definition')];
-  return callers.some((s) => s !== null && calls.some((c) => isInside(c, s)) && ctx.starts.firstStart(s) !== null);
-}
-
 /** A logging configuration call in `def`, or in a module-level function it calls (one level down). */
 function runsAnyOf(def: SyntaxNode, configs: SyntaxNode[], ctx: FileContext): boolean {
   if (configs.some((c) => isInside(c, def))) return true;
@@ -551,6 +529,13 @@ function diagnose(ctx: FileContext): Fix[] {
   checkProcessObjects(ctx);
   if (/basicConfig|dictConfig|fileConfig/.test(ctx.source)) checkLogging(workers, initializers, ctx, guard);
   if (/filterwarnings|simplefilter/.test(ctx.source)) checkWarningsFilters(workers, initializers, ctx, guard);
+  if (workers.length > 0) {
+    for (const set of patchedModuleAttributes(ctx, guard, workers)) {
+      const left = set.childForFieldName('left')!;
+      const module = left.childForFieldName('object')!.text;
+      ctx.report(set, 'MP206', `${left.text} is set here, in the parent only; spawn children import ${module} afresh and see its original value`, 'set it in the child too (in a Pool initializer, or at the top of the worker), or pass the value to the worker as an argument');
+    }
+  }
   if (/\bfork(pty)?\s*\(/.test(ctx.source)) {
     for (const call of callsNaming(ctx.root, ctx.source, ['fork', 'forkpty'])) {
       if (!/\bfork(pty)?$/.test(call.childForFieldName('function')?.text ?? '')) continue;

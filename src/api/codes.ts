@@ -22,6 +22,7 @@ const REGISTRY = {
   MP203: { severity: 'error', summary: 'a Queue is passed through Pool.map/apply arguments', blocks: true },
   MP204: { severity: 'error', summary: 'logging or warnings filters are configured only in the parent while workers log or warn: spawn children start with the defaults, so their output changes', blocks: true },
   MP205: { severity: 'error', summary: 'a process given a lock, queue or manager proxy is started and never joined: under spawn the parent may exit before the child rebuilds them (--unsafe-fixes joins it)', blocks: true },
+  MP206: { severity: 'error', summary: 'an attribute of an imported module is set at run time in the parent (mod.attr = value) before processes start: spawn children import the module afresh and see its original value', blocks: true },
   MP301: { severity: 'warning', summary: 'an explicit fork start method is kept' },
   MP302: { severity: 'warning', summary: 'set_start_method outside an entry point\'s __main__ guard, or with force=True over another call' },
   MP303: { severity: 'warning', summary: 'os.fork()/os.forkpty() used directly' },

@@ -82,6 +82,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     before: 'for n in range(4):\n    ctx.Process(target=work, args=(n, barrier, lock)).start()',
     after: 'processes = []\nfor n in range(4):\n    process = ctx.Process(target=work, args=(n, barrier, lock))\n    process.start()\n    processes.append(process)\nfor process in processes:\n    process.join()',
   },
+  MP206: {
+    why: 'A forked child is a copy of the parent, with every module as the parent left it: a test that sets `config.LIMIT = 0` in setUp, or a main() that patches a library module, hands the patched module to its workers. A spawned child imports each module afresh and sees the value written in its source, so the workers take another path than the parent meant (or than the test tests).',
+    fix: 'Set the attribute in the child too: in a Pool initializer (or at the top of the worker), or pass the value to the worker as an argument and set it there.',
+    before: 'def main():\n    settings.LIMIT = 0\n    with ctx.Pool() as pool:\n        pool.map(work, items)',
+    after: 'def init(limit):\n    settings.LIMIT = limit\n\ndef main():\n    settings.LIMIT = 0\n    with ctx.Pool(initializer=init, initargs=(0,)) as pool:\n        pool.map(work, items)',
+  },
   MP301: {
     why: 'The code asks for fork explicitly, which the migration keeps. fork is unsafe once the parent has threads (locks held by other threads stay held in the child) and is unavailable on Windows and deprecated as a default on macOS and POSIX from Python 3.14.',
     fix: 'Use the target method (`--unsafe-fixes` rewrites it), or mark the line `# mp-codemod: keep-fork` when fork is really needed.',
