@@ -266,8 +266,10 @@ function fix(ctx: FileContext): Fix[] | null {
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under
-  // `auto` its calls get explicit contexts, which hold wherever they run.
-  if (ctx.facts.importedForProcesses && (ctx.options.strategy ?? 'auto') === 'auto') return fixes;
+  // `auto` its calls get explicit contexts, which hold wherever they run. Not in a package: there
+  // its functions are an API others may call from unguarded scripts, which an explicit context
+  // would make re-run in the children (the library rule); its guard sets the method instead.
+  if (ctx.facts.importedForProcesses && !ctx.facts.inPackage && (ctx.options.strategy ?? 'auto') === 'auto') return fixes;
   const early = fixesDefaultEarly(ctx, guard);
   if (early.length > 0) {
     const message = 'this call fixes the default start method at import time, so set_start_method would raise';

@@ -1,4 +1,5 @@
 import type { FileContext } from '../api/types';
+import type { SyntaxNode } from '../syntax/types';
 import { mainGuards, startsAtImport } from './toplevel';
 import { fixesDefaultEarly } from './default-fixers';
 
@@ -26,8 +27,22 @@ export function isTestModule(ctx: FileContext): boolean {
  */
 export function isLibraryModule(ctx: FileContext): boolean {
   if (ctx.facts.notebook || PACKAGE_MAIN.test(ctx.path)) return false;
-  if (mainGuards(ctx.root, ctx.source).length > 0) return false;
+  // A guard makes a script, unless the module is also importable from a package and starts
+  // processes outside the guard: its functions are then an API others call (gensim
+  // `scripts/segment_wiki.py` `segment_all_articles`), from scripts that may have no guard.
+  const guard = mainGuards(ctx.root, ctx.source)[0];
+  if (guard && !(ctx.facts.inPackage && startsOutside(ctx, guard))) return false;
   if (isTestModule(ctx)) return false;
   if (startsAtImport(ctx)) return false;
   return fixesDefaultEarly(ctx, null).length === 0;
+}
+
+/** Whether the module starts processes in a function or class (code others can call), not only in its guard. */
+function startsOutside(ctx: FileContext, guard: SyntaxNode): boolean {
+  return ctx.starts.possibleStarts().some((call) => (call.startIndex < guard.startIndex || call.startIndex >= guard.endIndex) && ctx.starts.isStart(call) && insideDefinition(call));
+}
+
+function insideDefinition(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'class_definition') return true;
+  return false;
 }
