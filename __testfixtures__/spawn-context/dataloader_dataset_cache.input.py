@@ -115,3 +115,11 @@ def chosen_cache(files, image_weights):
 
 def own_init(files):
     return FixedLoader(Samples(files), num_workers=2)
+
+
+def branches(files, cache):
+    if cache:
+        dataset = Images(files)
+    else:
+        dataset = Samples(files)
+    return DataLoader(dataset, num_workers=2)
