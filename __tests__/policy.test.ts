@@ -138,6 +138,41 @@ test('entry points that import a module with a DataLoader left on the default (M
   }
 });
 
+test('entry points that import a library whose DataLoader dataset caches its items (MP319) get no set_start_method (MP316)', async () => {
+  // A library module under auto: its Pool keeps the default (MP318), and its DataLoader is still reported.
+  const dataset = (body: string) =>
+    `from multiprocessing.pool import Pool\n\nimport numpy as np\nfrom torch.utils.data import DataLoader, Dataset\n\n\ndef shape(f):\n    return np.load(f).shape\n\n\nclass Images(Dataset):\n    def __init__(self, files):\n        self.files = files\n        with Pool(2) as pool:\n            self.shapes = pool.map(shape, files)\n${body}\n    def __getitem__(self, i):\n        return np.load(self.files[i])\n\n\ndef create_dataloader(files, workers=8):\n    return DataLoader(Images(files), num_workers=workers)\n`;
+  const cache = '        self.ims = [None] * len(files)\n        for i, f in enumerate(files):\n            self.ims[i] = np.load(f)\n';
+  const metadata = '        self.labels = []\n        for f in files:\n            self.labels.append(f[0])\n';
+  const script = (imports: string) => `import multiprocessing\n${imports}\n\n\nif __name__ == "__main__":\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(abs, [-1]))\n`;
+  const root = makeTree({
+    'pkg/__init__.py': '',
+    'pkg/cached.py': dataset(cache),
+    'pkg/labelled.py': dataset(metadata),
+    'pkg/trainer.py': 'from pkg.cached import create_dataloader\n\n\ndef fit(files):\n    return list(create_dataloader(files))\n',
+    'train.py': script('from pkg.cached import create_dataloader  # noqa: F401'),
+    'through.py': script('from pkg.trainer import fit  # noqa: F401'),
+    'label.py': script('from pkg.labelled import create_dataloader  # noqa: F401'),
+  });
+  try {
+    const r = await cli(['--json', '.'], root);
+    const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+    const codes = (name: string) => files[name].diagnostics.map((d: { code: string }) => d.code);
+    expect(codes('pkg/cached.py')).toEqual(['MP318', 'MP319']);
+    expect(codes('pkg/labelled.py')).toEqual(['MP318']);
+    for (const name of ['train.py', 'through.py']) {
+      expect({ name, codes: codes(name) }).toEqual({ name, codes: ['MP316'] });
+      expect(files[name].diff).not.toContain('set_start_method');
+      expect(files[name].diff).toContain('multiprocessing.get_context("spawn").Pool(2)');
+    }
+    // A dataset that appends metadata in a loop is no cache: its importer is migrated.
+    expect(codes('label.py')).toEqual([]);
+    expect(files['label.py'].diff).toContain('multiprocessing.set_start_method("spawn")');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 describe('a module-level Event read by workers (MP202)', () => {
   const input = fs.readFileSync(path.join(fixtures, 'keep_module_event.input.py'), 'utf8');
   beforeAll(() => ready());

@@ -10,6 +10,7 @@ import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { mayBeFork } from '../src/python/starts';
 import { doubtfulLoaders, loaderDoubtMessage } from '../src/python/dataset-origin';
+import { cacheMessage, cachingLoaders } from '../src/python/dataloaders';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 
 const MP = ['multiprocessing', 'torch.multiprocessing'];
@@ -255,7 +256,7 @@ function fix(ctx: FileContext): Fix[] | null {
   // A keep-fork pragma keeps fork for some code of the file: a spawn default would override it.
   if (keepForkComments(ctx.source, ctx.root).length > 0) return fixes;
   if (ctx.facts.importsForkModule) {
-    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312, MP314 or MP317 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
+    ctx.report(guard ?? ctx.root, 'MP316', 'this entry point imports a module of the run that keeps its own start method (MP312, MP314, MP317 or MP319 there); set_start_method here would change it for that module too', 'fix what holds that module back, then run again; its own calls here get explicit contexts meanwhile');
     return fixes;
   }
   // A DataLoader whose dataset the tool cannot show pickles stays on the default (MP317): a spawn
@@ -263,6 +264,13 @@ function fix(ctx: FileContext): Fix[] | null {
   const doubtful = doubtfulLoaders(ctx);
   if (doubtful.length > 0) {
     for (const { call, why } of doubtful) ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then run again or call set_start_method("${ctx.options.method}") here by hand`);
+    return fixes;
+  }
+  // A DataLoader whose dataset caches its items in the parent stays on the default (MP319): a
+  // spawn default would copy the cache into every worker. Its other calls get explicit contexts.
+  const caching = cachingLoaders(ctx);
+  if (caching.length > 0) {
+    for (const { call, cache } of caching) ctx.report(call, 'MP319', cacheMessage(cache), `keep the cache out of the dataset's pickled state (load in each worker, a file the workers read, shared memory), then run again or call set_start_method("${ctx.options.method}") here by hand`);
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under

@@ -11,6 +11,8 @@ import { importedNames } from '../src/python/names';
 import { statementsOf, callsNaming } from '../src/syntax/find';
 import { mayBeFork, probesAvailability } from '../src/python/starts';
 import { loaderDatasetDoubt, loaderDoubtMessage } from '../src/python/dataset-origin';
+import { DATALOADERS, type LoaderClass, cacheMessage, datasetOf, loaderClasses, loaderNames, takesContext } from '../src/python/dataloaders';
+import { datasetItemCache } from '../src/python/dataset-cache';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
 export const BOUND_FACTORIES = new Set([
@@ -83,8 +85,6 @@ function contextClassOf(fn: SyntaxNode, ctx: FileContext): ContextClass | null {
   const found = ctx.names.lookup(fn.text, fn);
   return found?.bindings.length === 1 && found.bindings[0].node.id === known.def.id ? known : null;
 }
-
-const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
 
 const isCode = (n: SyntaxNode) => n.type !== 'comment';
 
@@ -276,7 +276,11 @@ function addContextArgument(call: SyntaxNode, args: SyntaxNode, qualified: strin
   };
 }
 
-function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
+/**
+ * `classes`: what the callee may make, when it is not torch's DataLoader named directly (a
+ * subclass of the file, or a name bound to a choice of them).
+ */
+function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileContext, classes: LoaderClass[] = [{ torch: true }]): Fix | null {
   const items = argumentsOf(args);
   if (keywordArg(items, 'multiprocessing_context')) return null;
   const workers = keywordArg(items, 'num_workers')?.childForFieldName('value') ?? items.filter((a) => a.type !== 'keyword_argument')[5];
@@ -296,6 +300,17 @@ function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileConte
   const why = loaderDatasetDoubt(args, ctx);
   if (why !== null) {
     ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
+    return null;
+  }
+  // It pickles, but a cache it filled in the parent would be copied into every worker.
+  const dataset = datasetOf(call);
+  const cache = dataset ? datasetItemCache(dataset, ctx) : null;
+  if (cache) {
+    ctx.report(call, 'MP319', cacheMessage(cache), `keep the cache out of the dataset's pickled state (load in each worker, a file the workers read, shared memory), then pass multiprocessing_context=${method} by hand`);
+    return null;
+  }
+  if (!takesContext(classes)) {
+    ctx.report(call, 'MP307', `cannot tell whether ${call.childForFieldName('function')!.text} takes multiprocessing_context= (a DataLoader subclass of the file defines its own __init__ without **kwargs)`, `pass multiprocessing_context=${method} through to DataLoader`);
     return null;
   }
   return {
@@ -365,6 +380,31 @@ function mayBeRelevant(fn: SyntaxNode, ctx: FileContext): boolean {
   return fn.type === 'identifier' && STAR_NAMES.has(head) && ctx.importIndex.stars.some((m) => RELEVANT.test(m));
 }
 
+/** A DataLoader called through a name of the file (its subclass, or `loader = DataLoader if w else Sub`): the classes it may make. */
+function localLoader(fn: SyntaxNode, ctx: FileContext): LoaderClass[] | null {
+  if (fn.type !== 'identifier' || !loaderNamesOf(ctx).includes(fn.text) || ctx.names.qualifiedName(fn)) return null;
+  return loaderClasses(fn, ctx);
+}
+
+const loaderNamesCache = new WeakMap<object, string[]>();
+const loaderNamesOf = (ctx: FileContext) => {
+  let names = loaderNamesCache.get(ctx.importIndex);
+  if (!names) loaderNamesCache.set(ctx.importIndex, (names = loaderNames(ctx)));
+  return names;
+};
+
+/**
+ * In a file that keeps the default for all its calls (a library module under `auto`), a
+ * DataLoader whose dataset may not pickle (MP317) or keeps a cache (MP319) is still reported:
+ * the entry points that import the file must then keep the default too (MP316).
+ */
+function reportLoaderLeftAlone(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileContext): null {
+  const q = mayBeRelevant(fn, ctx) ? ctx.names.qualifiedName(fn) : null;
+  const classes = q && DATALOADERS.has(q) ? [{ torch: true as const }] : localLoader(fn, ctx);
+  if (classes) addDataLoaderContext(call, args, ctx, classes);
+  return null;
+}
+
 function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileContext): Fix | null {
   const subclass = fn.type === 'identifier' ? contextClassOf(fn, ctx) : null;
   if (subclass?.ownInit) {
@@ -372,6 +412,8 @@ function onCall(call: SyntaxNode, fn: SyntaxNode, args: SyntaxNode, ctx: FileCon
     return null;
   }
   if (subclass) return addContextArgument(call, args, subclass.base, subclass.spec, ctx);
+  const loader = localLoader(fn, ctx);
+  if (loader) return addDataLoaderContext(call, args, ctx, loader);
   if (!mayBeRelevant(fn, ctx)) return null;
   const qualified = ctx.names.qualifiedName(fn);
   if (!qualified) return null;
@@ -591,6 +633,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     const q = ctx.names.qualifiedName(captured(match, 'fn')!);
     const own = q ? splitModule(q, MP_MODULES) : null;
     if (own && own[1] === 'get_context') return onGetContext(call, captured(match, 'args')!, ctx, true);
+    if (ctx.plan.mechanisms.size === 0 && !own) reportLoaderLeftAlone(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
     return own ? null : foreignOnly(captured(match, 'fn')!, call, ctx);
   }
   if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
@@ -607,7 +650,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
  */
 function anchors(ctx: FileContext): Iterable<string> | null {
   if (ctx.importIndex.stars.some((m) => RELEVANT.test(m))) return null;
-  return [...relevantNames(ctx), ...contextClasses(ctx).keys()];
+  return [...relevantNames(ctx), ...contextClasses(ctx).keys(), ...loaderNamesOf(ctx)];
 }
 
 /** Only values that end in a factory's name can be one (an alias such as `Q` for Queue is not seen here). */

@@ -87,7 +87,7 @@ function isImported(name: SyntaxNode, ctx: FileContext): boolean {
 }
 
 /** The class defined at module level of this file that `fn` names, and nothing else binds. */
-function moduleClass(fn: SyntaxNode, ctx: FileContext): SyntaxNode | null {
+export function moduleClass(fn: SyntaxNode, ctx: FileContext): SyntaxNode | null {
   const found = ctx.names.lookup(fn.text, fn);
   if (found?.scope.kind !== 'module' || found.bindings.length !== 1) return null;
   const def = found.bindings[0].node;

@@ -52,7 +52,7 @@ export interface FileResult {
   /**
    * For the cross-file scan: the file keeps its own start method ('method': left unchanged, MP312,
    * or choosing it at run time, MP314; 'loaders': a DataLoader left on the default because its
-   * dataset may not pickle, MP317), whatever --select/--ignore let the report show. Not reported.
+   * dataset may not pickle, MP317, or keeps a cache of loaded items, MP319), whatever --select/--ignore let the report show. Not reported.
    */
   keepsItsMethod?: KeepReason;
   /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
@@ -285,8 +285,8 @@ export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): F
   const judged = resultOf(file, opts, out, decoded, bytes);
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
   if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = 'method';
-  // A spawn default set by an importer would pickle that dataset all the same.
-  else if (out.diagnostics.some((d) => d.code === 'MP317')) judged.keepsItsMethod = 'loaders';
+  // A spawn default set by an importer would pickle that dataset (and its cache, MP319) all the same.
+  else if (out.diagnostics.some((d) => d.code === 'MP317' || d.code === 'MP319')) judged.keepsItsMethod = 'loaders';
   return judged;
 }
 
