@@ -47,4 +47,20 @@ describe('mapBack', () => {
     expect(mapBack(6, edits)).toBe(3);
     expect(mapBack(7, edits)).toBe(6);
   });
+
+  test('an offset in a moved line maps to that line where it was, when the text before has it once', () => {
+    // guard-main's shape: a module-level line removed, and inserted again indented in main().
+    const before = 'import os\nloader = DataLoader(ds, num_workers=2)\nx = 1\n';
+    const moved = [
+      { start: 10, end: 49, text: '' },
+      { start: 55, end: 55, text: '\n\ndef main():\n    loader = DataLoader(ds, num_workers=2)\n' },
+    ];
+    const after = applyFixes(before, [{ message: 'move', edits: moved }]).output;
+    expect(after).toBe('import os\nx = 1\n\n\ndef main():\n    loader = DataLoader(ds, num_workers=2)\n');
+    const at = after.indexOf('DataLoader');
+    expect(mapBack(at, moved, before)).toBe(before.indexOf('DataLoader'));
+    // Without the text before, or for a line found twice there: the insertion point.
+    expect(mapBack(at, moved)).toBe(55);
+    expect(mapBack(at, moved, `${before}loader = DataLoader(ds, num_workers=2)\n`)).toBe(55);
+  });
 });

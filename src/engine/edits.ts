@@ -82,14 +82,42 @@ function pairs(list: readonly Edit[], e: Edit, test: (a: Edit, b: Edit) => boole
 
 const firstStart = (fix: Fix) => Math.min(...fix.edits.map((e) => e.start));
 
-/** Maps an offset in the text after `edits` back to the text before them. */
-export function mapBack(pos: number, edits: Edit[]): number {
+/**
+ * Maps an offset in the text after `edits` back to the text before them. An offset inside
+ * inserted text maps to the insertion point, unless `before` is given and the inserted line is a
+ * line moved from elsewhere (guard-main re-indents module-level code into `main()`): then to that
+ * line, when the text before has it once.
+ */
+export function mapBack(pos: number, edits: Edit[], before?: string): number {
   let delta = 0;
   for (const e of edits) {
     const newStart = e.start + delta;
     if (pos < newStart) break;
-    if (pos < newStart + e.text.length) return e.start;
+    if (pos < newStart + e.text.length) return (before !== undefined ? movedFrom(pos - newStart, e.text, before) : null) ?? e.start;
     delta += e.text.length - (e.end - e.start);
   }
   return pos - delta;
+}
+
+/** Lines shorter than this are too common to tell where they came from. */
+const SHORTEST_MOVED = 12;
+
+/** The offset in `before` of the character at `at` of inserted `text`, when its line is a line of `before` (indentation aside) found there once. */
+function movedFrom(at: number, text: string, before: string): number | null {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  const content = line.trimStart();
+  const column = at - start - (line.length - content.length);
+  if (content.length < SHORTEST_MOVED || column < 0 || column > content.length) return null;
+  let found: number | null = null;
+  for (let i = before.indexOf(content); i !== -1; i = before.indexOf(content, i + 1)) {
+    let head = i;
+    while (head > 0 && (before[head - 1] === ' ' || before[head - 1] === '\t')) head--;
+    const tail = before[i + content.length];
+    if ((head > 0 && before[head - 1] !== '\n' && before[head - 1] !== '\r') || (tail !== undefined && tail !== '\n' && tail !== '\r')) continue;
+    if (found !== null) return null;
+    found = i + column;
+  }
+  return found;
 }

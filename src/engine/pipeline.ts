@@ -190,8 +190,9 @@ function runChain(
   if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
   if (request.classify) result.library = isLibraryModule(makeContext(input, tree, path, options, facts, plan, []));
 
-  const history: Edit[][] = [];
-  const toOriginal = (pos: number) => history.reduceRight((p, edits) => mapBack(p, edits), pos);
+  // Each step's edits and the text they were made on.
+  const history: { edits: Edit[]; before: string }[] = [];
+  const toOriginal = (pos: number) => history.reduceRight((p, step) => mapBack(p, step.edits, step.before), pos);
   // Pragmas of the original text, and which of their names suppressed something ('*': a bare one).
   const pragmas = findPragmas(input, tree.rootNode);
   const used = new Map<number, Set<string>>(pragmas.map((p) => [p.at, new Set<string>()]));
@@ -211,7 +212,7 @@ function runChain(
   let text = input;
   /** Moves to the text after `outcome`, re-parsed and checked. */
   const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
-    history.push(outcome.edits);
+    history.push({ edits: outcome.edits, before: text });
     const old = tree;
     tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
     text = outcome.output;
