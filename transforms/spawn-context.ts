@@ -581,6 +581,24 @@ function switchedCall(ctx: FileContext): SyntaxNode | null {
   return found;
 }
 
+/**
+ * A parameter of an enclosing function that the function uses as a multiprocessing context
+ * (`mp_context.Process(...)`): the caller picks the start method there (pytorch_geometric
+ * `assert_run_mproc(mp_context, ...)`), and a fixed spawn context beside it would override that.
+ */
+function givenContext(call: SyntaxNode): SyntaxNode | null {
+  for (let def = call.parent; def; def = def.parent) {
+    if (def.type !== 'function_definition') continue;
+    const body = def.childForFieldName('body')!.text;
+    for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+      const id = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
+      if (id?.type !== 'identifier') continue;
+      if (new RegExp(`\\b${id.text}\\s*\\.\\s*(${[...BOUND_FACTORIES].join('|')})\\s*\\(`).test(body)) return id;
+    }
+  }
+  return null;
+}
+
 const SCOPES = new Set(['function_definition', 'class_definition', 'module']);
 const scopeOf = (node: SyntaxNode): SyntaxNode => {
   let n: SyntaxNode | null = node.parent;
@@ -636,7 +654,14 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     if (ctx.plan.mechanisms.size === 0 && !own) reportLoaderLeftAlone(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
     return own ? null : foreignOnly(captured(match, 'fn')!, call, ctx);
   }
-  if (call) return onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
+  if (call) {
+    const fixed = onCall(call, captured(match, 'fn')!, captured(match, 'args')!, ctx);
+    const given = fixed ? givenContext(call) : null;
+    if (!given) return fixed;
+    const factory = captured(match, 'fn')!.text.split('.').pop();
+    ctx.report(call, 'MP314', `this function is given its context (${given.text}) and starts processes from it: the caller chooses the start method, so this default-context call is left alone`, `make it ${given.text}.${factory}(...), so that it follows the caller's choice`);
+    return null;
+  }
   const bases = captured(match, 'bases');
   if (bases && leftAlone) return null;
   if (bases) return onBases(bases, ctx);
