@@ -92,7 +92,29 @@ export function isWrite(id: SyntaxNode): boolean {
   return p.type === 'delete_statement';
 }
 
-function initialKind(stmt: SyntaxNode, index: number, ctx: FileContext): 'keep' | 'move' | 'guard' {
+/** Calls that compute a path or read the environment and do nothing else. */
+const PATH_CALLS = /^(os\.path\.(join|dirname|abspath|basename|realpath|expanduser|expandvars|normpath)|os\.getenv|os\.environ\.get|pathlib\.(Pure)?Path)$/;
+
+/**
+ * A module-level setting computed from paths (`OUT_PATH = os.path.dirname(os.path.abspath(__file__))`,
+ * `DATA = os.path.join(ROOT, "data")`): path calls over constants, `__file__`, and settings
+ * bound before (`settings`, each bound once). Running it again in a spawned child is harmless, and
+ * it stays with the file's other settings instead of becoming a local of main() (coqui TTS recipes).
+ */
+function isPathSetting(node: SyntaxNode, ctx: FileContext, settings: ReadonlySet<string>): boolean {
+  if (isConstant(node)) return true;
+  if (node.type === 'identifier') return node.text === '__file__' || settings.has(node.text);
+  if (node.type === 'parenthesized_expression') return node.namedChildCount === 1 && isPathSetting(node.namedChildren[0], ctx, settings);
+  if (node.type === 'binary_operator') return ['+', '/'].includes(node.childForFieldName('operator')?.text ?? '') && isPathSetting(node.childForFieldName('left')!, ctx, settings) && isPathSetting(node.childForFieldName('right')!, ctx, settings);
+  if (node.type === 'attribute') return /^(parent|name|stem)$/.test(node.childForFieldName('attribute')!.text) && isPathSetting(node.childForFieldName('object')!, ctx, settings);
+  if (node.type !== 'call') return false;
+  const q = ctx.names.qualifiedName(node.childForFieldName('function')!);
+  if (!q || !PATH_CALLS.test(q)) return false;
+  const args = node.childForFieldName('arguments');
+  return args?.type === 'argument_list' && args.namedChildren.every((a) => a.type === 'comment' || (a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && isPathSetting(a, ctx, settings)));
+}
+
+function initialKind(stmt: SyntaxNode, index: number, ctx: FileContext, settings: Set<string>): 'keep' | 'move' | 'guard' {
   if (isMainGuard(stmt)) return 'guard';
   if (DEFINITIONS.has(stmt.type) || IMPORTS.has(stmt.type) || stmt.type === 'pass_statement') return 'keep';
   if (index === 0 && isDocstring(stmt)) return 'keep';
@@ -111,6 +133,10 @@ function initialKind(stmt: SyntaxNode, index: number, ctx: FileContext): 'keep' 
       if (left.type === 'identifier' && /^__\w+__$/.test(left.text)) return 'keep';
       if (left.type === 'subscript' && /^os\.environ$/.test(left.childForFieldName('value')?.text ?? '')) return 'keep';
       if (inner.type === 'assignment' && (!right || isConstant(right))) return 'keep';
+      if (inner.type === 'assignment' && right && left.type === 'identifier' && ctx.names.module.bindings.get(left.text)?.length === 1 && isPathSetting(right, ctx, settings)) {
+        settings.add(left.text);
+        return 'keep';
+      }
     }
   }
   return 'move';
@@ -145,6 +171,7 @@ export function moduleStatements(ctx: FileContext, renamed: ReadonlySet<number> 
   const { root, source, names } = ctx;
   const children = root.namedChildren;
   const statements: Statement[] = [];
+  const settings = new Set<string>();
   const starts: number[] = [];
   const ends: number[] = [];
   for (let k = 0; k < children.length; k++) {
@@ -159,7 +186,7 @@ export function moduleStatements(ctx: FileContext, renamed: ReadonlySet<number> 
     }
     statements.push({
       node,
-      kind: initialKind(node, statements.length, ctx),
+      kind: initialKind(node, statements.length, ctx, settings),
       binds: new Set<string>(),
       reads: new Set<string>(),
       writes: new Set<string>(),
