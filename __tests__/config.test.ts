@@ -103,6 +103,28 @@ describe('line length', () => {
     expect(wrapped(JSON.parse(isolated.stdout).files[0].diff)).toBe(true);
   });
 
+  test("black run by pre-commit formats at its own limit, before ruff's lint limit (dask: ruff 120, black's default 88)", async () => {
+    const hooks = (...ids: string[]) => `repos:\n  - repo: local\n    hooks:\n${ids.map((id) => `      - id: ${id}\n`).join('')}`;
+    const root = makeTree({
+      'blackhook/pyproject.toml': '[tool.ruff]\nline-length = 120\n',
+      'blackhook/.pre-commit-config.yaml': hooks('ruff-check', 'black'),
+      'blackhook/app.py': LONG,
+      'blackset/pyproject.toml': '[tool.ruff]\nline-length = 80\n\n[tool.black]\nline-length = 120\n',
+      'blackset/.pre-commit-config.yaml': hooks('black'),
+      'blackset/app.py': LONG,
+      'ruffformat/pyproject.toml': '[tool.ruff]\nline-length = 120\n',
+      'ruffformat/.pre-commit-config.yaml': hooks('ruff-format', 'black'),
+      'ruffformat/app.py': LONG,
+    });
+    const r = await cli(['--json', '--strategy', 'local', '.'], root);
+    const diffs = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diff: string }) => [f.path, f.diff]));
+    expect(['blackhook/app.py', 'blackset/app.py', 'ruffformat/app.py'].map((name) => [name, wrapped(diffs[name])])).toEqual([
+      ['blackhook/app.py', true],
+      ['blackset/app.py', false],
+      ['ruffformat/app.py', false],
+    ]);
+  });
+
   test('an invalid [tool.mp-codemod] line-length is one clear line, exit 2', async () => {
     const root = makeTree({ 'svc/pyproject.toml': '[tool.mp-codemod]\nline-length = "wide"\n', 'svc/app.py': POOL_SCRIPT });
     const r = await cli(['svc'], root);

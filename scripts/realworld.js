@@ -16,7 +16,7 @@ const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'mp-codemod.js');
 const CORPUS = path.join(__dirname, 'realworld-corpus.json');
 // Only what the CLI reads: sources, notebooks, its config, the files it reads a line length from, ignore files.
-const WANTED = /(\.pyw?|\.ipynb|(^|\/)(pyproject\.toml|\.?ruff\.toml|setup\.cfg|tox\.ini|\.flake8|\.gitignore))$/;
+const WANTED = /(\.pyw?|\.ipynb|(^|\/)(pyproject\.toml|\.?ruff\.toml|setup\.cfg|tox\.ini|\.flake8|\.gitignore|\.pre-commit-config\.yaml))$/;
 
 function parseArgs(argv) {
   const opts = { mirrors: process.env.MP_CODEMOD_MIRRORS || null, diffs: null, only: null };

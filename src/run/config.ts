@@ -184,9 +184,19 @@ function iniLineLength(file: string): number | null {
   return null;
 }
 
+const BLACK_DEFAULT = 88;
+
+/** A pre-commit configuration that runs black and not ruff's formatter. */
+function formatsWithBlack(file: string | null): boolean {
+  if (file === null) return false;
+  const text = fs.readFileSync(file, 'utf8');
+  return /^[ \t-]*id:[ \t]*["']?black["']?[ \t]*(#.*)?$/m.test(text) && !/^[ \t-]*id:[ \t]*["']?ruff-format["']?/m.test(text);
+}
+
 /**
  * The line length a folder's own files set, first found of: pyproject.toml's [tool.mp-codemod],
- * ruff.toml/.ruff.toml, pyproject.toml's [tool.ruff] and [tool.black], then .flake8, setup.cfg
+ * black's (its [tool.black] setting, else 88) when .pre-commit-config.yaml runs black and not
+ * ruff-format, ruff.toml/.ruff.toml, pyproject.toml's [tool.ruff] and [tool.black], then .flake8, setup.cfg
  * and tox.ini's [flake8] max-line-length. Null when none of them sets one.
  */
 export function folderLineLength(dir: string): number | null {
@@ -198,6 +208,12 @@ export function folderLineLength(dir: string): number | null {
   const tool = pyproject ? ((readToml(pyproject).tool ?? {}) as Record<string, Record<string, unknown> | undefined>) : {};
   const own = tool['mp-codemod']?.['line-length'];
   if (isLength(own)) return own;
+  // The formatter's limit before a linter's: the project's hooks rewrap a line past it, whatever
+  // the linter allows (dask lints with ruff at 120 and formats with black at its default 88).
+  if (formatsWithBlack(at('.pre-commit-config.yaml'))) {
+    const black = tool.black?.['line-length'];
+    return isLength(black) ? black : BLACK_DEFAULT;
+  }
   for (const name of ['.ruff.toml', 'ruff.toml']) {
     const file = at(name);
     const value = file ? readToml(file)['line-length'] : undefined;
