@@ -319,12 +319,18 @@ export function globalLines(names: string[], indent: string, nl: string, limit: 
   return lines.map((l) => `${l}${nl}`).join('');
 }
 
-/** The last bracket closing in `source[from, to)` (not a comment's or a string's): black's right-hand split breaks there. */
+/**
+ * The last bracket closing in `source[from, to)` (not a comment's or a string's): black's
+ * right-hand split breaks there. Null when that bracket is one this module does not break (a
+ * subscript): breaking an earlier, inner one instead is not what black does
+ * (`x[i*n:(i+1)*n] = y` split inside `(i+1)`).
+ */
 function lastBracket(source: string, root: SyntaxNode, from: number, to: number): SyntaxNode | null {
   for (let i = to - 1; i >= from; i--) {
     if (!CLOSERS.has(source[i])) continue;
     const leaf = root.descendantForIndex(i, i + 1);
-    if (leaf && CLOSERS.has(leaf.type) && leaf.parent && BRACKETS.has(leaf.parent.type) && !inString(leaf)) return leaf.parent;
+    if (!leaf || !CLOSERS.has(leaf.type) || !leaf.parent || inString(leaf)) continue;
+    return BRACKETS.has(leaf.parent.type) ? leaf.parent : null;
   }
   return null;
 }
