@@ -100,7 +100,22 @@ function setterRef(ctx: FileContext, at: SyntaxNode): Setter | null {
   const merged = fromImport ? ctx.imports.fromName(fromImport, 'multiprocessing', 'set_start_method', at, ctx.options.lineLength) : null;
   if (merged) return { callee: merged.expr, edits: merged.edits, newImport: false };
   const mp = ctx.imports.moduleRef('multiprocessing', at);
+  if (mp && mp.edits.length === 0) return { callee: `${mp.expr}.set_start_method`, edits: [], newImport: false };
+  // `import torch.multiprocessing as mp` re-exports the stdlib's set_start_method: the file's own
+  // name for it, not a second import (what pytorch/examples' own scripts call).
+  const torch = torchMultiprocessing(ctx, at);
+  if (torch) return { callee: `${torch}.set_start_method`, edits: [], newImport: false };
   return mp ? { callee: `${mp.expr}.set_start_method`, edits: mp.edits, newImport: mp.edits.length > 0 } : null;
+}
+
+/** A module-level name bound once, by `import torch.multiprocessing as name`, and visible at `at`. */
+function torchMultiprocessing(ctx: FileContext, at: SyntaxNode): string | null {
+  for (const [name, targets] of ctx.importIndex.names) {
+    if (targets.length !== 1 || targets[0] !== 'torch.multiprocessing') continue;
+    const found = ctx.names.lookup(name, at);
+    if (found?.scope === ctx.names.module && found.bindings.length === 1 && found.bindings[0].target === 'torch.multiprocessing') return name;
+  }
+  return null;
 }
 
 /** Reports every existing call; true when one already sets the method (nothing to insert). */

@@ -1,6 +1,6 @@
 """Parameter-server training."""
 import numpy as np
-import torch.multiprocessing as tmp
+import torch
 
 from .model import train
 
@@ -12,6 +12,6 @@ def work(rank):
 if __name__ == "__main__":
     # 2 trainers, 1 parameter server
     # (rank 0 is the server)
-    procs = [tmp.Process(target=work, args=(rank,)) for rank in range(3)]
+    procs = [torch.multiprocessing.Process(target=work, args=(rank,)) for rank in range(3)]
     for p in procs:
         p.start()

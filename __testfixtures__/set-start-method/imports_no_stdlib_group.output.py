@@ -2,7 +2,7 @@
 import multiprocessing
 
 import numpy as np
-import torch.multiprocessing as tmp
+import torch
 
 from .model import train
 
@@ -15,6 +15,6 @@ if __name__ == "__main__":
     multiprocessing.set_start_method("spawn")
     # 2 trainers, 1 parameter server
     # (rank 0 is the server)
-    procs = [tmp.Process(target=work, args=(rank,)) for rank in range(3)]
+    procs = [torch.multiprocessing.Process(target=work, args=(rank,)) for rank in range(3)]
     for p in procs:
         p.start()
