@@ -224,3 +224,46 @@ test('an sqlite3 connection bound on one branch keeps the file on fork: migrated
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('a module of a package with a __main__ guard is an API too', () => {
+  const POOL_FUNCTION = 'import multiprocessing\n\n\ndef square(x):\n    return x * x\n\n\ndef squares(xs):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(square, xs)\n';
+  // A module left on its own method (MP314): an entry point that imports it cannot take set_start_method.
+  const CHOOSER = 'import multiprocessing\nimport sys\n\nMETHOD = "fork" if sys.platform == "linux" else "spawn"\n\n\ndef run(xs):\n    with multiprocessing.get_context(METHOD).Pool(2) as pool:\n        return pool.map(abs, xs)\n';
+
+  test('its functions keep the default when it cannot take set_start_method (MP316): no context an unguarded caller would trip on (MP318)', async () => {
+    const root = makeTree({
+      'pkg/__init__.py': '',
+      'pkg/chooser.py': CHOOSER,
+      'pkg/tool.py': `from pkg import chooser\n${POOL_FUNCTION}\n\nif __name__ == "__main__":\n    print(squares([1, 2]), chooser.run([-1]))\n`,
+      // A user's script with no guard: a spawn context in squares() would re-run it in every worker.
+      'user.py': 'from pkg.tool import squares\n\nprint(squares([3]))\n',
+    });
+    try {
+      const r = await cli(['--json', 'pkg'], root);
+      const tool = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path === 'pkg/tool.py');
+      expect(tool.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['MP316', 'MP318']);
+      expect(tool.status).toBe('unchanged');
+      const user = runPython(['user.py'], { cwd: root, timeoutMs: 30000 });
+      expect({ code: user.code, stdout: user.stdout }).toEqual({ code: 0, stdout: '[9]\n' });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('imported by an entry point of the run for its processes, it gets set_start_method in its guard, not contexts', async () => {
+    const root = makeTree({
+      'pkg/__init__.py': '',
+      'pkg/tool.py': `${POOL_FUNCTION}\n\nif __name__ == "__main__":\n    print(squares([1, 2]))\n`,
+      'pkg/cli.py': 'from pkg.tool import squares\n\nif __name__ == "__main__":\n    print(squares([4]))\n',
+    });
+    try {
+      const r = await cli(['--json', '.'], root);
+      const files = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string }) => [f.path, f]));
+      for (const name of ['pkg/tool.py', 'pkg/cli.py']) {
+        expect([name, files[name].diff.includes('set_start_method("spawn")'), files[name].diff.includes('get_context(')]).toEqual([name, true, false]);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
