@@ -3,7 +3,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
 import { lowestMinor } from '../src/run/config';
-import { CompileGate } from '../src/run/compile';
+import { anyRejected, CompileGate, Provisional, Replay, type Verdict } from '../src/run/compile';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { ready } from '../src/syntax/parser';
 import type { Transform } from '../src/api/types';
@@ -41,6 +41,34 @@ describe('the compile gate', () => {
     const r = await cli(['-t', './bad.js', '--write'], root);
     expect(r.code).toBe(0);
     expect(read(root, 'app.py')).toBe(`nonlocal x\n${input}`);
+  });
+
+  test('--stdin: a missing Python is said once when the source changes, and not at all when it does not', async () => {
+    const changed = await cli(['-t', 'spawn-context', '--stdin', '--python', 'no-such-python-mp-codemod'], makeTree({}), POOL_SCRIPT);
+    expect(changed.stdout).toBe(POOL_SCRIPT_FIXED);
+    expect(changed.stderr.match(/the compile gate is off: no no-such-python-mp-codemod found/g)).toHaveLength(1);
+    const same = await cli(['--stdin', '--python', 'no-such-python-mp-codemod'], makeTree({}), 'print(1)\n');
+    expect(same.stderr).not.toContain('compile gate');
+  });
+
+  test('--stdin: the python key of the pyproject.toml nearest --stdin-filename wins over the Python started early', async () => {
+    const root = makeTree({ 'pyproject.toml': '[tool.mp-codemod]\npython = "./venv/bin/python"\n' });
+    const r = await cli(['-t', 'spawn-context', '--stdin-filename', 'app.py'], root, POOL_SCRIPT);
+    expect(r.stdout).toBe(POOL_SCRIPT_FIXED);
+    expect(r.stderr).toContain(`no ${path.join(root, 'venv', 'bin', 'python')} found`);
+  });
+
+  test('a replay gives the answers known, in order, then asks the gate', () => {
+    const provisional = new Provisional();
+    expect(['a', 'b'].map((s) => provisional.check(s, 't.py', 'py'))).toEqual([{ ok: true }, { ok: true }]);
+    expect(provisional.asked.map((q) => q.source)).toEqual(['a', 'b']);
+    const answers: Verdict[] = [{ ok: true }, { ok: false, message: 'no', line: 2 }];
+    expect(anyRejected(answers)).toBe(true);
+    expect(anyRejected([{ ok: true }, { off: 'no python' }])).toBe(false);
+    const late: string[] = [];
+    const replay = new Replay(answers, { check: (s) => (late.push(s), { off: 'late' }) });
+    expect(['a', 'b', 'c'].map((s) => replay.check(s, 't.py', 'py'))).toEqual([...answers, { off: 'late' }]);
+    expect(late).toEqual(['c']);
   });
 
   test('a file tree-sitter reads only through its indentation stand-in is skipped when Python rejects it', async () => {

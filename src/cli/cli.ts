@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { Argv } from 'yargs';
 import type { RunOptions, Summary } from '../run/runner';
+import type { EarlyPython } from '../run/compile';
 import { UsageError, DEFAULT_INCLUDE } from '../api/usage';
 import { selectTransforms } from '../run/select';
 import { builtinTransforms } from '../../transforms';
@@ -262,7 +263,31 @@ function explain(rest: string[], io: IO): number {
 
 async function execute(args: Args, io: IO): Promise<number> {
   if (args.explain !== undefined) return explain(args.explain === '' ? [] : [String(args.explain)], io);
-  if ((args.stdin || args.stdinDash || args.stdinFilename !== undefined) && !parserStarted()) shortRun();
+  const stdin = args.stdin || args.stdinDash || args.stdinFilename !== undefined;
+  if (stdin && !parserStarted()) shortRun();
+  // --stdin: the compile gate's Python starts first, so that its start-up overlaps Node's.
+  const early = stdin ? earlyPython(args, io) : null;
+  try {
+    return await executeWith(args, io, early);
+  } finally {
+    early?.close();
+  }
+}
+
+/** The interpreter --python names: a command on PATH, or a path (from the working folder). */
+const pythonArg = (value: string, cwd: string) => (/[\\/]/.test(value) ? path.resolve(cwd, value) : value);
+
+/**
+ * The compile gate's Python for --stdin, started before the parser loads (see EarlyPython): the
+ * one --python names, else python3. A pyproject.toml that names another is asked the slow way.
+ */
+function earlyPython(args: Args, io: IO): EarlyPython | null {
+  if (args.python !== undefined && String(args.python) === '') return null; // a usage error, said later
+  const { EarlyPython: Early } = require('../run/compile') as typeof import('../run/compile'); // lazy: see runLayer
+  return new Early(args.python === undefined ? 'python3' : pythonArg(String(args.python), io.cwd));
+}
+
+async function executeWith(args: Args, io: IO, early: EarlyPython | null): Promise<number> {
   await ready();
   const transforms = selectTransforms(list(args.transform), io.cwd);
   if (args.listTransforms) {
@@ -294,7 +319,7 @@ async function execute(args: Args, io: IO): Promise<number> {
   if (args.allEntryPoints !== undefined) cli.allEntryPoints = Boolean(args.allEntryPoints);
   if (args.python !== undefined) {
     if (String(args.python) === '') throw new UsageError('--python takes a command or a path');
-    cli.python = /[\\/]/.test(String(args.python)) ? path.resolve(io.cwd, String(args.python)) : String(args.python);
+    cli.python = pythonArg(String(args.python), io.cwd);
   }
   if (args.targetVersion !== undefined) cli.targetMinor = Number(String(args.targetVersion).slice(3));
   if (args.maxFileSize !== undefined) {
@@ -333,7 +358,7 @@ async function execute(args: Args, io: IO): Promise<number> {
     include: list(args.include),
     exclude: list(args.exclude),
   };
-  if (args.stdin) return runStdin(args, io, opts, format);
+  if (args.stdin) return runStdin(args, io, opts, format, early);
   if (args.showConfig !== undefined) {
     const target = path.resolve(io.cwd, String(args.showConfig || '.'));
     if (!fs.existsSync(target)) throw new UsageError(`${args.showConfig}: no such file or directory`);
@@ -496,16 +521,20 @@ function writeInEncoding(text: string, encoding: string | undefined, io: IO): vo
  * with the messages on stderr; json, the report, whose one file has the new text as `output`;
  * sarif and github, the report alone.
  */
-async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string): Promise<number> {
+async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string, early: EarlyPython | null): Promise<number> {
   const name = (args.stdinFilename as string | undefined) || '<stdin>';
   const where = path.resolve(io.cwd, args.stdinFilename ? String(args.stdinFilename) : '__stdin__.py');
-  const { processFile, summarise, OneShotGate, RunCache } = runLayer();
+  const { processFile, processAsking, interpreterFor, summarise, OneShotGate, RunCache } = runLayer();
   const started = process.hrtime.bigint();
-  // The gate's Python starts only when the source changes.
+  const found = { path: name, real: where };
+  // The gate asks the early Python once the transform is done, and only when the source changed;
+  // the one-shot gate answers what a replay asks anew, and another interpreter a pyproject.toml names.
   const gate = new OneShotGate();
+  const opts: RunOptions = { ...runOpts, write: false, diffs: format === 'json', keepText: true, gate, cache: new RunCache() };
+  const asked = early && interpreterFor(found, opts) === early.python ? early : null;
   try {
     const bytes = io.readStdinBytes?.() ?? Buffer.from(io.readStdin(), 'utf8');
-    const file = processFile({ path: name, real: where }, { ...runOpts, write: false, diffs: format === 'json', keepText: true, gate, cache: new RunCache() }, bytes);
+    const file = asked ? await processAsking(found, opts, bytes, (questions) => asked.answer(questions)) : processFile(found, opts, bytes);
     const summary = summarise([file], Number(process.hrtime.bigint() - started) / 1e9);
     if (format === 'text') {
       sourceOut(file.afterBytes ?? bytes, io);
@@ -515,7 +544,7 @@ async function runStdin(args: Args, io: IO, runOpts: RunOptions, format: string)
       // Nothing is written, even with `- --write`.
       report(summary, { ...args, write: false }, format, io);
     }
-    for (const why of gate.offReasons()) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
+    for (const why of new Set([...(asked?.offReasons() ?? []), ...gate.offReasons()])) io.stderr(`mp-codemod: the compile gate is off: ${why}; the output was checked by the parser only\n`);
     return exitCode(summary, Boolean(args.check), Boolean(args.strict));
   } finally {
     await gate.close();

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 
 /**
  * The compile gate: outputs are compiled by the user's Python before they are kept.
@@ -164,6 +164,157 @@ export class OneShotGate {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A check the engine asked for, kept to be put to Python later (see Provisional). */
+export interface Question {
+  source: string;
+  file: string;
+  python: string;
+}
+
+type Gate = { check(source: string, file: string, python: string): Verdict };
+
+/**
+ * A gate that answers every check "accepted" for now and keeps the questions, so that Python can
+ * be asked afterwards, while the caller did other things. The answers change the result only when
+ * Python rejects something: then the file is processed again with a Replay of them (the engine
+ * asks the same questions in the same order when it gets the same answers).
+ */
+export class Provisional {
+  readonly asked: Question[] = [];
+
+  check(source: string, file: string, python: string): Verdict {
+    this.asked.push({ source, file, python });
+    return { ok: true };
+  }
+}
+
+/** Whether Python's answers change anything against Provisional's: a rejection ('off' reads as accepted). */
+export const anyRejected = (answers: Verdict[]): boolean => answers.some((v) => 'ok' in v && !v.ok);
+
+/** A gate that gives the answers already known, in the order they were asked; later questions go to `gate`. */
+export class Replay {
+  private next = 0;
+
+  constructor(
+    private readonly answers: Verdict[],
+    private readonly gate: Gate,
+  ) {}
+
+  check(source: string, file: string, python: string): Verdict {
+    return this.next < this.answers.length ? this.answers[this.next++] : this.gate.check(source, file, python);
+  }
+}
+
+/**
+ * One Python for --stdin, started as soon as the interpreter is known, so that its start-up (a
+ * pyenv shim: about 40 ms) overlaps Node's loading and the transform; asked once the transform is
+ * done (Provisional's questions), without blocking. Nothing is said of an interpreter that fails
+ * to start unless it is asked.
+ */
+export class EarlyPython {
+  private child?: ChildProcess;
+  private out = '';
+  private err = '';
+  private off: string | null = null;
+  private told: string | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(readonly python: string) {
+    try {
+      this.child = spawn(python, ['-I', '-S', serverScript()], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (e) {
+      this.fail(`cannot run ${python} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return;
+    }
+    const child = this.child;
+    child.on('error', (e: NodeJS.ErrnoException) => this.fail(e.code === 'ENOENT' ? `no ${python} found` : `cannot run ${python} (${e.code ?? e.message})`));
+    // 'close', not 'exit': the answers it wrote before it ended are all in by then.
+    child.on('close', () => this.fail(`${python} did not answer as Python 3${this.err ? `: ${this.err.trim().split('\n').pop()}` : ''}`));
+    child.stdin!.on('error', () => {});
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      this.out += d;
+      this.poke();
+    });
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (d: string) => {
+      this.err = (this.err + d).slice(-2000);
+    });
+  }
+
+  /** Python's verdicts on `questions` (all of this interpreter), in order. */
+  async answer(questions: Question[]): Promise<Verdict[]> {
+    if (questions.length === 0) return [];
+    const timer = setTimeout(() => this.fail(`${this.python} did not answer within ${ANSWER_MS / 1000} s`), ANSWER_MS);
+    try {
+      if (!this.off) {
+        questions.forEach((q, i) => {
+          const bytes = Buffer.from(q.source, 'utf8');
+          this.child!.stdin!.write(`${JSON.stringify({ id: i + 1, path: q.file, length: bytes.length })}\n`);
+          this.child!.stdin!.write(bytes);
+        });
+      }
+      const ready = parsed(await this.line());
+      if (!this.off && !(ready?.ready && Array.isArray(ready.version) && ready.version[0] === 3)) this.fail(`${this.python} did not answer as Python 3`);
+      const out: Verdict[] = [];
+      for (let i = 0; i < questions.length; i++) {
+        const a = parsed(await this.line());
+        if (this.off || !a) out.push({ off: this.off ?? `${this.python} did not answer as Python 3` });
+        else out.push(a.ok ? { ok: true } : { ok: false, message: a.message, line: a.line ?? undefined });
+      }
+      if (out.some((v) => 'off' in v)) this.told = out.map((v) => ('off' in v ? v.off : '')).find(Boolean)!;
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  offReasons(): string[] {
+    return this.told ? [this.told] : [];
+  }
+
+  close(): void {
+    this.child?.stdin?.destroy();
+    this.child?.stdout?.destroy();
+    this.child?.stderr?.destroy();
+    if (this.child && this.child.exitCode === null) this.child.kill();
+  }
+
+  /** The next line Python wrote, or null once it is off. */
+  private async line(): Promise<string | null> {
+    for (;;) {
+      const i = this.out.indexOf('\n');
+      if (i !== -1) {
+        const line = this.out.slice(0, i);
+        this.out = this.out.slice(i + 1);
+        return line;
+      }
+      if (this.off) return null;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private fail(why: string): void {
+    this.off ??= why;
+    this.poke();
+  }
+
+  private poke(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
+
+function parsed(line: string | null): { ready?: boolean; version?: number[]; ok?: boolean; message: string; line?: number | null } | null {
+  if (line === null) return null;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
 }
 
 /** A sync check bound to an interpreter, as transformSource takes it; null when the gate has nothing to say. */

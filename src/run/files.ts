@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { transformSource, needsParse, wordsOf, type SourceResult } from '../engine/pipeline';
 import { optionsFor, pythonOf, targetFor, inPackage, type RunCache, type Settings } from './config';
-import { compileCheck, type Verdict } from './compile';
+import { anyRejected, compileCheck, Provisional, Replay, type Question, type Verdict } from './compile';
 import { decode, encode, SourceError, type Decoded } from '../python/source';
 import { atomicWrite, WriteError } from './write';
 import type { Found, WalkOptions } from './walk';
@@ -288,6 +288,28 @@ export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): F
   // A spawn default set by an importer would pickle that dataset (and its cache, MP319) all the same.
   else if (out.diagnostics.some((d) => d.code === 'MP317' || d.code === 'MP319')) judged.keepsItsMethod = 'loaders';
   return judged;
+}
+
+/**
+ * processFile for a run that writes nothing (--stdin), with the compile gate's questions put to
+ * Python afterwards by `ask`, asynchronously: Python starts and compiles while this thread goes
+ * on. The file is processed as if Python accepted every output; only when it rejects one is the
+ * file processed again with the answers (and `opts.gate` for any question they do not cover), so
+ * the result is the one a synchronous gate gives.
+ */
+export async function processAsking(file: Found, opts: RunOptions, given: Buffer | undefined, ask: (questions: Question[]) => Promise<Verdict[]>): Promise<FileResult> {
+  if (opts.write) throw new Error('processAsking writes nothing: use processFile');
+  if (!opts.gate) return processFile(file, opts, given);
+  const provisional = new Provisional();
+  const first = processFile(file, { ...opts, gate: provisional }, given);
+  if (provisional.asked.length === 0) return first;
+  const answers = await ask(provisional.asked);
+  return anyRejected(answers) ? processFile(file, { ...opts, gate: new Replay(answers, opts.gate) }, given) : first;
+}
+
+/** The compile gate's interpreter for a file (null: no gate), as processFile would pick it. */
+export function interpreterFor(file: Found, opts: RunOptions): string | null {
+  return pythonOf(optionsFor(file, opts));
 }
 
 /** The result of a file transformSource has seen. */

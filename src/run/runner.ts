@@ -10,9 +10,9 @@ import { otherProjectFiles, noteFiles } from './project-files';
 import { ready, work } from '../syntax/parser';
 import { fileResult as result, processSafely, screenFile, type Candidate, type ChangedWork, type FileResult, type FileWork, type KeepReason, type RunOptions, type Status, type Summary } from './files';
 
-export { processFile, processSafely, screenFile, firstChangedLine, fileResult } from './files';
+export { processFile, processAsking, interpreterFor, processSafely, screenFile, firstChangedLine, fileResult } from './files';
 // For the CLI, which loads the run layer through this module only (see cli.ts runLayer).
-export { OneShotGate } from './compile';
+export { OneShotGate, EarlyPython } from './compile';
 export { RunCache, effectiveSettings } from './config';
 export type { Candidate, FileResult, RunOptions, Status, Summary } from './files';
 
