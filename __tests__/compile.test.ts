@@ -3,7 +3,9 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
 import { lowestMinor } from '../src/run/config';
-import { anyRejected, CompileGate, Provisional, Replay, type Verdict } from '../src/run/compile';
+import { anyRejected, CompileGate, Provisional, Replay, type Question, type Verdict } from '../src/run/compile';
+import { processAsking, type RunOptions } from '../src/run/files';
+import { selectTransforms } from '../src/run/select';
 import { transformSource, defaultOptions } from '../src/engine/pipeline';
 import { ready } from '../src/syntax/parser';
 import type { Transform } from '../src/api/types';
@@ -56,6 +58,48 @@ describe('the compile gate', () => {
     const r = await cli(['-t', 'spawn-context', '--stdin-filename', 'app.py'], root, POOL_SCRIPT);
     expect(r.stdout).toBe(POOL_SCRIPT_FIXED);
     expect(r.stderr).toContain(`no ${path.join(root, 'venv', 'bin', 'python')} found`);
+  });
+
+  describe('asked without blocking (processAsking)', () => {
+    const setup = () => {
+      const root = makeTree({ 'a.py': POOL_SCRIPT });
+      const late: string[] = [];
+      const opts: RunOptions = {
+        ...defaultOptions, transforms: selectTransforms(['spawn-context'], root), write: true, diffs: false, cwd: root, gitignore: true, include: [], exclude: [], config: false,
+        // What a replay asks beyond Python's answers (the input, then the transform's output, to name it), answered as Python would.
+        gate: { check: (source) => (late.push(source), source === POOL_SCRIPT ? { ok: true } : { ok: false, message: 'SyntaxError: bad', line: 3 }) },
+      };
+      let answer: (verdicts: Verdict[]) => void = () => {};
+      const asked: Question[] = [];
+      const ask = (questions: Question[]) => {
+        asked.push(...questions);
+        return new Promise<Verdict[]>((resolve) => (answer = resolve));
+      };
+      const pending = processAsking({ path: 'a.py', real: path.join(root, 'a.py') }, opts, undefined, ask);
+      return { root, late, asked, pending, answer: (v: Verdict[]) => answer(v) };
+    };
+
+    beforeAll(() => ready());
+
+    test('a changed file is written only once Python accepted its output', async () => {
+      const { root, asked, pending, answer } = setup();
+      expect(pending).toBeInstanceOf(Promise);
+      expect(asked.map((q) => q.source)).toEqual([POOL_SCRIPT_FIXED]);
+      expect(read(root, 'a.py')).toBe(POOL_SCRIPT);
+      answer([{ ok: true }]);
+      expect((await pending).written).toBe(true);
+      expect(read(root, 'a.py')).toBe(POOL_SCRIPT_FIXED);
+    });
+
+    test('a rejected output: processed again with the answers, the same error as a synchronous gate gives, nothing written', async () => {
+      const { root, late, pending, answer } = setup();
+      answer([{ ok: false, message: 'SyntaxError: bad', line: 3 }]);
+      const r = await pending;
+      expect(r.status).toBe('error');
+      expect(r.reason).toBe('spawn-context: produced code Python rejects at line 3 (SyntaxError: bad); file left unchanged');
+      expect(late).toEqual([POOL_SCRIPT, POOL_SCRIPT_FIXED]);
+      expect(read(root, 'a.py')).toBe(POOL_SCRIPT);
+    });
   });
 
   test('a replay gives the answers known, in order, then asks the gate', () => {

@@ -9,7 +9,8 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
  * One Python process per run (per interpreter asked for), owned by one small thread. Every thread
  * that processes files (the main thread and each worker) holds a client on a port of its own and
  * asks synchronously: it posts the source, then sleeps on a shared flag until the answer is in its
- * port (Atomics.wait + receiveMessageOnPort), so that processFile stays synchronous.
+ * port (Atomics.wait + receiveMessageOnPort), so that processFile stays synchronous. The main
+ * thread may also ask without waiting (CompileGate.ask, see processAsking).
  */
 
 export interface CompileProblem {
@@ -84,6 +85,7 @@ export class CompileGate {
   private client?: CompileClient;
   private readonly offs = new Map<string, string>();
   private readonly warmed = new Set<string>();
+  private asker?: { port: MessagePort; waiting: Map<number, (answer: Verdict & { id?: number }) => void>; next: number; flag: Int32Array };
 
   /** A port for a worker thread's client (transfer it). */
   port(): MessagePort {
@@ -110,6 +112,46 @@ export class CompileGate {
     return verdict;
   }
 
+  /**
+   * The verdicts on `questions`, without blocking this thread (see processAsking): the main
+   * thread goes on with its next file while Python compiles.
+   */
+  ask(questions: Question[]): Promise<Verdict[]> {
+    return Promise.all(questions.map((q) => this.askOne(q)));
+  }
+
+  private askOne(q: Question): Promise<Verdict> {
+    const known = this.offs.get(q.python);
+    if (known) return Promise.resolve({ off: known });
+    const a = (this.asker ??= this.makeAsker());
+    const id = ++a.next;
+    const bytes = new TextEncoder().encode(q.source);
+    return new Promise<Verdict>((resolve) => {
+      const timer = setTimeout(() => settle({ off: `${q.python} did not answer within ${ANSWER_MS / 1000} s` }), ANSWER_MS);
+      const settle = (answer: Verdict & { id?: number }) => {
+        if (!a.waiting.delete(id)) return;
+        clearTimeout(timer);
+        // Idle, the port must not keep the process alive.
+        if (a.waiting.size === 0) a.port.unref();
+        const { id: _id, ...verdict } = answer;
+        if ('off' in verdict && !this.offs.has(q.python)) this.offs.set(q.python, verdict.off);
+        resolve(verdict as Verdict);
+      };
+      a.waiting.set(id, settle);
+      a.port.ref();
+      a.port.postMessage({ id, python: q.python, path: q.file, bytes, flag: a.flag }, [bytes.buffer]);
+    });
+  }
+
+  private makeAsker() {
+    const port = this.port();
+    const waiting = new Map<number, (answer: Verdict & { id?: number }) => void>();
+    port.on('message', (m: Verdict & { id: number }) => waiting.get(m.id)?.(m));
+    port.unref();
+    // The compile thread flags every answer for Atomics.wait; nobody waits on this one.
+    return { port, waiting, next: 0, flag: new Int32Array(new SharedArrayBuffer(4)) };
+  }
+
   /** Why the gate was off, for each interpreter that could not be used (said once by the caller). */
   offReasons(): string[] {
     return [...this.offs.values()];
@@ -117,6 +159,7 @@ export class CompileGate {
 
   async close(): Promise<void> {
     this.client?.close();
+    this.asker?.port.close();
     if (this.thread) await this.thread.terminate();
     this.thread = undefined;
   }

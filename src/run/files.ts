@@ -115,7 +115,7 @@ export interface RunOptions extends Options, WalkOptions {
   /** Settings and facts read from disk during this run (made by run(); see RunCache). */
   cache?: RunCache;
   /** The compile gate of this thread (made by run(); absent: outputs are not compiled). */
-  gate?: { check(source: string, file: string, python: string): Verdict; warm?(python: string): void };
+  gate?: { check(source: string, file: string, python: string): Verdict; warm?(python: string): void; ask?(questions: Question[]): Promise<Verdict[]> };
 }
 
 export interface Summary {
@@ -233,7 +233,7 @@ function writeChanged(changed: FileResult, file: Found, data: Buffer, original: 
 }
 
 /** A notebook gets the transforms that declare they apply to cells (see Transform.notebooks). */
-function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): FileResult {
+function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: string): Held | FileResult {
   let book;
   try {
     book = nb.readNotebook(text);
@@ -264,7 +264,7 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
   if (opts.diffs) changed.diff = unifiedDiff(file.path, text, written);
   const newBytes = Buffer.from(written, 'utf8');
   if (opts.keepText) Object.assign(changed, { after: written, afterBytes: newBytes, real: file.real });
-  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
+  return opts.write ? { result: changed, write: () => writeChanged(changed, file, newBytes, bytes) } : changed;
 }
 
 /**
@@ -275,36 +275,78 @@ function processNotebook(file: Found, opts: RunOptions, bytes: Buffer, text: str
 export type KeepReason = 'method' | 'loaders';
 
 export function processFile(file: Found, runOpts: RunOptions, given?: Buffer): FileResult {
+  return finished(processHeld(file, runOpts, given));
+}
+
+/** A result whose write is held back (see processHeld), with the bytes it was made from. */
+interface Held {
+  result: FileResult;
+  write?: () => FileResult;
+  bytes?: Buffer;
+}
+
+const finished = (h: Held | FileResult): FileResult => ('result' in h ? (h.write ? h.write() : h.result) : h);
+
+/** processFile, but a changed file is written only when the caller says so (`write`). */
+function processHeld(file: Found, runOpts: RunOptions, given?: Buffer): Held | FileResult {
   const opts = engineOptions(file, optionsFor(file, runOpts));
   const read = given ? decodeSource(file, given, opts) : readSource(file, opts);
   if (!('decoded' in read)) return read;
-  if (file.path.endsWith('.ipynb')) return processNotebook(file, opts, read.bytes, read.decoded.text);
+  if (file.path.endsWith('.ipynb')) return { bytes: read.bytes, ...asHeld(processNotebook(file, opts, read.bytes, read.decoded.text)) };
   const { bytes, decoded } = read;
   const judge = opts.judge === 'all' || (opts.judge?.has(file.real) ?? false);
   const out = transformSource(decoded.text, opts.transforms, opts, file.path, factsOf(file, opts), judge);
-  const judged = resultOf(file, opts, out, decoded, bytes);
+  const held = asHeld(resultOf(file, opts, out, decoded, bytes));
+  // The verdicts go on whatever the write makes of the result.
+  const judged = held.result;
   if (out.startsProcesses !== undefined) judged.startsProcesses = out.startsProcesses;
   if (out.diagnostics.some((d) => d.code === 'MP312' || d.code === 'MP314')) judged.keepsItsMethod = 'method';
   // A spawn default set by an importer would pickle that dataset (and its cache, MP319) all the same.
   else if (out.diagnostics.some((d) => d.code === 'MP317' || d.code === 'MP319')) judged.keepsItsMethod = 'loaders';
-  return judged;
+  return { ...held, bytes };
 }
 
+const asHeld = (r: Held | FileResult): Held => ('result' in r ? r : { result: r });
+
 /**
- * processFile for a run that writes nothing (--stdin), with the compile gate's questions put to
- * Python afterwards by `ask`, asynchronously: Python starts and compiles while this thread goes
- * on. The file is processed as if Python accepted every output; only when it rejects one is the
- * file processed again with the answers (and `opts.gate` for any question they do not cover), so
- * the result is the one a synchronous gate gives.
+ * processFile with the compile gate's questions put to Python by `ask`, without blocking: Python
+ * compiles while this thread goes on (with the next file, or Node's start-up for --stdin). The
+ * file is processed as if Python accepted every output, and written (with `write`) once it did;
+ * when it rejects one, the file is processed again with the answers (`opts.gate` for any question
+ * they do not cover), so the result is the one a synchronous gate gives. A result without
+ * questions (unchanged) is returned as is.
  */
-export async function processAsking(file: Found, opts: RunOptions, given: Buffer | undefined, ask: (questions: Question[]) => Promise<Verdict[]>): Promise<FileResult> {
-  if (opts.write) throw new Error('processAsking writes nothing: use processFile');
-  if (!opts.gate) return processFile(file, opts, given);
+export function processAsking(file: Found, opts: RunOptions, given: Buffer | undefined, ask: Ask): FileResult | Promise<FileResult> {
+  return asking(file, opts, given, ask, (run) => run());
+}
+
+/** processAsking with processSafely's handling of unexpected exceptions, and the work counted. */
+export function processSafelyAsking(file: Found, opts: RunOptions, given: Buffer | undefined, ask: Ask): FileResult | Promise<FileResult> {
+  let earlier: FileWork | undefined;
+  return asking(file, opts, given, ask, (run) => {
+    const r = safely(file, run, earlier);
+    earlier = r.work;
+    return r;
+  });
+}
+
+type Ask = (questions: Question[]) => Promise<Verdict[]>;
+
+function asking(file: Found, opts: RunOptions, given: Buffer | undefined, ask: Ask, wrap: (run: () => FileResult) => FileResult): FileResult | Promise<FileResult> {
+  const gate = opts.gate;
+  if (!gate) return wrap(() => processFile(file, opts, given));
   const provisional = new Provisional();
-  const first = processFile(file, { ...opts, gate: provisional }, given);
-  if (provisional.asked.length === 0) return first;
-  const answers = await ask(provisional.asked);
-  return anyRejected(answers) ? processFile(file, { ...opts, gate: new Replay(answers, opts.gate) }, given) : first;
+  let held: Held | undefined;
+  const first = wrap(() => {
+    const h = processHeld(file, { ...opts, gate: provisional }, given);
+    held = asHeld(h);
+    return held.result;
+  });
+  const write = held?.write;
+  const settle = () => (write ? wrap(write) : first);
+  if (!held || provisional.asked.length === 0) return settle();
+  const bytes = held.bytes ?? given;
+  return ask(provisional.asked).then((answers) => (anyRejected(answers) ? wrap(() => processFile(file, { ...opts, gate: new Replay(answers, gate) }, bytes)) : settle()));
 }
 
 /** The compile gate's interpreter for a file (null: no gate), as processFile would pick it. */
@@ -313,7 +355,7 @@ export function interpreterFor(file: Found, opts: RunOptions): string | null {
 }
 
 /** The result of a file transformSource has seen. */
-function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): FileResult {
+function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Decoded, bytes: Buffer): Held | FileResult {
   const keep = opts.keepCode ?? (() => true);
   const base = { fixes: out.fixes, diagnostics: out.diagnostics.filter((d) => keep(d.code)), ...(out.unconverged.length > 0 ? { unconverged: out.unconverged } : {}) };
   if (out.skipped) return result(file.path, 'skipped', { reason: out.skipped });
@@ -346,7 +388,7 @@ function resultOf(file: Found, opts: RunOptions, out: SourceResult, decoded: Dec
     if (decoded.encoding !== 'utf-8') changed.diffEncoding = decoded.encoding;
   }
   if (opts.keepText) Object.assign(changed, { after: output, afterBytes: newBytes, real: file.real });
-  return opts.write ? writeChanged(changed, file, newBytes, bytes) : changed;
+  return opts.write ? { result: changed, write: () => writeChanged(changed, file, newBytes, bytes) } : changed;
 }
 
 /** The 1-based line of `before` where `after` first differs from it. */
@@ -360,10 +402,15 @@ export function firstChangedLine(before: string, after: string): number {
 
 /** processFile that turns an unexpected exception into an error result for that file. */
 export function processSafely(file: Found, opts: RunOptions, given?: Buffer): FileResult {
-  const parses = work.parses;
-  const analyses = work.analyses;
+  return safely(file, () => processFile(file, opts, given));
+}
+
+/** `run`, with an unexpected exception turned into an error result for `file`; the work it took (after `earlier`) is counted on the result. */
+function safely(file: Found, run: () => FileResult, earlier: FileWork = { parses: 0, analyses: 0 }): FileResult {
+  const parses = work.parses - earlier.parses;
+  const analyses = work.analyses - earlier.analyses;
   try {
-    const r = processFile(file, opts, given);
+    const r = run();
     r.work = { parses: work.parses - parses, analyses: work.analyses - analyses };
     return r;
   } catch (e) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker, type MessagePort } from 'worker_threads';
-import { processSafely, type FileResult, type KeepReason, type RunOptions } from './files';
+import { processSafely, processSafelyAsking, type FileResult, type KeepReason, type RunOptions } from './files';
 import type { Found } from './walk';
 import { interrupted } from './interrupt';
 import { catalogueModule } from './catalogue';
@@ -162,14 +162,28 @@ export class Pool {
   async drain(opts: RunOptions): Promise<void> {
     if (!this.started && this.added >= MIN_PARALLEL) this.startThreads();
     for (const t of this.threads) t.feed();
+    // The compile gate is asked without blocking: this thread goes on while Python compiles, and
+    // a file is done (reported, written, its verdicts taken) once Python answered for it.
+    const gate = opts.gate;
+    const ask = gate?.ask ? gate.ask.bind(gate) : null;
+    const asking = new Set<Promise<void>>();
     for (let q = this.take(); q && !interrupted(); q = this.take()) {
+      const { file } = q;
       // Detached: a diagnostic's message can hold the whole text it was cut from (see memory.ts).
-      this.done(detachedAll(processSafely(q.file, opts, q.bytes)), q.file);
+      const r = ask ? processSafelyAsking(file, opts, q.bytes, ask) : processSafely(file, opts, q.bytes);
+      if (r instanceof Promise) {
+        const p: Promise<void> = r.then((settled) => {
+          asking.delete(p);
+          this.done(detachedAll(settled), file);
+        });
+        asking.add(p);
+      } else this.done(detachedAll(r), file);
       this.threadWork.processed++;
       opts.onProgress?.(0, 0);
       // Lets the threads' messages (and signal handlers) in between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(asking);
     // The caller reads the results next: the files the threads still hold must be among them,
     // or a module's verdict would depend on which thread took it (MP316 came and went).
     if (this.threads.some((t) => t.inFlight.length > 0)) await new Promise<void>((resolve) => (this.settled = resolve));
