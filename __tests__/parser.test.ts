@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MagicString from 'magic-string';
 import { Node, Parser, Tree, TreeCursor, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION } from 'web-tree-sitter';
-import { parse, language, syntaxErrorIn, fromStandIn } from '../src/syntax/parser';
+import { parse, language, syntaxErrorIn, fromStandIn, handOver, dropHandedOver, work } from '../src/syntax/parser';
 import { indentSubstitute } from '../src/syntax/indent-substitute';
 import { transformSource } from '../src/engine/pipeline';
 import { builtinTransforms } from '../transforms';
@@ -173,5 +173,37 @@ describe('trees and cursors', () => {
     expect(error).toEqual({ transform: 'boom', message: 'failed: boom' });
     expect(counts.trees).toBeGreaterThan(1);
     expect(counts.treesDeleted).toBe(counts.trees);
+  });
+});
+
+describe('trees handed over (the cross-file scan to the engine)', () => {
+  test('the next parse of the same text takes the tree, once, without parsing; another text is parsed', () => {
+    const text = 'import multiprocessing as mp\n\nmp.Pool(2)\n';
+    const tree = parse(text);
+    handOver(text, tree);
+    const before = work.parses;
+    const other = parse('x = 1\n');
+    expect(other).not.toBe(tree);
+    expect(parse(`${text}`)).toBe(tree);
+    expect(work.parses).toBe(before + 1);
+    const again = parse(text);
+    expect(again).not.toBe(tree);
+    expect(work.parses).toBe(before + 2);
+    for (const t of [tree, other, again]) t.delete();
+  });
+
+  test('a stand-in tree is handed over as one; trees not taken are deleted with dropHandedOver', () => {
+    const text = 'def g(a):\n    if (a and\n  a):\n        return a\n';
+    const tree = parse(text);
+    expect(fromStandIn(tree)).toBe(true);
+    handOver(text, tree);
+    const taken = parse(text);
+    expect(taken).toBe(tree);
+    expect(fromStandIn(taken)).toBe(true);
+    handOver(text, taken);
+    dropHandedOver();
+    const fresh = parse(text);
+    expect(fresh).not.toBe(tree);
+    fresh.delete();
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from '../syntax/parser';
+import { handOver, parse } from '../syntax/parser';
 import { Names, indexImports, type ImportIndex } from '../python/names';
 import { ProcessStarts, STARTER_WORDS, startsProcessesIn } from '../python/starts';
 import { decode } from '../python/source';
@@ -110,7 +110,8 @@ interface ModuleAnswers {
   functions?: string[];
 }
 
-function answerFrom(text: string | null, a: ModuleAnswers, need: keyof ModuleAnswers): void {
+/** `keep`: the run processes the module afterwards; its tree is handed over rather than deleted (see handOver). */
+function answerFrom(text: string | null, a: ModuleAnswers, need: keyof ModuleAnswers, keep: boolean): void {
   if (text === null) {
     a.starts ??= false;
     a.byName ??= null;
@@ -140,7 +141,8 @@ function answerFrom(text: string | null, a: ModuleAnswers, need: keyof ModuleAns
     // A module that starts processes is asked next how its importer uses it.
     if (a.byName === undefined && (need === 'byName' || a.starts)) a.byName = moduleStartsIn(root, text, new Set(), () => (names ??= new Names(root, text)), imports);
   } finally {
-    tree.delete();
+    if (keep) handOver(text, tree);
+    else tree.delete();
   }
 }
 
@@ -217,6 +219,8 @@ export class ProjectScan {
   private readonly hops = new Map<string, ModuleStarts | null>();
   /** Entry points whose process-starting code other entry points of the run import. */
   readonly importedScripts = new Set<string>();
+  /** Real paths of the files the run processes after the scan: the trees it makes of them are handed over (see handOver). */
+  processedLater: ReadonlySet<string> = new Set();
   /** Scripts (outside any package) that are not entry points: module-level calls into process code make them one. */
   private readonly scripts: { file: Found; imported: string }[] = [];
 
@@ -439,7 +443,7 @@ export class ProjectScan {
   private answer(real: string, need: keyof ModuleAnswers): ModuleAnswers {
     let a = this.modules.get(real);
     if (a === undefined) this.modules.set(real, (a = {}));
-    if (a[need] === undefined) answerFrom(readText(real), a, need);
+    if (a[need] === undefined) answerFrom(readText(real), a, need, this.processedLater.has(real));
     return a;
   }
 }

@@ -65,6 +65,11 @@ export function language(): Language {
  * calls `tree.delete()` when done (its nodes are unusable after that).
  */
 export function parse(text: string, old?: Tree): Tree {
+  const early = old || handed.size === 0 ? undefined : handed.get(text);
+  if (early) {
+    handed.delete(text);
+    return early;
+  }
   // A tree of a stand-in was read from other text: nothing of it can be reused.
   const tree = parseText(text, old && !standIns.has(old) ? old : undefined);
   if (!tree.rootNode.hasError) return tree;
@@ -82,6 +87,26 @@ export function parse(text: string, old?: Tree): Tree {
   reader.textCallback = (index: number) => text.slice(index);
   standIns.add(other);
   return other;
+}
+
+/** Trees parsed ahead of their use, by their text (see handOver). */
+const handed = new Map<string, Tree>();
+
+/**
+ * Keeps `tree`, a tree of `text`, for the next parse of the same text instead of deleting it:
+ * the cross-file scan parses modules that the run processes afterwards (the stdlib: 7 parses,
+ * test_socket.py alone 35 ms). Whoever hands trees over drops the ones not taken
+ * (dropHandedOver) when they will not be asked for any more.
+ */
+export function handOver(text: string, tree: Tree): void {
+  handed.get(text)?.delete();
+  handed.set(text, tree);
+}
+
+/** Deletes the trees handed over and not taken. */
+export function dropHandedOver(): void {
+  for (const tree of handed.values()) tree.delete();
+  handed.clear();
 }
 
 /** Trees made from indentSubstitute's stand-in for a text tree-sitter wrongly rejected. */
