@@ -278,14 +278,14 @@ function fix(ctx: FileContext): Fix[] | null {
   // default would pickle that dataset for every worker as surely as a context of its own.
   const doubtful = doubtfulLoaders(ctx);
   if (doubtful.length > 0) {
-    for (const { call, why } of doubtful) ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then run again or call set_start_method("${ctx.options.method}") here by hand`);
+    for (const { call, why } of doubtful) ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then run again or call set_start_method("${ctx.options.method}") first in the __main__ guard by hand`);
     return fixes;
   }
   // A DataLoader whose dataset caches its items in the parent stays on the default (MP319): a
   // spawn default would copy the cache into every worker. Its other calls get explicit contexts.
   const caching = cachingLoaders(ctx);
   if (caching.length > 0) {
-    for (const { call, cache } of caching) ctx.report(call, 'MP319', cacheMessage(cache), `keep the cache out of the dataset's pickled state (load in each worker, a file the workers read, shared memory), then run again or call set_start_method("${ctx.options.method}") here by hand`);
+    for (const { call, cache } of caching) ctx.report(call, 'MP319', cacheMessage(cache), `keep the cache out of the dataset's pickled state (load in each worker, a file the workers read, shared memory), then run again or call set_start_method("${ctx.options.method}") first in the __main__ guard by hand`);
     return fixes;
   }
   // Its functions also run under the defaults of the entry points that import them: under

@@ -10,8 +10,8 @@ import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { importedNames } from '../src/python/names';
 import { statementsOf, callsNaming } from '../src/syntax/find';
 import { mayBeFork, probesAvailability } from '../src/python/starts';
-import { loaderDatasetDoubt, loaderDoubtMessage } from '../src/python/dataset-origin';
-import { DATALOADERS, type LoaderClass, cacheMessage, datasetOf, loaderClasses, loaderNames, takesContext } from '../src/python/dataloaders';
+import { doubtfulLoaders, loaderDatasetDoubt, loaderDoubtMessage } from '../src/python/dataset-origin';
+import { DATALOADERS, type LoaderClass, cacheMessage, cachingLoaders, datasetOf, loaderClasses, loaderNames, takesContext } from '../src/python/dataloaders';
 import { datasetItemCache } from '../src/python/dataset-cache';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
@@ -313,10 +313,26 @@ function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileConte
     ctx.report(call, 'MP307', `cannot tell whether ${call.childForFieldName('function')!.text} takes multiprocessing_context= (a DataLoader subclass of the file defines its own __init__ without **kwargs)`, `pass multiprocessing_context=${method} through to DataLoader`);
     return null;
   }
+  // One context for the file's loaders: beside one left on the default, the others stay too
+  // (imagenet: a Subset of the same dataset in validate() would fork while train and val spawn).
+  const held = heldLoader(call, ctx);
+  if (held) {
+    ctx.report(call, 'MP317', `the DataLoader at line ${held.startPosition.row + 1} is left on the default, so this one is too: the file's loaders keep one start method`, `once that one can take multiprocessing_context=${method}, pass it to both`);
+    return null;
+  }
   return {
     message: `DataLoader(num_workers=${workers.text}) gets multiprocessing_context=${value}`,
     edits: wrapped(args, insertArgument(args, `multiprocessing_context=${value}`, ctx), ctx),
   };
+}
+
+const heldCache = new WeakMap<object, SyntaxNode[]>();
+
+/** Another DataLoader of the file left on the default (MP317, MP319), if any. */
+function heldLoader(call: SyntaxNode, ctx: FileContext): SyntaxNode | null {
+  let held = heldCache.get(ctx.importIndex);
+  if (!held) heldCache.set(ctx.importIndex, (held = [...doubtfulLoaders(ctx), ...cachingLoaders(ctx)].map((l) => l.call)));
+  return held.find((c) => c.id !== call.id) ?? null;
 }
 
 /** Expressions that need no parentheses before a comparison. */
