@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { cli, makeTree, POOL_SCRIPT, POOL_SCRIPT_FIXED } from './helpers/tree';
 import { lowestMinor } from '../src/run/config';
 import { anyRejected, CompileGate, Provisional, Replay, type Question, type Verdict } from '../src/run/compile';
@@ -263,4 +263,15 @@ describe('the compile gate in the engine', () => {
     expect(out.error?.transform).toBe('first');
     expect(out.error?.message).toMatch(/produced code Python rejects at line 1 \(SyntaxError: bad\)/);
   });
+});
+
+test('closing an early Python that never started signals nobody (a pid-less child\'s kill() is kill(0), the whole process group)', async () => {
+  // In a process group of its own (detached), so that the old bug would end that child, not this run.
+  const compile = path.join(__dirname, '..', 'dist', 'src', 'run', 'compile.js');
+  const script = `const { EarlyPython } = require(${JSON.stringify(compile)}); new EarlyPython('no-such-python-mp-codemod').close(); setTimeout(() => console.log('alive'), 100);`;
+  const child = spawn(process.execPath, ['-e', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const [status, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
+  expect({ signal, status, stdout }).toEqual({ signal: null, status: 0, stdout: 'alive\n' });
 });

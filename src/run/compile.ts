@@ -322,7 +322,9 @@ export class EarlyPython {
     this.child?.stdin?.destroy();
     this.child?.stdout?.destroy();
     this.child?.stderr?.destroy();
-    if (this.child && this.child.exitCode === null) this.child.kill();
+    // Only a child that started: a ChildProcess whose spawn failed (no such Python) has no pid
+    // yet in this tick, and kill() then signals pid 0, the whole process group (the test runner).
+    if (this.child?.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
 
   /** The next line Python wrote, or null once it is off. */
