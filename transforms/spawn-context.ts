@@ -605,11 +605,18 @@ function switchedCall(ctx: FileContext): SyntaxNode | null {
 function givenContext(call: SyntaxNode): SyntaxNode | null {
   for (let def = call.parent; def; def = def.parent) {
     if (def.type !== 'function_definition') continue;
-    const body = def.childForFieldName('body')!.text;
+    const params = new Map<string, SyntaxNode>();
     for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
       const id = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
-      if (id?.type !== 'identifier') continue;
-      if (new RegExp(`\\b${id.text}\\s*\\.\\s*(${[...BOUND_FACTORIES].join('|')})\\s*\\(`).test(body)) return id;
+      if (id?.type === 'identifier') params.set(id.text, id);
+    }
+    if (params.size === 0) continue;
+    // Calls, not a regular expression made from the names: V8 keeps compiled expressions, and a
+    // name cut from the text would keep the whole text with it (see memory.ts).
+    for (const c of def.childForFieldName('body')!.descendantsOfType('call')) {
+      const fn = c.childForFieldName('function');
+      const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      if (object?.type === 'identifier' && BOUND_FACTORIES.has(fn!.childForFieldName('attribute')!.text) && params.has(object.text)) return params.get(object.text)!;
     }
   }
   return null;
@@ -675,7 +682,7 @@ function fix(match: QueryMatch, ctx: FileContext): Fix | Fix[] | null {
     const given = fixed ? givenContext(call) : null;
     if (!given) return fixed;
     const factory = captured(match, 'fn')!.text.split('.').pop();
-    ctx.report(call, 'MP314', `this function is given its context (${given.text}) and starts processes from it: the caller chooses the start method, so this default-context call is left alone`, `make it ${given.text}.${factory}(...), so that it follows the caller's choice`);
+    ctx.report(call, 'MP320', `this function is given its context (${given.text}) and starts processes from it: the caller chooses the start method, so this default-context call is left alone`, `make it ${given.text}.${factory}(...), so that it follows the caller's choice`);
     return null;
   }
   const bases = captured(match, 'bases');

@@ -41,6 +41,7 @@ const REGISTRY = {
   MP317: { severity: 'warning', summary: 'a DataLoader whose dataset comes from elsewhere: spawn would pickle it, which the tool cannot check; left on the default start method' },
   MP318: { severity: 'warning', summary: 'a library module is left on the default start method: the entry points that run it choose the method' },
   MP319: { severity: 'warning', summary: 'a DataLoader whose dataset keeps a cache of loaded items filled in the parent: spawn would copy it into every worker; left on the default start method' },
+  MP320: { severity: 'warning', summary: 'a default-context call in a function that is given its context as a parameter and starts processes from it: left alone, the caller chooses the method' },
   MP401: { severity: 'warning', summary: 'a large object (a loaded DataFrame or array, a whole file read) is pickled for every task' },
   MP501: { severity: 'warning', summary: 'a `# mp-codemod: ignore` pragma (or a name in it) suppresses nothing' },
   MP502: { severity: 'warning', summary: 'a pragma names an unknown code or transform' },

@@ -214,6 +214,12 @@ export const EXPLANATIONS: Record<Code, Explanation> = {
     before: 'class Images(Dataset):\n    def __init__(self, files):\n        self.ims = [None] * len(files)\n        for i, f in enumerate(files):\n            self.ims[i] = load(f)   # filled in the parent\n\nloader = DataLoader(Images(files), num_workers=8)',
     after: 'class Images(Dataset):\n    def __init__(self, files):\n        self.files = files\n\n    def __getitem__(self, i):\n        return load(self.files[i])   # loaded in the worker\n\nloader = DataLoader(Images(files), num_workers=8, multiprocessing_context="spawn")',
   },
+  MP320: {
+    why: 'The function is handed a context (`mp_context`, `ctx`) and starts its processes from it, so its caller picks the start method. A call beside it that uses the default context (`Manager()`, `Queue()`) follows the program\'s default instead; a fixed spawn context there would override the caller\'s choice for that one object.',
+    fix: 'Make the call from the context the function is given (`mp_context.Manager()`), so that everything the function starts follows the caller.',
+    before: 'def run(mp_context, jobs):\n    manager = multiprocessing.Manager()\n    procs = [mp_context.Process(target=work, args=(manager.Queue(), j)) for j in jobs]',
+    after: 'def run(mp_context, jobs):\n    manager = mp_context.Manager()\n    procs = [mp_context.Process(target=work, args=(manager.Queue(), j)) for j in jobs]',
+  },
   MP401: {
     why: 'Under fork a large object loaded before the pool is shared copy-on-write. Under spawn every task that takes it as an argument pickles and sends it again, which can cost more than the work.',
     fix: 'Pass the path and load in the child, or load once per worker in a Pool initializer.',
