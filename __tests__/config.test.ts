@@ -72,6 +72,24 @@ test('--stdin takes the settings of the pyproject.toml nearest --stdin-filename'
   expect(elsewhere.stdout).toContain('set_start_method("spawn")');
 });
 
+test("the blank lines after the imports follow the project's isort setting (ruff's lines-after-imports = 2): the shared context binding gets two", async () => {
+  // Two pools in one function: one module-level _mp_context after the imports (--strategy local: a library module).
+  const TWO = 'import multiprocessing\n\n\ndef run(f, xs):\n    with multiprocessing.Pool(2) as a, multiprocessing.Pool(2) as b:\n        return a.map(f, xs) + b.map(f, xs)\n';
+  const root = makeTree({
+    'two/pyproject.toml': '[tool.ruff.lint.isort]\nlines-after-imports = 2\n',
+    'two/app.py': TWO,
+    'isort/pyproject.toml': '[tool.isort]\nlines_after_imports = 2\n',
+    'isort/app.py': TWO,
+    'plain/app.py': TWO,
+  });
+  const r = await cli(['--write', '--strategy', 'local', '.'], root);
+  expect(r.code).toBe(0);
+  const two = 'import multiprocessing\n\n\n_mp_context = multiprocessing.get_context("spawn")\n\n\ndef run(';
+  const one = 'import multiprocessing\n\n_mp_context = multiprocessing.get_context("spawn")\n\n\ndef run(';
+  const head = (name: string, n: number) => fs.readFileSync(path.join(root, name), 'utf8').slice(0, n);
+  expect([head('two/app.py', two.length), head('isort/app.py', two.length), head('plain/app.py', one.length)]).toEqual([two, two, one]);
+});
+
 describe('line length', () => {
   // 55 columns before the edit, 104 after: within 120, past 88 and 100.
   const LONG = 'from concurrent.futures import ProcessPoolExecutor\n\n\ndef run(f, xs):\n    with ProcessPoolExecutor(max_workers=len(xs) + 1) as ex:\n        return list(ex.map(f, xs))\n';

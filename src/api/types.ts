@@ -78,6 +78,8 @@ export interface Options {
   strategy?: Strategy;
   /** The project's line length: lines the tool creates or lengthens past it are wrapped (default 88). */
   lineLength?: number;
+  /** Blank lines between the imports and the code after them, when the project's isort settings fix it (ruff's `lines-after-imports`). */
+  linesAfterImports?: number;
   /** Parse every file for every transform (to check that prefilters never reject a file they should not). */
   noPrefilter?: boolean;
   /**

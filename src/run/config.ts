@@ -51,6 +51,7 @@ export class RunCache {
   readonly configs = new Map<string, FoundConfig | null>();
   readonly requires = new Map<string, number | undefined>();
   readonly lineLengths = new Map<string, number | null>();
+  readonly importGaps = new Map<string, number | null>();
   readonly packageDirs = new Map<string, boolean>();
   /** Merged options by the options object they came from, then by config file and line length. */
   readonly options = new WeakMap<RunOptions, Map<string, RunOptions>>();
@@ -231,6 +232,48 @@ export function folderLineLength(dir: string): number | null {
   return null;
 }
 
+/**
+ * isort's blank lines after the imports as a folder's files set them: ruff's `lines-after-imports`
+ * (ruff.toml/.ruff.toml, or pyproject.toml's [tool.ruff.lint.isort] / [tool.ruff.isort]), else
+ * [tool.isort] `lines_after_imports`. Null when none does (or -1: the tool's default).
+ */
+export function folderLinesAfterImports(dir: string): number | null {
+  const read = (name: string) => {
+    const file = path.join(dir, name);
+    return fs.existsSync(file) ? readToml(file) : null;
+  };
+  const gap = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4 ? v : null);
+  type Table = Record<string, Record<string, unknown> | undefined>;
+  for (const name of ['.ruff.toml', 'ruff.toml']) {
+    const ruff = read(name) as Table | null;
+    if (ruff) return gap(ruff.lint?.isort && (ruff.lint.isort as Record<string, unknown>)['lines-after-imports']) ?? gap(ruff.isort?.['lines-after-imports']);
+  }
+  const tool = ((read('pyproject.toml')?.tool ?? {}) as Record<string, Table | undefined>);
+  const ruff = tool.ruff;
+  const lint = ruff?.lint as Table | undefined;
+  return gap(lint?.isort?.['lines-after-imports']) ?? gap(ruff?.isort?.['lines-after-imports']) ?? gap((tool.isort as Record<string, unknown> | undefined)?.['lines_after_imports']);
+}
+
+function linesAfterImportsAbove(dir: string, opts: RunOptions): number | null {
+  const cache = cacheOf(opts).importGaps;
+  const known = cache.get(dir);
+  if (known !== undefined) return known;
+  let found = folderLinesAfterImports(dir);
+  if (found === null) {
+    const parent = path.dirname(dir);
+    found = parent === dir ? null : linesAfterImportsAbove(parent, opts);
+  }
+  cache.set(dir, found);
+  return found;
+}
+
+/** The blank lines after the imports for one file: the --config file's folder, or the nearest project setting; none with --isolated. */
+function linesAfterImportsOf(file: Found, opts: RunOptions): number | undefined {
+  if (!opts.config) return undefined;
+  if (opts.config !== 'discover') return folderLinesAfterImports(path.dirname(opts.config)) ?? undefined;
+  return linesAfterImportsAbove(path.dirname(file.real), opts) ?? undefined;
+}
+
 /** The nearest line-length setting walking up from `dir`; cached per run and folder. */
 function lineLengthAbove(dir: string, opts: RunOptions): number | null {
   const cache = cacheOf(opts).lineLengths;
@@ -283,15 +326,16 @@ function configOf(file: Found, opts: RunOptions): FoundConfig | null {
  */
 export function optionsFor(file: Found, opts: RunOptions): RunOptions {
   const lineLength = lineLengthOf(file, opts);
+  const linesAfterImports = linesAfterImportsOf(file, opts);
   const found = configOf(file, opts);
   const optionsCache = cacheOf(opts).options;
   let byConfig = optionsCache.get(opts);
   if (!byConfig) optionsCache.set(opts, (byConfig = new Map()));
-  const key = `${found?.file ?? ''}\0${lineLength ?? ''}`;
+  const key = `${found?.file ?? ''}\0${lineLength ?? ''}\0${linesAfterImports ?? ''}`;
   const known = byConfig.get(key);
   if (known) return found ? withPerFileIgnores(file, found, known) : known;
   if (!found) {
-    const plain = lineLength === opts.lineLength ? opts : { ...opts, lineLength };
+    const plain = lineLength === opts.lineLength && linesAfterImports === undefined ? opts : { ...opts, lineLength, ...(linesAfterImports !== undefined ? { linesAfterImports } : {}) };
     byConfig.set(key, plain);
     return plain;
   }
@@ -307,6 +351,7 @@ export function optionsFor(file: Found, opts: RunOptions): RunOptions {
     freezeSupport: s.freezeSupport ?? opts.freezeSupport,
     allEntryPoints: s.allEntryPoints ?? opts.allEntryPoints,
     lineLength,
+    ...(linesAfterImports !== undefined ? { linesAfterImports } : {}),
     formatCommand: s.formatCommand ?? opts.formatCommand,
     python: s.python ?? opts.python,
     maxFileSize: s.maxFileSize ?? opts.maxFileSize,
