@@ -49,6 +49,7 @@ function startsWithDefault(ctx: FileContext): boolean {
     if (fn.type === 'attribute' && ctx.starts.isContext(fn.childForFieldName('object')!)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     if (args.some((a) => a.type === 'keyword_argument' && CONTEXT_KEYWORDS.has(a.childForFieldName('name')?.text ?? ''))) continue;
+    if (args.some((a) => a.type === 'dictionary_splat' && splatSetsContext(a, call))) continue;
     // A call of the file's own function or method counts through the starts in its body, which
     // this loop sees too (torch's spawn in a helper must not count through the call).
     if (q === null && fn.type === 'identifier' && definesFunction(ctx, fn)) continue;
@@ -57,6 +58,26 @@ function startsWithDefault(ctx: FileContext): boolean {
     if (fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'call') continue;
     if (ctx.starts.callsOwnInstance(fn)) continue;
     return true;
+  }
+  return false;
+}
+
+/**
+ * `DataLoader(ds, **config)` where the same function puts a context keyword into `config`
+ * (`config["multiprocessing_context"] = "forkserver"`, or a dict literal with that key): the file
+ * chooses that start's method itself (pyro's svi_horovod.py, forkserver where available).
+ */
+function splatSetsContext(splat: SyntaxNode, call: SyntaxNode): boolean {
+  const name = splat.namedChildren[0];
+  if (name?.type !== 'identifier') return false;
+  let scope: SyntaxNode = call;
+  while (scope.parent && scope.type !== 'function_definition') scope = scope.parent;
+  const isKey = (n: SyntaxNode | null | undefined) => n?.type === 'string' && CONTEXT_KEYWORDS.has(n.text.slice(1, -1));
+  for (const a of scope.descendantsOfType('assignment')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name.text && isKey(left.childForFieldName('subscript'))) return true;
+    const right = a.childForFieldName('right');
+    if (left?.text === name.text && right?.type === 'dictionary' && right.namedChildren.some((p) => p.type === 'pair' && isKey(p.childForFieldName('key')))) return true;
   }
   return false;
 }
