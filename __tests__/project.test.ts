@@ -69,6 +69,23 @@ describe('the cross-file scan', () => {
     expect(found).toEqual(['examples/near/run.py', 'lib/distributed/cli.py', 'lib/tools/full.py']);
   });
 
+  test("a module that starts processes only through torch's spawn/start_processes (their own method) does not make its importers need set_start_method", () => {
+    const root = makeTree({
+      'pkg/__init__.py': '',
+      'pkg/launch.py': 'def launch(fn, n):\n    from torch.multiprocessing import start_processes\n\n    start_processes(fn, nprocs=n, start_method="fork")\n\n\ndef debug(fn):\n    return launch(fn, 1)\n',
+      'pkg/pool.py': 'import multiprocessing\nfrom torch.multiprocessing import spawn\n\n\ndef both(fn):\n    spawn(fn, nprocs=2)\n    with multiprocessing.Pool(2) as p:\n        return p.map(abs, [1])\n',
+      'own.py': 'from pkg.launch import debug, launch\n\nif __name__ == "__main__":\n    launch(print, 2)\n    debug(print)\n',
+      'mixed.py': 'from pkg.pool import both\n\nif __name__ == "__main__":\n    both(print)\n',
+    });
+    const scan = new ProjectScan();
+    for (const name of ['pkg/__init__.py', 'pkg/launch.py', 'pkg/pool.py', 'own.py', 'mixed.py']) {
+      const real = path.join(root, name);
+      scan.note({ path: name, real }, fs.readFileSync(real, 'utf8'));
+    }
+    const found = scan.entryPointsImportingProcessCode();
+    expect(['own.py', 'mixed.py'].filter((name) => found.has(path.join(root, name)))).toEqual(['mixed.py']);
+  });
+
   test('asks processing about the modules entry points import, and believes its answer', () => {
     const root = makeTree({ 'pkg/__init__.py': '', 'pkg/jobs.py': JOBS, 'pkg/quiet.py': 'import multiprocessing\n', 'run.py': `from pkg import jobs${MAIN}` });
     const scan = new ProjectScan();

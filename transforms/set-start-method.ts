@@ -8,7 +8,7 @@ import { commentsAbove, endOfLine } from '../src/python/imports';
 import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
-import { mayBeFork } from '../src/python/starts';
+import { CONTEXT_KEYWORDS, OWN_METHOD, mayBeFork } from '../src/python/starts';
 import { doubtfulLoaders, loaderDoubtMessage } from '../src/python/dataset-origin';
 import { cacheMessage, cachingLoaders } from '../src/python/dataloaders';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
@@ -29,10 +29,6 @@ function keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
   return call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
-/** Keywords through which a start gets its own context, so the default does not matter to it. */
-const CONTEXT_KEYWORDS = new Set(['mp_context', 'context', 'ctx', 'multiprocessing_context']);
-/** torch's spawn helpers choose their own method (start_method="spawn"). */
-const OWN_METHOD = /^torch\.multiprocessing\.(spawn|start_processes)$/;
 
 /**
  * The file starts processes itself with the default context: a Process, Pool, Manager or

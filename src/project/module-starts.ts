@@ -19,6 +19,8 @@ export interface ModuleStarts {
   own: Set<string>;
   /** Names it binds by an import only: another module's code, judged there. */
   reexported: Set<string>;
+  /** Functions among `starting` whose every start has a method of its own (torch's start_processes): a default set by an importer does not reach them. */
+  ownMethod: Set<string>;
 }
 
 const DATALOADER = /(^|\.)DataLoader$/;
@@ -88,10 +90,10 @@ export function moduleStarts(text: string, seeds: ReadonlySet<string> = new Set(
 /** moduleStarts of a tree already parsed; `analyse` gives its scope analysis (made only when the tree parsed cleanly). */
 export function moduleStartsIn(root: SyntaxNode, text: string, seeds: ReadonlySet<string>, analyse: () => Names, importIndex?: ImportIndex): ModuleStarts {
   // Code that does not parse cannot be read name by name: any use counts.
-  if (root.hasError) return { atImport: true, starting: new Map(), own: new Set(), reexported: new Set() };
+  if (root.hasError) return { atImport: true, starting: new Map(), own: new Set(), reexported: new Set(), ownMethod: new Set() };
   const names = analyse();
   const starts = new ProcessStarts(names, text, importIndex ?? indexImports(root, text));
-  const result: ModuleStarts = { atImport: false, starting: new Map([...seeds].map((n) => [n, true] as const)), own: new Set(), reexported: new Set() };
+  const result: ModuleStarts = { atImport: false, starting: new Map([...seeds].map((n) => [n, true] as const)), own: new Set(), reexported: new Set(), ownMethod: new Set() };
   for (const [name, bindings] of names.module.bindings) {
     const imports = bindings.filter((b) => b.target !== null || /import/.test(b.type)).length;
     if (imports === 0) result.own.add(name);
@@ -138,10 +140,21 @@ export function moduleStartsIn(root: SyntaxNode, text: string, seeds: ReadonlySe
       }
     }
   }
+  // Functions that start only through torch's own-method helpers, themselves or through other
+  // such functions of the module: until nothing changes, drop any that reaches another start.
+  for (const f of functions) if (result.starting.get(f.name) === true && !seeds.has(f.name) && !starts.startsBesidesTorchHelpers(f.node)) result.ownMethod.add(f.name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of functions) {
+      if (!result.ownMethod.has(f.name)) continue;
+      const others = new Map([...result.starting].filter(([n]) => n !== f.name && !result.ownMethod.has(n)));
+      if (reaches(f, others)) changed = result.ownMethod.delete(f.name) || changed;
+    }
+  }
   // The scan keeps these for the run: copies, so that they hold no file's text (see memory.ts).
   const copy = (set: Set<string>) => new Set([...set].map(detached));
   const starting = new Map([...result.starting].map(([n, how]) => [detached(n), how === true ? true : copy(how)] as const));
-  return { atImport: result.atImport, starting, own: copy(result.own), reexported: copy(result.reexported) };
+  return { atImport: result.atImport, starting, own: copy(result.own), reexported: copy(result.reexported), ownMethod: copy(result.ownMethod) };
 }
 
 /** How an importer uses attributes: the names it reads after a dot, and those it calls. */
@@ -162,6 +175,12 @@ export function attributeUse(text: string): AttributeUse {
  * Whether an importer that imports `imported` (names of a from-import; undefined: the module
  * itself, used as `module.name`) uses what starts processes in the module.
  */
+/** usesStarts, counting only the starts a default set by the importer reaches (not ownMethod). */
+export function usesDefaultStarts(facts: ModuleStarts, imported: readonly string[] | undefined, use: AttributeUse): boolean {
+  if (facts.ownMethod.size === 0) return usesStarts(facts, imported, use);
+  return usesStarts({ ...facts, starting: new Map([...facts.starting].filter(([n]) => !facts.ownMethod.has(n))) }, imported, use);
+}
+
 export function usesStarts(facts: ModuleStarts, imported: readonly string[] | undefined, use: AttributeUse): boolean {
   if (facts.atImport) return true;
   const used = (how: true | Set<string>) => how === true || [...how].some((m) => use.called.has(m));

@@ -7,7 +7,7 @@ import { decode } from '../python/source';
 import type { Found } from '../api/types';
 import { WordScan } from '../syntax/words';
 import { detached } from '../syntax/memory';
-import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, moduleStartsIn, usesStarts } from './module-starts';
+import { type AttributeUse, type ModuleStarts, attributeUse, moduleStarts, moduleStartsIn, usesDefaultStarts, usesStarts } from './module-starts';
 
 function readText(file: string): string | null {
   try {
@@ -391,7 +391,8 @@ export class ProjectScan {
       // Counted when it uses what starts there: not for a module's constants or its other classes.
       for (const m of imported) {
         for (const f of this.importedFiles(file, [m])) {
-          if (!startsProcesses(f) || !this.usesStartsOf(f, m.names, use())) continue;
+          // Only starts a default set here reaches: not torch's own-method helpers (accelerate's notebook_launcher).
+          if (!startsProcesses(f) || !this.usesStartsOf(f, m.names, use(), true)) continue;
           result.add(file.real);
           if (entries.has(f.real)) this.importedScripts.add(f.real);
         }
@@ -423,9 +424,10 @@ export class ProjectScan {
         for (const f of this.importedFiles(file, [m])) {
           if (f.real === file.real || !startsProcesses(f)) continue;
           // `from m import a, b`: the names that start; `import m`: the module, when its use does.
-          if (m.names) for (const n of m.names) if (this.usesStartsOf(f, [n], use())) seeds.add(n);
+          // Only what a default set by the entry point reaches (see usesDefaultStarts): this serves set_start_method alone.
+          if (m.names) for (const n of m.names) if (this.usesStartsOf(f, [n], use(), true)) seeds.add(n);
           // (`import a.b` binds a, `from a import b` binds b: both are read the same way here.)
-          if (!m.names && this.usesStartsOf(f, undefined, use())) for (const n of [m.name.split('.')[0], m.name.split('.').pop()!]) seeds.add(n);
+          if (!m.names && this.usesStartsOf(f, undefined, use(), true)) for (const n of [m.name.split('.')[0], m.name.split('.').pop()!]) seeds.add(n);
         }
       }
       v = seeds.size === 0 ? null : moduleStarts(text!, seeds);
@@ -435,9 +437,9 @@ export class ProjectScan {
   }
 
   /** Whether an importer's use of a module that starts processes reaches a start (true when the module cannot be read again). */
-  private usesStartsOf(file: Found, names: string[] | undefined, use: AttributeUse): boolean {
+  private usesStartsOf(file: Found, names: string[] | undefined, use: AttributeUse, defaultOnly = false): boolean {
     const facts = this.answer(file.real, 'byName').byName!;
-    return facts === null || usesStarts(facts, names, use);
+    return facts === null || (defaultOnly ? usesDefaultStarts(facts, names, use) : usesStarts(facts, names, use));
   }
 
   /** A module's answers, with `need` among them (read and parsed again when it is not). */

@@ -23,6 +23,10 @@ function loadsWithWorkers(call: SyntaxNode): boolean {
   if (!workers) return args.some((a) => a.type === 'dictionary_splat');
   return !(workers.type === 'integer' && Number(workers.text.replace(/_/g, '')) === 0);
 }
+/** Keywords through which a start gets its own context, so the default does not matter to it. */
+export const CONTEXT_KEYWORDS = new Set(['mp_context', 'context', 'ctx', 'multiprocessing_context']);
+/** torch's spawn helpers choose their own method (start_method="spawn"). */
+export const OWN_METHOD = /^torch\.multiprocessing\.(spawn|start_processes)$/;
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const NONE: ReadonlySet<string> = new Set();
 const escapeDots = (m: string) => m.replace(/\./g, '\\.');
@@ -127,6 +131,29 @@ export class ProcessStarts {
       for (let i = n.namedChildCount - 1; i >= 0; i--) stack.push(n.namedChild(i)!);
     }
     return null;
+  }
+
+  /**
+   * Whether a start under `node` (nested scopes too) is other than torch's spawn/start_processes,
+   * which choose their own method: a default set by set_start_method reaches it. (Calls on an
+   * explicit context count: the cross-file scan has always counted them as process code.)
+   */
+  startsBesidesTorchHelpers(node: SyntaxNode): boolean {
+    for (const call of this.possibleStarts()) {
+      if (call.startIndex < node.startIndex || call.endIndex > node.endIndex || !this.isStart(call)) continue;
+      const fn = call.childForFieldName('function')!;
+      const q = this.names.qualifiedName(fn);
+      if (q && OWN_METHOD.test(q)) continue;
+      // A call of the module's own function: the caller judges that function by name (module-starts.ts).
+      if (!q && fn.type === 'identifier' && this.moduleFunction(fn)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  private moduleFunction(ref: SyntaxNode): boolean {
+    const found = this.names.lookup(ref.text, ref);
+    return found?.scope === this.names.module && found.bindings.length === 1 && found.bindings[0].node.type === 'function_definition';
   }
 
   isStart(call: SyntaxNode): boolean {
