@@ -254,14 +254,14 @@ export function folderLinesAfterImports(dir: string): number | null {
   return gap(lint?.isort?.['lines-after-imports']) ?? gap(ruff?.isort?.['lines-after-imports']) ?? gap((tool.isort as Record<string, unknown> | undefined)?.['lines_after_imports']);
 }
 
-function linesAfterImportsAbove(dir: string, opts: RunOptions): number | null {
-  const cache = cacheOf(opts).importGaps;
+/** The first setting `read` finds in `dir` or a folder above it; cached per run and folder in `cache`. */
+function nearestAbove(dir: string, cache: Map<string, number | null>, read: (dir: string) => number | null): number | null {
   const known = cache.get(dir);
   if (known !== undefined) return known;
-  let found = folderLinesAfterImports(dir);
+  let found = read(dir);
   if (found === null) {
     const parent = path.dirname(dir);
-    found = parent === dir ? null : linesAfterImportsAbove(parent, opts);
+    found = parent === dir ? null : nearestAbove(parent, cache, read);
   }
   cache.set(dir, found);
   return found;
@@ -271,21 +271,7 @@ function linesAfterImportsAbove(dir: string, opts: RunOptions): number | null {
 function linesAfterImportsOf(file: Found, opts: RunOptions): number | undefined {
   if (!opts.config) return undefined;
   if (opts.config !== 'discover') return folderLinesAfterImports(path.dirname(opts.config)) ?? undefined;
-  return linesAfterImportsAbove(path.dirname(file.real), opts) ?? undefined;
-}
-
-/** The nearest line-length setting walking up from `dir`; cached per run and folder. */
-function lineLengthAbove(dir: string, opts: RunOptions): number | null {
-  const cache = cacheOf(opts).lineLengths;
-  const known = cache.get(dir);
-  if (known !== undefined) return known;
-  let found = folderLineLength(dir);
-  if (found === null) {
-    const parent = path.dirname(dir);
-    found = parent === dir ? null : lineLengthAbove(parent, opts);
-  }
-  cache.set(dir, found);
-  return found;
+  return nearestAbove(path.dirname(file.real), cacheOf(opts).importGaps, folderLinesAfterImports) ?? undefined;
 }
 
 /** The line length for one file: the command line's, the --config file's, or the nearest project setting. */
@@ -293,7 +279,7 @@ function lineLengthOf(file: Found, opts: RunOptions): number | undefined {
   if (opts.cli?.lineLength !== undefined) return opts.cli.lineLength;
   if (!opts.config) return opts.lineLength;
   if (opts.config !== 'discover') return folderLineLength(path.dirname(opts.config)) ?? opts.lineLength;
-  return lineLengthAbove(path.dirname(file.real), opts) ?? opts.lineLength;
+  return nearestAbove(path.dirname(file.real), cacheOf(opts).lineLengths, folderLineLength) ?? opts.lineLength;
 }
 
 /** The nearest pyproject.toml with a [tool.mp-codemod] table, walking up from `dir`; cached per folder. */
