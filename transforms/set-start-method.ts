@@ -9,7 +9,7 @@ import { leadingWhitespace, lineStartOf } from '../src/python/style';
 import { bodyOnHeaderLine } from '../src/python/guard-header';
 import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { CONTEXT_KEYWORDS, OWN_METHOD, mayBeFork } from '../src/python/starts';
-import { doubtfulLoaders, loaderDoubtMessage } from '../src/python/dataset-origin';
+import { doubtfulLoaders, loaderDoubtMessage } from '../src/python/dataloaders';
 import { cacheMessage, cachingLoaders } from '../src/python/dataloaders';
 import { planParentHoist, sharedGlobal, type SharedGlobal } from '../src/python/hoist-shared';
 

@@ -10,8 +10,7 @@ import { methodArgument, isForkLiteral } from '../src/python/method-arg';
 import { importedNames } from '../src/python/names';
 import { statementsOf, callsNaming } from '../src/syntax/find';
 import { mayBeFork, probesAvailability } from '../src/python/starts';
-import { doubtfulLoaders, loaderDatasetDoubt, loaderDoubtMessage } from '../src/python/dataset-origin';
-import { DATALOADERS, type LoaderClass, cacheMessage, cachingLoaders, datasetOf, loaderClasses, loaderNames, takesContext } from '../src/python/dataloaders';
+import { DATALOADERS, type LoaderClass, cacheMessage, cachingLoaders, datasetOf, doubtfulLoaders, loaderClasses, loaderDatasetDoubt, loaderDoubtMessage, loaderNames, takesContext } from '../src/python/dataloaders';
 import { datasetItemCache } from '../src/python/dataset-cache';
 
 /** Everything `multiprocessing` re-exports from the default context that binds that context (CPython context.py). */
@@ -297,7 +296,7 @@ function addDataLoaderContext(call: SyntaxNode, args: SyntaxNode, ctx: FileConte
     value = `${method} if ${count} > 0 else None`;
   }
   // A context of its own makes the DataLoader pickle the dataset for its workers (fork did not).
-  const why = loaderDatasetDoubt(args, ctx);
+  const why = loaderDatasetDoubt(call, ctx);
   if (why !== null) {
     ctx.report(call, 'MP317', loaderDoubtMessage(why), `make sure the dataset pickles (no open files, lambdas or closures), then pass multiprocessing_context=${method} by hand`);
     return null;

@@ -1,7 +1,8 @@
 import type { SyntaxNode } from '../syntax/types';
 import type { FileContext } from '../api/types';
 import { callsNaming } from '../syntax/find';
-import { moduleClass } from './dataset-origin';
+import { moduleClass, whyDatasetUnknown } from './dataset-origin';
+import { DATALOADERS } from './starts';
 import { datasetItemCache, type ItemCache } from './dataset-cache';
 
 /**
@@ -10,7 +11,7 @@ import { datasetItemCache, type ItemCache } from './dataset-cache';
  * (`loader = DataLoader if image_weights else InfiniteDataLoader`).
  */
 
-export const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
+export { DATALOADERS } from './starts';
 
 /** A class a DataLoader call may make: torch's own, or a subclass defined in this file. */
 export type LoaderClass = { torch: true } | { subclass: SyntaxNode };
@@ -125,6 +126,33 @@ export function cachingLoaders(ctx: FileContext): { call: SyntaxNode; cache: Ite
     if (!workers || !mayHaveWorkers(workers) || !dataset) continue;
     const cache = datasetItemCache(dataset, ctx);
     if (cache) out.push({ call, cache });
+  }
+  return out;
+}
+
+/** Why the tool cannot show that the dataset of a DataLoader call pickles (null: it can). */
+export function loaderDatasetDoubt(call: SyntaxNode, ctx: FileContext): string | null {
+  const dataset = datasetOf(call);
+  if (!dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat') return 'the dataset is not passed plainly';
+  return whyDatasetUnknown(dataset, ctx);
+}
+
+/** MP317's message: one text, so that the transforms that report it for one call agree. */
+export const loaderDoubtMessage = (why: string) =>
+  `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`;
+
+/**
+ * The DataLoader calls of the file that may start workers and whose dataset the tool cannot show
+ * pickles. A spawn default set by set_start_method pickles the dataset for every worker as surely
+ * as a context of the loader's own does.
+ */
+export function doubtfulLoaders(ctx: FileContext): { call: SyntaxNode; why: string }[] {
+  const out: { call: SyntaxNode; why: string }[] = [];
+  for (const call of callsNaming(ctx.root, ctx.source, ['DataLoader'])) {
+    const fn = call.childForFieldName('function')!;
+    if (call.childForFieldName('arguments')?.type !== 'argument_list' || !DATALOADERS.has(ctx.names.qualifiedName(fn) ?? '') || !ctx.starts.isStart(call)) continue;
+    const why = loaderDatasetDoubt(call, ctx);
+    if (why !== null) out.push({ call, why });
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import type { SyntaxNode } from '../syntax/types';
 import type { FileContext } from '../api/types';
-import { callsNaming } from '../syntax/find';
 import type { Binding } from './names';
 
 /**
@@ -120,36 +119,4 @@ function whyClassUnknown(cls: SyntaxNode, ctx: FileContext, depth: number): stri
 function oneLine(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
-
-/** Why the tool cannot show that the dataset of a DataLoader call's arguments pickles (null: it can). */
-export function loaderDatasetDoubt(args: SyntaxNode, ctx: FileContext): string | null {
-  const items = args.namedChildren.filter((a) => a.type !== 'comment');
-  const keyword = items.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'dataset');
-  const dataset = keyword?.childForFieldName('value') ?? items.find((a) => a.type !== 'keyword_argument');
-  if (!dataset || dataset.type === 'list_splat' || dataset.type === 'dictionary_splat') return 'the dataset is not passed plainly';
-  return whyDatasetUnknown(dataset, ctx);
-}
-
-/** MP317's message: one text, so that the transforms that report it for one call agree. */
-export const loaderDoubtMessage = (why: string) =>
-  `the tool cannot show this DataLoader's dataset pickles (${why}); a start method of its own would pickle it for every worker, so it is left on the default`;
-
-/**
- * The DataLoader calls of the file that may start workers and whose dataset the tool cannot show
- * pickles. A spawn default set by set_start_method pickles the dataset for every worker as surely
- * as a context of the loader's own does.
- */
-export function doubtfulLoaders(ctx: FileContext): { call: SyntaxNode; why: string }[] {
-  const out: { call: SyntaxNode; why: string }[] = [];
-  for (const call of callsNaming(ctx.root, ctx.source, ['DataLoader'])) {
-    const fn = call.childForFieldName('function')!;
-    const args = call.childForFieldName('arguments');
-    if (args?.type !== 'argument_list' || !DATALOADERS.has(ctx.names.qualifiedName(fn) ?? '') || !ctx.starts.isStart(call)) continue;
-    const why = loaderDatasetDoubt(args, ctx);
-    if (why !== null) out.push({ call, why });
-  }
-  return out;
 }

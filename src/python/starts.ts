@@ -13,7 +13,8 @@ const STARTERS = new Set([
 ]);
 const CONTEXT_STARTERS = new Set(['Process', 'Pool', 'Manager']);
 /** torch's DataLoader starts its workers when iterated; made with workers, it is process code. */
-const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
+/** torch's DataLoader, by the names it is imported under. */
+export const DATALOADERS = new Set(['torch.utils.data.DataLoader', 'torch.utils.data.dataloader.DataLoader']);
 
 /** A DataLoader call that may get worker processes: num_workers (keyword or sixth argument) other than 0. */
 function loadsWithWorkers(call: SyntaxNode): boolean {
