@@ -29,7 +29,7 @@ function checkFix(fix: Fix, length: number): string | null {
   return null;
 }
 
-const sortEdits = (edits: Edit[]) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+export const sortEdits = (edits: Edit[]) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
 const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
 // Touching counts as a conflict (as in ruff): the order of two inserts at one point is ambiguous.
 const clash = (a: Edit, b: Edit) => a.start <= b.end && b.start <= a.end;
@@ -39,6 +39,12 @@ const clash = (a: Edit, b: Edit) => a.start <= b.end && b.start <= a.end;
  * is shared (two fixes may need the same import); any other overlap defers the later fix.
  */
 export function applyFixes<F extends Fix>(text: string, fixes: F[]): Outcome<F> {
+  const chosen = chooseFixes(text, fixes);
+  return { ...chosen, output: render(text, chosen.edits) };
+}
+
+/** applyFixes without the output: which fixes apply, and their edits, sorted. */
+export function chooseFixes<F extends Fix>(text: string, fixes: F[]): Omit<Outcome<F>, 'output'> {
   const invalid: { fix: F; reason: string }[] = [];
   const valid: F[] = [];
   for (const fix of fixes) {
@@ -63,15 +69,30 @@ export function applyFixes<F extends Fix>(text: string, fixes: F[]): Outcome<F> 
     accepted.push(...fresh);
     applied.push(fix);
   }
+  return { applied, conflicting, invalid, edits: sortEdits(accepted) };
+}
 
-  const edits = sortEdits(accepted);
+/**
+ * `edits` joined to `accepted` (edits of other fixes, applied together with them): false, and
+ * `accepted` unchanged, when one of them overlaps or touches an accepted edit it is not identical to.
+ */
+export function joinEdits(accepted: Edit[], edits: readonly Edit[]): boolean {
+  const fresh = edits.filter((e) => !pairs(accepted, e, same));
+  if (fresh.some((e) => pairs(accepted, e, clash))) return false;
+  accepted.push(...fresh);
+  return true;
+}
+
+/** The text after `edits` (sorted, none overlapping). */
+export function render(text: string, edits: readonly Edit[]): string {
+  if (edits.length === 0) return text;
   const s = new MagicString(text);
   for (const e of edits) {
     if (e.start === e.end) s.appendLeft(e.start, e.text);
     else if (e.text === '') s.remove(e.start, e.end);
     else s.overwrite(e.start, e.end, e.text);
   }
-  return { output: edits.length > 0 ? s.toString() : text, applied, conflicting, invalid, edits };
+  return s.toString();
 }
 
 /** Whether an edit of `list` and `e` pass `test`. A loop, not arrows made per fix: see memory.ts. */
