@@ -110,10 +110,11 @@ describe('indentation inside brackets that tree-sitter-python rejects', () => {
 });
 
 describe('trees and cursors', () => {
-  /** Counts trees made and deleted, and cursors made and deleted, while `fn` runs. */
+  /** Counts trees made (parsed or copied) and deleted, and cursors made and deleted, while `fn` runs. */
   function counted(fn: () => void): { trees: number; treesDeleted: number; cursors: number; cursorsDeleted: number } {
     const counts = { trees: 0, treesDeleted: 0, cursors: 0, cursorsDeleted: 0 };
     const parse0 = Parser.prototype.parse;
+    const copy0 = Tree.prototype.copy;
     const delete0 = Tree.prototype.delete;
     const walk0 = Node.prototype.walk;
     const cursorDelete0 = TreeCursor.prototype.delete;
@@ -121,6 +122,10 @@ describe('trees and cursors', () => {
       const tree = parse0.apply(this, args);
       if (tree) counts.trees++;
       return tree;
+    };
+    Tree.prototype.copy = function (this: Tree) {
+      counts.trees++;
+      return copy0.call(this);
     };
     Tree.prototype.delete = function (this: Tree) {
       counts.treesDeleted++;
@@ -138,7 +143,7 @@ describe('trees and cursors', () => {
       fn();
     } finally {
       Object.assign(Parser.prototype, { parse: parse0 });
-      Object.assign(Tree.prototype, { delete: delete0 });
+      Object.assign(Tree.prototype, { copy: copy0, delete: delete0 });
       Object.assign(Node.prototype, { walk: walk0 });
       Object.assign(TreeCursor.prototype, { delete: cursorDelete0 });
     }

@@ -67,6 +67,6 @@ test('threads return their work with each result: the counts add up across --job
   };
   const one = work('1');
   expect(one[0]).toBe(40);
-  expect(one[3]).toMatch(/^files=20 parses=\d+ analyses=\d+ transforms=\S+ extra-parses=\S+$/);
+  expect(one[3]).toMatch(/^files=20 parses=\d+ analyses=\d+ passes=\d+ transforms=\S+ by-passes=\S+ extra-parses=0:20$/);
   expect(work('2')).toEqual(one);
 });

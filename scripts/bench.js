@@ -106,19 +106,19 @@ function workOf(stderr) {
   return {
     processed: num(all.processed), parses: num(all.parses), analyses: num(all.analyses),
     inFilesParses: num(all['in-files-parses']), inFilesAnalyses: num(all['in-files-analyses']),
-    changed: { files: num(changed.files), parses: num(changed.parses), analyses: num(changed.analyses), byTransforms: hist(changed.transforms), extraParses: hist(changed['extra-parses']) },
+    changed: { files: num(changed.files), parses: num(changed.parses), analyses: num(changed.analyses), passes: num(changed.passes), byTransforms: hist(changed.transforms), byPasses: hist(changed['by-passes']), extraParses: hist(changed['extra-parses']) },
   };
 }
 
-/** Lines on the engine's work: per processed file, and per changed file against the transforms that changed it. */
+/** Lines on the engine's work: per processed file, and per changed file against its applied passes. */
 function printWork(name, w) {
   const per = (n, d) => fmt(n / d);
   const hist = (h) => Object.entries(h).map(([k, n]) => `${n} with ${k}`).join(', ') || 'none';
   console.log(`work, ${name}: ${w.processed} files processed, ${per(w.parses, w.processed)} parses and ${per(w.analyses, w.processed)} scope analyses per processed file (of all parses, ${w.parses - w.inFilesParses} are the cross-file scan's)`);
   const c = w.changed;
   if (!(c.files > 0)) return;
-  console.log(`  ${c.files} changed files: ${per(c.parses, c.files)} parses and ${per(c.analyses, c.files)} scope analyses per changed file; files by the transforms that changed them: ${hist(c.byTransforms)}`);
-  console.log(`  changed files by parses beyond 1 + 1 per transform that changed them (another pass of a transform: unused imports removed, deferred fixes; a second plan): ${hist(c.extraParses)}`);
+  console.log(`  ${c.files} changed files: ${per(c.parses, c.files)} parses, ${per(c.analyses, c.files)} scope analyses and ${per(c.passes, c.files)} applied passes per changed file; files by the transforms that changed them: ${hist(c.byTransforms)}; by applied passes (every plan tried): ${hist(c.byPasses)}`);
+  console.log(`  changed files by parses beyond 1 + 1 per applied pass (-1: the cross-file scan handed its tree over): ${hist(c.extraParses)}`);
 }
 
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '?');

@@ -550,6 +550,8 @@ const FORK_CALL = /\bfork(pty)?\s*\(/;
 
 const transform: Transform = {
   id: 'diagnostics',
+  // It describes the code as written.
+  reads: [],
   description: 'Report what no safe rewrite can fix: unpicklable workers, globals children will not have, queues in pool arguments, parent-only logging, os.fork, large per-task arguments.',
   safety: 'safe',
   safetyNote:

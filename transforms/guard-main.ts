@@ -378,6 +378,8 @@ function globalsNeeded(all: Statement[], moved: Statement[], movedNames: Set<str
 
 const transform: Transform = {
   id: 'guard-main',
+  // It moves the joins join-processes adds with the code they join.
+  reads: ['diagnostics', 'join-processes'],
   notebooks: false,
   crossFile: true,
   description: 'Move module-level process-starting code of scripts into main() under an if __name__ == "__main__": guard.',

@@ -386,6 +386,8 @@ function findUnjoined(ctx: FileContext): Fix[] {
 
 const transform: Transform = {
   id: 'join-processes',
+  // diagnostics' unsafe fixes (objects hoisted, lambdas wrapped) may change what it joins.
+  reads: ['diagnostics'],
   description: 'Report processes started with a lock, queue or manager proxy and never joined (MP205); with --unsafe-fixes, join them at the end of the block that starts them.',
   safety: 'unsafe',
   safetyNote:

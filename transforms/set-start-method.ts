@@ -326,6 +326,8 @@ function fix(ctx: FileContext): Fix[] | null {
 
 const transform: Transform = {
   id: 'set-start-method',
+  // The guard guard-main makes, and the module-level calls it moves into it, decide where the call goes.
+  reads: ['diagnostics', 'guard-main'],
   notebooks: false,
   crossFile: true,
   description: 'Entry points set the start method once, first thing in the __main__ guard.',

@@ -705,6 +705,8 @@ const VALUE_NAMES = `(^|[.])(${[...BOUND_FACTORIES].join('|')})`;
 
 const transform: Transform = {
   id: 'spawn-context',
+  // A file that set-start-method gave the call chooses its method; guard-main moves the calls it rewrites.
+  reads: ['diagnostics', 'guard-main', 'set-start-method'],
   description: 'Give every default-context multiprocessing factory an explicit start method (get_context, mp_context=, ctx=).',
   safety: 'safe',
   mechanism: 'local',

@@ -150,6 +150,14 @@ export interface Transform {
   mechanism?: Mechanism;
   /** False: not run on notebook cells (a notebook has no entry point to guard or to set a default in). */
   notebooks?: boolean;
+  /**
+   * The transforms (ids) whose edits this one must see before it decides. Every transform of a
+   * run contributes its fixes to one pass over the same text; when a transform it reads changes
+   * the file in that pass (or waits for a later one), this one runs in the next pass instead, on
+   * the changed text. [] for a transform that decides from the text as it is. Without `reads`, a
+   * transform is taken to read every transform before it and to be read by every one after it.
+   */
+  reads?: readonly string[];
   /** Reads the cross-file facts (FileFacts.importsProcessCode...): the runner scans the project only when a transform asks. */
   crossFile?: boolean;
   /**

@@ -393,7 +393,7 @@ async function executeWith(args: Args, io: IO, early: EarlyPython | null): Promi
 function benchWork(w: NonNullable<Summary['work']>): string {
   const hist = (h: Record<number, number>) => Object.entries(h).map(([k, n]) => `${k}:${n}`).join(',') || '-';
   const c = w.changed;
-  const changed = c ? `work-changed files=${c.files} parses=${c.parses} analyses=${c.analyses} transforms=${hist(c.byTransforms)} extra-parses=${hist(c.extraParses)}\n` : '';
+  const changed = c ? `work-changed files=${c.files} parses=${c.parses} analyses=${c.analyses} passes=${c.passes} transforms=${hist(c.byTransforms)} by-passes=${hist(c.byPasses)} extra-parses=${hist(c.extraParses)}\n` : '';
   return `work processed=${w.processed} parses=${w.parses} analyses=${w.analyses} in-files-parses=${w.inFiles?.parses ?? '?'} in-files-analyses=${w.inFiles?.analyses ?? '?'}\n${changed}`;
 }
 

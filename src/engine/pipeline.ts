@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '../syntax/types';
-import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn } from '../syntax/parser';
-import { applyFixes, mapBack } from './edits';
+import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn, syntaxErrorIn, work } from '../syntax/parser';
+import { applyFixes, chooseFixes, joinEdits, mapBack, render, sortEdits } from './edits';
 import { detectStyle } from '../python/style';
 import { fileLineLength } from '../python/layout';
 import { Names, indexImports, type ImportIndex } from '../python/names';
@@ -141,15 +141,36 @@ export function transformSource(
   }
   // Without a project setting the file's own habit decides (a file written to 120 columns).
   if (options.lineLength === undefined) options = { ...options, lineLength: fileLineLength(input) };
-  return planned(input, options, mechanismsOf(transforms), (plan, request = {}) => {
-    const trees: Tree[] = [];
-    try {
-      return runChain(trees, input, transforms, options, path, facts, judge, plan, request);
-    } finally {
-      // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
-      for (const t of trees) t.delete();
-    }
-  });
+  // One tree of the input, and so one analysis of it, for every plan the planner tries.
+  const first = new InputTree(input);
+  try {
+    return planned(input, options, mechanismsOf(transforms), (plan, request = {}) => {
+      const trees: Tree[] = [];
+      try {
+        return runPasses(trees, first, transforms, options, path, facts, judge, plan, request);
+      } finally {
+        // Trees live in the WebAssembly heap, which no collector sees: freed here, also on a throw.
+        for (const t of trees) t.delete();
+      }
+    });
+  } finally {
+    first.delete();
+  }
+}
+
+/** The input's tree, parsed when first asked for. */
+class InputTree {
+  private parsed: Tree | null = null;
+  constructor(readonly text: string) {}
+  get tree(): Tree {
+    return (this.parsed ??= parse(this.text));
+  }
+  is(tree: Tree): boolean {
+    return tree === this.parsed;
+  }
+  delete(): void {
+    this.parsed?.delete();
+  }
 }
 
 /** The mechanisms a chain of transforms can apply. */
@@ -159,10 +180,13 @@ function mechanismsOf(transforms: readonly Transform[]): Set<Mechanism> {
   return out;
 }
 
-/** Runs the transforms in order on one source text, keeping the fixes the plan allows; every tree it makes goes into `trees`. */
-function runChain(
+/**
+ * Runs the transforms on one source text in passes (see onePass), keeping the fixes the plan
+ * allows; every tree it makes, but the input's, goes into `trees`.
+ */
+function runPasses(
   trees: Tree[],
-  input: string,
+  first: InputTree,
   transforms: readonly Transform[],
   options: Options,
   path: string,
@@ -171,16 +195,16 @@ function runChain(
   plan: Plan,
   request: RunRequest,
 ): SourceResult {
+  const input = first.text;
   const result: SourceResult = { output: input, fixes: [], diagnostics: [], unconverged: [], mechanisms: [] };
   // The pragma counts in a comment only (not in a docstring that shows how to use it).
   const scan = scanOf(transforms);
-  const first = isSkipped(input, scan) ? kept(trees, parse(input)) : null;
-  if (first && skipComment(first, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
+  if (isSkipped(input, scan) && skipComment(first.tree, input)) return { ...result, skipped: 'mp-codemod: skip-file' };
   const info: PrefilterFile = { path, facts, options, mentions: scan.mentions };
   if (!anyPasses(transforms, input, info)) return result;
 
   const lines = new LineIndex(input);
-  let tree = first ?? kept(trees, parse(input));
+  let tree = first.tree;
   // The analyses go into the tree's cache, where the transforms find them.
   if (judge) result.startsProcesses = startsProcessesIn(input, () => makeContext(input, tree, path, options, facts, plan, []).starts);
   const bad = firstSyntaxError(tree.rootNode, input);
@@ -190,7 +214,7 @@ function runChain(
   if (rejected) return { ...result, syntaxError: { line: rejected.line ?? 1, column: 1 } };
   if (request.classify) result.library = isLibraryModule(makeContext(input, tree, path, options, facts, plan, []));
 
-  // Each step's edits and the text they were made on.
+  // Each pass's edits and the text they were made on.
   const history: { edits: Edit[]; before: string }[] = [];
   const toOriginal = (pos: number) => history.reduceRight((p, step) => mapBack(p, step.edits, step.before), pos);
   // Pragmas of the original text, and which of their names suppressed something ('*': a bare one).
@@ -210,67 +234,55 @@ function runChain(
   };
 
   let text = input;
-  /** Moves to the text after `outcome`, re-parsed and checked. */
-  const advance = (outcome: { edits: Edit[]; output: string }, transform: string) => {
+  /** Moves to the text after `outcome`, re-parsed and checked: one applied pass. */
+  const advance = (outcome: { edits: Edit[]; output: string }, by: string | Stage) => {
     history.push({ edits: outcome.edits, before: text });
     const old = tree;
-    tree = checked(kept(trees, parseEdited(tree, text, outcome.edits, outcome.output)), outcome.output, transform);
+    // The input's tree serves every plan's run: the re-parse edits a copy of it.
+    const base = first.is(old) ? kept(trees, old.copy()) : old;
+    tree = checked(kept(trees, parseEdited(base, text, outcome.edits, outcome.output)), outcome.output, by);
     text = outcome.output;
+    work.passes++;
     // Nothing reads the old tree again: freed now, its analyses with it (for a 50 MB file, the
     // trees and analyses of every step were alive at the end).
+    retire(trees, base);
     retire(trees, old);
   };
   try {
     for (const note of request.notes ?? []) place({ ...note.diagnostic, start: siteOf(tree.rootNode, note.diagnostic.start) }, note.transform);
-    // The text after each transform that changed it: the compile gate checks the last one, and
-    // these only when it fails, to name the transform that broke it.
-    const stages: { transform: string; text: string }[] = [];
-    for (const transform of transforms) {
-      if (!passes(transform, text, info)) continue;
+    // Each pass's text and what made it: the compile gate checks the last one, and these only
+    // when it fails, to name the transform that broke it.
+    const stages: Stage[] = [];
+    let pending: Step[] = transforms.map((transform) => ({ transform, started: false, runs: 0, prune: [] }));
+    const unconverged: Step[] = [];
+    for (let round = 0; pending.length > 0 && round < transforms.length * MAX_PASSES; round++) {
+      const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
+      const pass = onePass(pending, text, tree, info, path, options, facts, plan, current);
+      for (const b of pass.blocked) use(toOriginal(b.pragma.at), b.name);
+      for (const { transform, diagnostic } of pass.diagnostics) place(diagnostic, transform);
+      pending = pass.next;
+      unconverged.push(...pass.unconverged);
+      if (pass.taken.length === 0) break;
       const before = text;
-      const prune: { module: string; name: string }[] = [];
-      let converged = false;
-      for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
-        const { fixes, diagnostics, blocked } = collect(transform, text, tree, path, options, facts, plan, current);
-        for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
-        diagnostics.forEach((d) => place(d, transform.id));
-        const outcome = applyFixes(text, fixes);
-        if (outcome.invalid.length > 0) throw new TransformFailure(transform.id, `invalid fix: ${outcome.invalid[0].reason}`);
-        for (const fix of outcome.conflicting) if (pass === MAX_PASSES - 1 && fix.diagnostic) place(fix.diagnostic, transform.id);
-        if (outcome.applied.length === 0) {
-          converged = true;
-          break;
-        }
-        for (const fix of outcome.applied) {
+      for (const { step, fixes } of pass.taken) {
+        for (const fix of fixes) {
           const at = toOriginal(Math.max(...fix.edits.map((e) => e.start)));
-          result.fixes.push({ transform: transform.id, message: fix.message, line: lines.position(at).line });
-          const mechanism = mechanismOf(fix, transform);
+          result.fixes.push({ transform: step.transform.id, message: fix.message, line: lines.position(at).line });
+          const mechanism = mechanismOf(fix, step.transform);
           if (mechanism && !result.mechanisms.includes(mechanism)) result.mechanisms.push(mechanism);
-          if (mechanism === 'local' && !(result.firstLocal && result.firstLocal.at <= at)) result.firstLocal = { at, transform: transform.id };
-          prune.push(...(fix.prune ?? []));
-        }
-        advance(outcome, transform.id);
-        // Transforms are idempotent (every fixture proves it), so another pass is only needed
-        // for fixes that were deferred because they overlapped an applied one.
-        if (outcome.conflicting.length === 0) {
-          converged = true;
-          break;
+          if (mechanism === 'local' && !(result.firstLocal && result.firstLocal.at <= at)) result.firstLocal = { at, transform: step.transform.id };
+          step.prune.push(...(fix.prune ?? []));
         }
       }
-      if (!converged) result.unconverged.push(transform.id);
-      // Neighbouring names of one import touch, so each round removes some; a few rounds remove all.
-      // A name the module exports (__all__, or any name of a package's __init__.py) is used elsewhere.
-      const exported = prune.length > 0 ? exportedNames(tree.rootNode, path) : null;
-      for (let round = 0; prune.length > 0 && exported !== 'all' && round < MAX_PASSES; round++) {
-        const imports = analysed(tree, text).imports;
-        const edits = unique(prune).filter((p) => !exported?.has(p.name)).flatMap((p) => imports.pruneUnused(p.module, p.name));
-        const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
-        if (outcome.applied.length === 0) break;
-        advance(outcome, transform.id);
-      }
-      if (text !== before) stages.push({ transform: transform.id, text });
+      const stage: Stage = { before, text, taken: pass.taken.map((t) => ({ transform: t.step.transform.id, fixes: t.fixes })) };
+      advance({ edits: pass.edits, output: render(text, pass.edits) }, stage);
+      // The imports that the fixes of transforms done now may have left unused.
+      const done = pass.taken.map((t) => t.step).filter((s) => !pending.includes(s) && s.prune.length > 0);
+      pruneImports(done.flatMap((s) => s.prune), done.map((s) => s.transform.id).join(', '));
+      stage.text = text;
+      stages.push(stage);
     }
+    result.unconverged.push(...unconverged.map((s) => s.transform.id), ...pending.map((s) => s.transform.id));
     // The compile gate (injected by the run layer): Python itself must accept the output, unless
     // it rejected the input already. One check per changed file; more only to name the culprit.
     if (options.compile && stages.length > 0 && options.compile(text, path) !== null && options.compile(input, path) === null) {
@@ -278,12 +290,25 @@ function runChain(
         const problem = options.compile(stage.text, path);
         if (problem === null && stage !== stages[stages.length - 1]) continue;
         const at = problem?.line ? ` at line ${problem.line}` : '';
-        throw new TransformFailure(stage.transform, `produced code Python rejects${at} (${problem?.message ?? 'rejected'}); file left unchanged`);
+        throw new TransformFailure(culprit(stage, (t) => options.compile!(t, path)), `produced code Python rejects${at} (${problem?.message ?? 'rejected'}); file left unchanged`);
       }
     }
   } catch (e) {
     if (!(e instanceof TransformFailure)) throw e;
     return { ...result, output: input, fixes: [], error: { transform: e.transform, message: e.message } };
+  }
+
+  /** Removes imports that nothing reads any more. Neighbouring names of one import touch, so each round removes some; a few rounds remove all. */
+  function pruneImports(prune: { module: string; name: string }[], transform: string): void {
+    // A name the module exports (__all__, or any name of a package's __init__.py) is used elsewhere.
+    const exported = prune.length > 0 ? exportedNames(tree.rootNode, path) : null;
+    for (let round = 0; prune.length > 0 && exported !== 'all' && round < MAX_PASSES; round++) {
+      const imports = analysed(tree, text).imports;
+      const edits = unique(prune).filter((p) => !exported?.has(p.name)).flatMap((p) => imports.pruneUnused(p.module, p.name));
+      const outcome = applyFixes(text, edits.map((e) => ({ message: 'remove unused import', edits: [e] })));
+      if (outcome.applied.length === 0) break;
+      advance(outcome, transform);
+    }
   }
   result.output = text;
   result.diagnostics = result.diagnostics.filter((d) => !suppressedBy(pragmas, lines, d, use));
@@ -316,6 +341,95 @@ function runChain(
   }
   result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return result;
+}
+
+/** A transform's part in one run of the engine. */
+interface Step {
+  transform: Transform;
+  /** Its prefilter passed, on the first text it was asked to decide on. */
+  started: boolean;
+  /** The passes it applied fixes in. */
+  runs: number;
+  /** Imported names its applied fixes may leave unused. */
+  prune: { module: string; name: string }[];
+}
+
+/** What one pass found: the fixes it takes, by transform, and their edits (sorted); the transforms that run again in the next pass. */
+interface Pass {
+  taken: { step: Step; fixes: Fix[] }[];
+  edits: Edit[];
+  diagnostics: { transform: string; diagnostic: RawDiagnostic }[];
+  blocked: { pragma: Pragma; name: string }[];
+  next: Step[];
+  /** Transforms still deferring fixes after MAX_PASSES passes. */
+  unconverged: Step[];
+}
+
+/** A pass's text, the text before it, and the fixes of each transform that made it. */
+interface Stage {
+  before: string;
+  text: string;
+  taken: { transform: string; fixes: Fix[] }[];
+}
+
+/**
+ * Whether `later` must see the edits of `earlier` (see Transform.reads): it says so, or either
+ * of them does not say what it reads.
+ */
+const mustSee = (later: Transform, earlier: Transform) => later.reads === undefined || earlier.reads === undefined || later.reads.includes(earlier.id);
+
+/**
+ * One pass: every pending transform that can decide on this text finds its fixes and
+ * diagnostics in it, all from the same tree and analyses, and the fixes are applied together. A
+ * transform waits for the next pass when one it reads changes the text in this pass (or waits
+ * itself), or when its fixes touch those of a transform before it.
+ */
+function onePass(pending: Step[], text: string, tree: Tree, info: PrefilterFile, path: string, options: Options, facts: FileFacts, plan: Plan, pragmas: Pragma[]): Pass {
+  const pass: Pass = { taken: [], edits: [], diagnostics: [], blocked: [], next: [], unconverged: [] };
+  // Transforms that change the text in this pass, or wait for a later one.
+  const moving: Transform[] = [];
+  const wait = (step: Step) => {
+    pass.next.push(step);
+    moving.push(step.transform);
+  };
+  for (const step of pending) {
+    const t = step.transform;
+    if (moving.some((m) => mustSee(t, m))) {
+      wait(step);
+      continue;
+    }
+    // Asked once, on the first text the transform decides on (what a chain of transforms would give it).
+    if (!step.started && !passes(t, text, info)) continue;
+    step.started = true;
+    const { fixes, diagnostics, blocked } = collect(t, text, tree, path, options, facts, plan, pragmas);
+    const own = chooseFixes(text, fixes);
+    if (own.invalid.length > 0) throw new TransformFailure(t.id, `invalid fix: ${own.invalid[0].reason}`);
+    // Its fixes touch another transform's: it decides again on the text those make.
+    if (own.applied.length > 0 && !joinEdits(pass.edits, own.edits)) {
+      wait(step);
+      continue;
+    }
+    pass.blocked.push(...blocked);
+    for (const diagnostic of diagnostics) pass.diagnostics.push({ transform: t.id, diagnostic });
+    if (step.runs === MAX_PASSES - 1) for (const fix of own.conflicting) if (fix.diagnostic) pass.diagnostics.push({ transform: t.id, diagnostic: fix.diagnostic });
+    if (own.applied.length === 0) continue;
+    step.runs++;
+    pass.taken.push({ step, fixes: own.applied });
+    moving.push(t);
+    // Transforms are idempotent (every fixture proves it), so another pass is only needed for
+    // fixes deferred because they overlapped one of its own applied now.
+    if (own.conflicting.length === 0) continue;
+    if (step.runs < MAX_PASSES) pass.next.push(step);
+    else pass.unconverged.push(step);
+  }
+  pass.edits = sortEdits(pass.edits);
+  return pass;
+}
+
+/** The transform of a stage whose fixes alone `rejects` the text of; all of the stage's when none does alone. */
+function culprit(stage: Stage, rejects: (text: string) => object | null): string {
+  if (stage.taken.length > 1) for (const t of stage.taken) if (rejects(applyFixes(stage.before, t.fixes).output) !== null) return t.transform;
+  return stage.taken.map((t) => t.transform).join(', ');
 }
 
 /** The call around an offset (a fix's last edit is at its call site), else the offset itself. */
@@ -517,11 +631,12 @@ function retire(trees: Tree[], tree: Tree): void {
   tree.delete();
 }
 
-/** Checks a re-parsed tree: a transform that broke the syntax fails the file. */
-function checked(tree: Tree, text: string, transform: string): Tree {
+/** Checks a re-parsed tree: the transform that broke the syntax (of a stage: see culprit) fails the file. */
+function checked(tree: Tree, text: string, by: string | Stage): Tree {
   const bad = firstSyntaxError(tree.rootNode, text);
-  if (bad) throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
-  return tree;
+  if (!bad) return tree;
+  const transform = typeof by === 'string' ? by : culprit(by, (t) => (syntaxErrorIn(t) ? {} : null));
+  throw new TransformFailure(transform, `produced invalid Python at line ${bad.startPosition.row + 1}; file left unchanged`);
 }
 
 /** The names listed in the module's `__all__` (assigned, `+=`, `.extend`/`.append`ed), or 'all' for a package's __init__.py. */

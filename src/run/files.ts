@@ -55,23 +55,28 @@ export interface FileResult {
    * dataset may not pickle, MP317, or keeps a cache of loaded items, MP319), whatever --select/--ignore let the report show. Not reported.
    */
   keepsItsMethod?: KeepReason;
-  /** The parses and scope analyses processing the file took (for `npm run bench`). Not reported. */
+  /** The parses, scope analyses and applied passes processing the file took (for `npm run bench`). Not reported. */
   work?: FileWork;
 }
 
 export interface FileWork {
   parses: number;
   analyses: number;
+  /** Passes that applied edits (each re-parsed once), over every plan the engine tried. */
+  passes?: number;
 }
 
-/** The engine's work on changed files: how many parses and analyses one takes, against how many transforms changed it. */
+/** The engine's work on changed files: how many parses, analyses and passes one takes, against how many transforms changed it. */
 export interface ChangedWork {
   files: number;
   parses: number;
   analyses: number;
+  passes: number;
   /** Changed files by the number of transforms that changed them. */
   byTransforms: Record<number, number>;
-  /** Changed files by parses beyond one plus one per transform that changed them (the other passes within a transform). */
+  /** Changed files by the number of applied passes. */
+  byPasses: Record<number, number>;
+  /** Changed files by parses beyond one plus one per applied pass (0 as designed; -1 when the cross-file scan handed its tree over). */
   extraParses: Record<number, number>;
 }
 
@@ -406,12 +411,13 @@ export function processSafely(file: Found, opts: RunOptions, given?: Buffer): Fi
 }
 
 /** `run`, with an unexpected exception turned into an error result for `file`; the work it took (after `earlier`) is counted on the result. */
-function safely(file: Found, run: () => FileResult, earlier: FileWork = { parses: 0, analyses: 0 }): FileResult {
+function safely(file: Found, run: () => FileResult, earlier: FileWork = { parses: 0, analyses: 0, passes: 0 }): FileResult {
   const parses = work.parses - earlier.parses;
   const analyses = work.analyses - earlier.analyses;
+  const passes = work.passes - (earlier.passes ?? 0);
   try {
     const r = run();
-    r.work = { parses: work.parses - parses, analyses: work.analyses - analyses };
+    r.work = { parses: work.parses - parses, analyses: work.analyses - analyses, passes: work.passes - passes };
     return r;
   } catch (e) {
     // Pathological nesting (thousands of levels) exhausts the stack of the analyses: skip, with a reason.

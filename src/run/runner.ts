@@ -30,7 +30,7 @@ export class Tally {
   diagnostics = 0;
   /** The engine's work on the files processed, and on the changed ones (see Summary.work). */
   readonly inFiles: FileWork = { parses: 0, analyses: 0 };
-  readonly changedWork: ChangedWork = { files: 0, parses: 0, analyses: 0, byTransforms: {}, extraParses: {} };
+  readonly changedWork: ChangedWork = { files: 0, parses: 0, analyses: 0, passes: 0, byTransforms: {}, byPasses: {}, extraParses: {} };
 
   /** `always`: kept even when it has nothing to say. */
   add(r: FileResult, shown: string = r.path, always = false): void {
@@ -51,8 +51,11 @@ export class Tally {
     c.files++;
     c.parses += w.parses;
     c.analyses += w.analyses;
+    const passes = w.passes ?? 0;
+    c.passes += passes;
     c.byTransforms[transforms] = (c.byTransforms[transforms] ?? 0) + 1;
-    const extra = w.parses - 1 - transforms;
+    c.byPasses[passes] = (c.byPasses[passes] ?? 0) + 1;
+    const extra = w.parses - 1 - passes;
     c.extraParses[extra] = (c.extraParses[extra] ?? 0) + 1;
   }
 

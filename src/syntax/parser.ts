@@ -15,10 +15,11 @@ let loading: Promise<void> | undefined;
 const queries = new Map<string, Query>();
 
 /**
- * Work done by this thread so far: parses (fresh or incremental) and scope analyses (`Names`).
+ * Work done by this thread so far: parses (fresh or incremental), scope analyses (`Names`), and
+ * the engine's applied passes (edits applied to a file's text, each followed by one re-parse).
  * Plain counters, read by the run summary and `npm run bench` (parses per candidate file).
  */
-export const work = { parses: 0, analyses: 0 };
+export const work = { parses: 0, analyses: 0, passes: 0 };
 
 /**
  * The Python grammar: the copy the build puts in dist/ (what a user installs), else the one of the
