@@ -104,6 +104,26 @@ describe('one pass for the transforms that decide on the same text', () => {
   });
 });
 
+describe('a file the plan\'s gate holds back', () => {
+  const LAMBDA = 'import multiprocessing\n\n\ndef main():\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(lambda x: x * 2, [1, 2]))\n\n\nif __name__ == "__main__":\n    main()\n';
+
+  test('is parsed once: the edits found are not applied, and MP312 says why', () => {
+    const { out, parses, passes } = run(LAMBDA, [...builtinTransforms]);
+    expect(out.output).toBe(LAMBDA);
+    expect(out.fixes).toEqual([]);
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['MP101', 'MP312']);
+    expect(passes).toBe(0);
+    expect(parses).toBe(1);
+  });
+
+  test('unless a pragma suppresses the error: then the edits are applied', () => {
+    const marked = LAMBDA.replace('[1, 2]))', '[1, 2]))  # mp-codemod: ignore[MP101]');
+    const { out, passes } = run(marked, [...builtinTransforms]);
+    expect(out.output).toContain('multiprocessing.set_start_method("spawn")');
+    expect(passes).toBe(1);
+  });
+});
+
 describe('the built-in transforms\' reads', () => {
   const root = path.join(__dirname, '..', '__testfixtures__');
   // Every case of every folder, with its options (--unsafe-fixes lets join-processes edit).

@@ -6,7 +6,7 @@ import { fileLineLength } from '../python/layout';
 import { Names, indexImports, type ImportIndex } from '../python/names';
 import { Imports } from '../python/imports';
 import { ProcessStarts, startsProcessesIn } from '../python/starts';
-import { isCode, severityOf, type Code } from '../api/codes';
+import { blocksMigration, isCode, severityOf, type Code } from '../api/codes';
 import { WordScan } from '../syntax/words';
 import { planned, type RunRequest } from './policy';
 import { isLibraryModule } from '../python/module-role';
@@ -36,6 +36,8 @@ export interface SourceResult {
   startsProcesses?: boolean;
   /** Whether the input is a library module (isLibraryModule), when the planner asks. */
   library?: boolean;
+  /** Edits were found but not applied: an error the plan's gate holds the file back for was reported first. */
+  heldBack?: boolean;
   /** The first call site an applied fix of the local mechanism rewrote: an offset of the input, and the transform. */
   firstLocal?: { at: number; transform: string };
 }
@@ -263,6 +265,19 @@ function runPasses(
       pending = pass.next;
       unconverged.push(...pass.unconverged);
       if (pass.taken.length === 0) break;
+      if (heldBack(result.diagnostics, pragmas, lines)) {
+        // The plan's gate keeps the text (MP312) whatever comes next: nothing is applied, and the
+        // transforms still waiting report on this text too.
+        result.heldBack = true;
+        for (const step of pending) {
+          if (!step.started && !passes(step.transform, text, info)) continue;
+          const { diagnostics, blocked } = collect(step.transform, text, tree, path, options, facts, plan, current);
+          for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
+          for (const d of diagnostics) place(d, step.transform.id);
+        }
+        pending = [];
+        break;
+      }
       const before = text;
       for (const { step, fixes } of pass.taken) {
         for (const fix of fixes) {
@@ -500,6 +515,12 @@ function blockingPragma(fix: Fix, transform: string, pragmas: Pragma[]): { pragm
     if (name) return { pragma: p, name };
   }
   return null;
+}
+
+/** Whether an error spawn would turn into a failure is reported, and no pragma suppresses it (see policy.ts, gated). */
+function heldBack(diagnostics: Diagnostic[], pragmas: Pragma[], lines: LineIndex): boolean {
+  const ignore = () => undefined;
+  return diagnostics.some((d) => d.severity === 'error' && blocksMigration(d.code) && !suppressedBy(pragmas, lines, d, ignore));
 }
 
 /** A diagnostic on a pragma's statement whose code or transform the pragma names (all, when bare). */
