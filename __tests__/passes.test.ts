@@ -104,7 +104,7 @@ describe('one pass for the transforms that decide on the same text', () => {
   });
 });
 
-describe('a file the plan\'s gate holds back', () => {
+describe('files whose edits the planner would throw away', () => {
   const LAMBDA = 'import multiprocessing\n\n\ndef main():\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(lambda x: x * 2, [1, 2]))\n\n\nif __name__ == "__main__":\n    main()\n';
 
   test('is parsed once: the edits found are not applied, and MP312 says why', () => {
@@ -114,6 +114,19 @@ describe('a file the plan\'s gate holds back', () => {
     expect(out.diagnostics.map((d) => d.code)).toEqual(['MP101', 'MP312']);
     expect(passes).toBe(0);
     expect(parses).toBe(1);
+  });
+
+  test('so is a library module left on the default (MP318): its explicit contexts are not applied to be thrown away', () => {
+    const JOBS = 'import multiprocessing\n\n\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(abs, items)\n';
+    const { out, parses, passes } = run(JOBS, [...builtinTransforms], defaultOptions, { inPackage: true }, 'pkg/jobs.py');
+    expect(out.output).toBe(JOBS);
+    expect(out.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['5 MP318']);
+    expect(passes).toBe(0);
+    expect(parses).toBe(1);
+    // Under --strategy local it gets them.
+    const local = run(JOBS, [...builtinTransforms], { ...defaultOptions, strategy: 'local' }, { inPackage: true }, 'pkg/jobs.py');
+    expect(local.out.output).toContain('get_context("spawn")');
+    expect(local.passes).toBe(1);
   });
 
   test('unless a pragma suppresses the error: then the edits are applied', () => {

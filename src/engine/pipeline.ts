@@ -289,6 +289,10 @@ function runPasses(
           step.prune.push(...(fix.prune ?? []));
         }
       }
+      // A library module given only explicit contexts, with nothing left to report: the planner
+      // runs it again with neither mechanism (MP318), so nothing of this run but where its first
+      // context went is kept, and nothing more is applied.
+      if (request.classify && result.library && pending.length === 0 && result.mechanisms.length === 1 && result.mechanisms[0] === 'local') return { ...result, output: input, fixes: [] };
       const stage: Stage = { before, text, taken: pass.taken.map((t) => ({ transform: t.step.transform.id, fixes: t.fixes })) };
       advance({ edits: pass.edits, output: render(text, pass.edits) }, stage);
       // The imports that the fixes of transforms done now may have left unused.
