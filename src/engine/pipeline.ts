@@ -1,22 +1,16 @@
 import type { SyntaxNode, Tree } from '../syntax/types';
-import { parse, parseEdited, query, matchesAround, inMatchOrder, firstSyntaxError, fromStandIn, syntaxErrorIn, work } from '../syntax/parser';
-import { applyFixes, chooseFixes, joinEdits, mapBack, render, sortEdits } from './edits';
-import { detectStyle } from '../python/style';
+import { parse, parseEdited, firstSyntaxError, fromStandIn, syntaxErrorIn, work } from '../syntax/parser';
+import { applyFixes, mapBack, render } from './edits';
+import { analysed, makeContext } from './context';
+import { MAX_PASSES, TransformFailure, collect, mechanismOf, onePass, passes, type Step } from './pass';
 import { fileLineLength } from '../python/layout';
-import { Names, indexImports, type ImportIndex } from '../python/names';
-import { Imports } from '../python/imports';
-import { ProcessStarts, startsProcessesIn } from '../python/starts';
+import { startsProcessesIn } from '../python/starts';
 import { blocksMigration, isCode, severityOf, type Code } from '../api/codes';
 import { WordScan } from '../syntax/words';
 import { planned, type RunRequest } from './policy';
 import { isLibraryModule } from '../python/module-role';
-import { findPragmas, names, pragmaEdit, touches, unknownNames, type Pragma } from '../python/pragmas';
-import type { AppliedFix, Diagnostic, Edit, FileContext, FileFacts, Fix, Mechanism, Options, Plan, PrefilterFile, RawDiagnostic, Severity, Transform } from '../api/types';
-
-export const MAX_PASSES = 5;
-
-/** A query for the module alone: searching the rest of the tree for another module is wasted. */
-const MODULE_ONLY = /^\s*\(module\)\s*@[\w.-]+\s*$/;
+import { findPragmas, names, pragmaEdit, unknownNames, type Pragma } from '../python/pragmas';
+import type { AppliedFix, Diagnostic, Edit, FileFacts, Fix, Mechanism, Options, Plan, PrefilterFile, RawDiagnostic, Transform } from '../api/types';
 
 export interface SourceResult {
   output: string;
@@ -45,12 +39,6 @@ export interface SourceResult {
 const SKIP_FILE = /^[ \t]*#[ \t]*mp-codemod:[ \t]*skip-file\b/m;
 
 export const defaultOptions: Options = { method: 'spawn', unsafeFixes: false, freezeSupport: false, allEntryPoints: false };
-
-class TransformFailure extends Error {
-  constructor(readonly transform: string, message: string) {
-    super(message);
-  }
-}
 
 const isSkipped = (input: string, scan: WordScan) => scan.mentions(input, 'mp-codemod:') && SKIP_FILE.test(input);
 
@@ -95,11 +83,6 @@ function unionOf(transforms: readonly Transform[]): RegExp | null {
     unions.set(transforms, union);
   }
   return union;
-}
-
-// Module level, not arrows made per file: see memory.ts.
-function passes(t: Transform, text: string, info: PrefilterFile): boolean {
-  return info.options.noPrefilter ? true : typeof t.prefilter === 'function' ? t.prefilter(text, info) : t.prefilter.test(text);
 }
 
 /**
@@ -362,87 +345,11 @@ function runPasses(
   return result;
 }
 
-/** A transform's part in one run of the engine. */
-interface Step {
-  transform: Transform;
-  /** Its prefilter passed, on the first text it was asked to decide on. */
-  started: boolean;
-  /** The passes it applied fixes in. */
-  runs: number;
-  /** Imported names its applied fixes may leave unused. */
-  prune: { module: string; name: string }[];
-}
-
-/** What one pass found: the fixes it takes, by transform, and their edits (sorted); the transforms that run again in the next pass. */
-interface Pass {
-  taken: { step: Step; fixes: Fix[] }[];
-  edits: Edit[];
-  diagnostics: { transform: string; diagnostic: RawDiagnostic }[];
-  blocked: { pragma: Pragma; name: string }[];
-  next: Step[];
-  /** Transforms still deferring fixes after MAX_PASSES passes. */
-  unconverged: Step[];
-}
-
 /** A pass's text, the text before it, and the fixes of each transform that made it. */
 interface Stage {
   before: string;
   text: string;
   taken: { transform: string; fixes: Fix[] }[];
-}
-
-/**
- * Whether `later` must see the edits of `earlier` (see Transform.reads): it says so, or either
- * of them does not say what it reads.
- */
-const mustSee = (later: Transform, earlier: Transform) => later.reads === undefined || earlier.reads === undefined || later.reads.includes(earlier.id);
-
-/**
- * One pass: every pending transform that can decide on this text finds its fixes and
- * diagnostics in it, all from the same tree and analyses, and the fixes are applied together. A
- * transform waits for the next pass when one it reads changes the text in this pass (or waits
- * itself), or when its fixes touch those of a transform before it.
- */
-function onePass(pending: Step[], text: string, tree: Tree, info: PrefilterFile, path: string, options: Options, facts: FileFacts, plan: Plan, pragmas: Pragma[]): Pass {
-  const pass: Pass = { taken: [], edits: [], diagnostics: [], blocked: [], next: [], unconverged: [] };
-  // Transforms that change the text in this pass, or wait for a later one.
-  const moving: Transform[] = [];
-  const wait = (step: Step) => {
-    pass.next.push(step);
-    moving.push(step.transform);
-  };
-  for (const step of pending) {
-    const t = step.transform;
-    if (moving.some((m) => mustSee(t, m))) {
-      wait(step);
-      continue;
-    }
-    // Asked once, on the first text the transform decides on (what a chain of transforms would give it).
-    if (!step.started && !passes(t, text, info)) continue;
-    step.started = true;
-    const { fixes, diagnostics, blocked } = collect(t, text, tree, path, options, facts, plan, pragmas);
-    const own = chooseFixes(text, fixes);
-    if (own.invalid.length > 0) throw new TransformFailure(t.id, `invalid fix: ${own.invalid[0].reason}`);
-    // Its fixes touch another transform's: it decides again on the text those make.
-    if (own.applied.length > 0 && !joinEdits(pass.edits, own.edits)) {
-      wait(step);
-      continue;
-    }
-    pass.blocked.push(...blocked);
-    for (const diagnostic of diagnostics) pass.diagnostics.push({ transform: t.id, diagnostic });
-    if (step.runs === MAX_PASSES - 1) for (const fix of own.conflicting) if (fix.diagnostic) pass.diagnostics.push({ transform: t.id, diagnostic: fix.diagnostic });
-    if (own.applied.length === 0) continue;
-    step.runs++;
-    pass.taken.push({ step, fixes: own.applied });
-    moving.push(t);
-    // Transforms are idempotent (every fixture proves it), so another pass is only needed for
-    // fixes deferred because they overlapped one of its own applied now.
-    if (own.conflicting.length === 0) continue;
-    if (step.runs < MAX_PASSES) pass.next.push(step);
-    else pass.unconverged.push(step);
-  }
-  pass.edits = sortEdits(pass.edits);
-  return pass;
 }
 
 /** The transform of a stage whose fixes alone `rejects` the text of; all of the stage's when none does alone. */
@@ -455,70 +362,6 @@ function culprit(stage: Stage, rejects: (text: string) => object | null): string
 function siteOf(root: SyntaxNode, at: number): number {
   for (let n: SyntaxNode | null = root.descendantForIndex(at, at); n; n = n.parent) if (n.type === 'call') return n.startIndex;
   return at;
-}
-
-const mechanismOf = (fix: Fix, transform: Transform) => (fix.mechanism === undefined ? (transform.mechanism ?? null) : fix.mechanism);
-
-function collect(transform: Transform, text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, pragmas: Pragma[]) {
-  const fixes: Fix[] = [];
-  const blocked: { pragma: Pragma; name: string }[] = [];
-  const diagnostics: RawDiagnostic[] = [];
-  const ctx = makeContext(text, tree, path, options, facts, plan, diagnostics);
-  let q;
-  try {
-    q = query(transform.query);
-  } catch (e) {
-    throw new TransformFailure(transform.id, `bad query: ${(e as Error).message}`);
-  }
-  let anchors;
-  try {
-    anchors = options.noPrefilter ? null : (transform.anchors?.(ctx) ?? null);
-  } catch (e) {
-    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
-  }
-  const matches = anchors === null ? inMatchOrder(q.matches(tree.rootNode, MODULE_ONLY.test(transform.query) ? { maxStartDepth: 0 } : {})) : matchesAround(q, tree.rootNode, text, anchors);
-  const found: Fix[] = [];
-  try {
-    for (const match of matches) {
-      const out = transform.fix(match, ctx);
-      if (out) found.push(...(Array.isArray(out) ? out : [out]));
-    }
-  } catch (e) {
-    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
-  }
-  for (const fix of found) {
-    const mechanism = mechanismOf(fix, transform);
-    if (mechanism !== null && !plan.mechanisms.has(mechanism)) continue;
-    const safety = fix.safety ?? transform.safety;
-    if (safety === 'unsafe' && !options.unsafeFixes) {
-      if (fix.diagnostic) diagnostics.push({ ...fix.diagnostic, hint: withUnsafeNote(fix.diagnostic.hint) });
-      continue;
-    }
-    const by = pragmas.length > 0 ? blockingPragma(fix, transform.id, pragmas) : null;
-    if (by) {
-      blocked.push(by);
-      continue;
-    }
-    fixes.push(fix);
-  }
-  // Combined only once the fixes that will not apply (plan, safety, pragmas) are out.
-  if (!transform.finish || fixes.length === 0) return { fixes, diagnostics, blocked };
-  try {
-    return { fixes: transform.finish(fixes, ctx), diagnostics, blocked };
-  } catch (e) {
-    throw new TransformFailure(transform.id, `failed: ${(e as Error)?.message ?? String(e)}`);
-  }
-}
-
-/** The pragma (and its name) that keeps a fix from editing its statement, if any. */
-function blockingPragma(fix: Fix, transform: string, pragmas: Pragma[]): { pragma: Pragma; name: string } | null {
-  for (const p of pragmas) {
-    if (!fix.edits.some((e) => touches(e, p))) continue;
-    if (p.names === null) return { pragma: p, name: '*' };
-    const name = p.names.find((n) => names(n, fix.diagnostic?.code, transform));
-    if (name) return { pragma: p, name };
-  }
-  return null;
 }
 
 /** Whether an error spawn would turn into a failure is reported, and no pragma suppresses it (see policy.ts, gated). */
@@ -570,78 +413,6 @@ function pragmaDiagnostics(pragmas: Pragma[], used: Map<number, Set<string>>, tr
     }
   }
   return { diagnostics: out, unused };
-}
-
-const withUnsafeNote = (hint?: string) => `${hint ? `${hint} ` : ''}(an unsafe fix is available with --unsafe-fixes)`;
-
-/** A class, so that every tree's analyses have one shape whichever is made first (see memory.ts). */
-class Analyses {
-  names?: Names = undefined;
-  importIndex?: ImportIndex = undefined;
-  imports?: Imports = undefined;
-  starts?: ProcessStarts = undefined;
-  style?: ReturnType<typeof detectStyle> = undefined;
-}
-
-/** Analyses of a tree, shared by every transform and pass that sees the same tree (the text did not change). */
-const analysesOf = new WeakMap<Tree, Analyses>();
-
-/** Names and imports of a tree, through the same cache the transforms use. */
-function analysed(tree: Tree, text: string): { imports: Imports } {
-  let a = analysesOf.get(tree);
-  if (!a) analysesOf.set(tree, (a = new Analyses()));
-  const cache = a;
-  cache.style ??= detectStyle(text, tree.rootNode);
-  cache.imports ??= new Imports(text, tree.rootNode, () => (cache.names ??= new Names(tree.rootNode, text)), cache.style);
-  return { imports: cache.imports };
-}
-
-function makeContext(text: string, tree: Tree, path: string, options: Options, facts: FileFacts, plan: Plan, out: RawDiagnostic[]): FileContext {
-  let cache = analysesOf.get(tree);
-  if (!cache) analysesOf.set(tree, (cache = new Analyses()));
-  return new Context(text, tree.rootNode, path, options, facts, plan, cache, out);
-}
-
-/**
- * A transform's view of one tree; analyses are made on first use and shared through the tree's
- * cache. A class, not an object literal with getters: those getters would be new functions for
- * every file, and the code V8 optimises for them would be dropped with them.
- */
-class Context implements FileContext {
-  constructor(
-    readonly source: string,
-    readonly root: SyntaxNode,
-    readonly path: string,
-    readonly options: Options,
-    readonly facts: FileFacts,
-    readonly plan: Plan,
-    private readonly cache: Analyses,
-    private readonly out: RawDiagnostic[],
-  ) {}
-
-  get style() {
-    return (this.cache.style ??= detectStyle(this.source, this.root));
-  }
-
-  get names() {
-    return (this.cache.names ??= new Names(this.root, this.source));
-  }
-
-  get importIndex() {
-    return (this.cache.importIndex ??= indexImports(this.root, this.source));
-  }
-
-  get imports() {
-    return (this.cache.imports ??= new Imports(this.source, this.root, () => this.names, this.style));
-  }
-
-  get starts() {
-    return (this.cache.starts ??= new ProcessStarts(this.names, this.source, this.importIndex, new Set(this.facts.processCalls)));
-  }
-
-  report(node: SyntaxNode | number, code: Code, message: string, hint?: string, severity?: Severity): void {
-    this.out.push({ code, message, hint, severity, start: typeof node === 'number' ? node : node.startIndex });
-  }
 }
 
 function kept(trees: Tree[], tree: Tree): Tree {
