@@ -7,7 +7,7 @@ import { fixtureInputs } from '../src/testing';
 import { builtinTransforms } from '../transforms';
 
 /** A transform of the module alone, whose fixes `fix` makes from the text it is given. */
-function toy(id: string, reads: readonly string[] | undefined, fix: (ctx: FileContext) => Fix | null, extra: Partial<Transform> = {}): Transform {
+function toy(id: string, reads: readonly string[] | undefined, fix: (ctx: FileContext) => Fix | Fix[] | null, extra: Partial<Transform> = {}): Transform {
   return { id, reads, description: id, safety: 'safe', safetyNote: '', prefilter: /./, query: '(module) @m', fix: (_m, ctx) => fix(ctx), ...extra };
 }
 
@@ -77,6 +77,17 @@ describe('one pass for the transforms that decide on the same text', () => {
     expect(out.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`)).toEqual(['MP305 1:1 first line: A = 1']);
   });
 
+  test('a transform whose deferred fixes come to nothing still has the imports it left unused removed', () => {
+    // Two fixes of one call overlap: the first applies, the second is deferred and then finds nothing.
+    const rename = toy('rename', [], (ctx) => {
+      const i = ctx.source.indexOf('X()');
+      if (i < 0) return null;
+      const prune = [{ module: 'm', name: 'X' }];
+      return [{ message: 'whole', edits: [{ start: i, end: i + 3, text: 'Z()' }], prune }, { message: 'name', edits: [{ start: i, end: i + 1, text: 'Z' }], prune }];
+    });
+    expect(run('from m import X, Y\n\nY()\nX()\n', [rename]).out.output).toBe('from m import Y\n\nY()\nZ()\n');
+  });
+
   test('a pass that breaks the syntax names the transform whose fixes alone break it, and changes nothing', () => {
     const broken = toy('broken', [], (ctx) => (ctx.source.includes('(') ? null : { message: 'b', edits: [{ start: ctx.source.length, end: ctx.source.length, text: 'x = (\n' }] }));
     const { out } = run('a = 1\n', [broken, upper]);
@@ -107,16 +118,7 @@ describe('one pass for the transforms that decide on the same text', () => {
 describe('files whose edits the planner would throw away', () => {
   const LAMBDA = 'import multiprocessing\n\n\ndef main():\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(lambda x: x * 2, [1, 2]))\n\n\nif __name__ == "__main__":\n    main()\n';
 
-  test('is parsed once: the edits found are not applied, and MP312 says why', () => {
-    const { out, parses, passes } = run(LAMBDA, [...builtinTransforms]);
-    expect(out.output).toBe(LAMBDA);
-    expect(out.fixes).toEqual([]);
-    expect(out.diagnostics.map((d) => d.code)).toEqual(['MP101', 'MP312']);
-    expect(passes).toBe(0);
-    expect(parses).toBe(1);
-  });
-
-  test('so is a library module left on the default (MP318): its explicit contexts are not applied to be thrown away', () => {
+  test('a library module left on the default (MP318) is parsed once: its explicit contexts are not applied to be thrown away', () => {
     const JOBS = 'import multiprocessing\n\n\ndef run(items):\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(abs, items)\n';
     const { out, parses, passes } = run(JOBS, [...builtinTransforms], defaultOptions, { inPackage: true }, 'pkg/jobs.py');
     expect(out.output).toBe(JOBS);
@@ -129,7 +131,17 @@ describe('files whose edits the planner would throw away', () => {
     expect(local.passes).toBe(1);
   });
 
-  test('unless a pragma suppresses the error: then the edits are applied', () => {
+  test('a library module with an error spawn would turn into a failure is held back (MP312), not left on the default', () => {
+    const NESTED = 'import multiprocessing\n\n\ndef run(items):\n    def double(x):\n        return x * 2\n\n    with multiprocessing.Pool(2) as pool:\n        return pool.map(double, items)\n';
+    const { out } = run(NESTED, [...builtinTransforms], defaultOptions, { inPackage: true }, 'pkg/jobs.py');
+    expect(out.output).toBe(NESTED);
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['MP102', 'MP312']);
+  });
+
+  test('a file held back for an error (MP312) keeps its text, unless a pragma suppresses the error', () => {
+    const held = run(LAMBDA, [...builtinTransforms]).out;
+    expect(held.output).toBe(LAMBDA);
+    expect(held.diagnostics.map((d) => d.code)).toEqual(['MP101', 'MP312']);
     const marked = LAMBDA.replace('[1, 2]))', '[1, 2]))  # mp-codemod: ignore[MP101]');
     const { out, passes } = run(marked, [...builtinTransforms]);
     expect(out.output).toContain('multiprocessing.set_start_method("spawn")');

@@ -2,7 +2,7 @@ import type { SyntaxNode, Tree } from '../syntax/types';
 import { parse, parseEdited, firstSyntaxError, fromStandIn, syntaxErrorIn, work } from '../syntax/parser';
 import { applyFixes, mapBack, render } from './edits';
 import { analysed, makeContext } from './context';
-import { MAX_PASSES, TransformFailure, collect, mechanismOf, onePass, passes, type Step } from './pass';
+import { MAX_PASSES, TransformFailure, mechanismOf, onePass, passes, type Step } from './pass';
 import { fileLineLength } from '../python/layout';
 import { startsProcessesIn } from '../python/starts';
 import { blocksMigration, isCode, severityOf, type Code } from '../api/codes';
@@ -30,8 +30,6 @@ export interface SourceResult {
   startsProcesses?: boolean;
   /** Whether the input is a library module (isLibraryModule), when the planner asks. */
   library?: boolean;
-  /** Edits were found but not applied: an error the plan's gate holds the file back for was reported first. */
-  heldBack?: boolean;
   /** The first call site an applied fix of the local mechanism rewrote: an offset of the input, and the transform. */
   firstLocal?: { at: number; transform: string };
 }
@@ -238,7 +236,18 @@ function runPasses(
     // Each pass's text and what made it: the compile gate checks the last one, and these only
     // when it fails, to name the transform that broke it.
     const stages: Stage[] = [];
-    let pending: Step[] = transforms.map((transform) => ({ transform, started: false, runs: 0, prune: [] }));
+    const steps: Step[] = transforms.map((transform) => ({ transform, started: false, runs: 0, prune: [] }));
+    let pending = steps;
+    /** Removes the imports that transforms done now (and all, when `all`) may have left unused, as the chain did after each transform. */
+    const pruneDone = (all: boolean) => {
+      const done = steps.filter((s) => s.prune.length > 0 && (all || !pending.includes(s)));
+      if (done.length === 0) return;
+      const before = text;
+      const by = done.map((s) => s.transform.id).join(', ');
+      pruneImports(unique(done.flatMap((s) => s.prune)), by);
+      for (const s of done) s.prune = [];
+      if (text !== before) stages.push({ before, text, taken: [{ transform: by, fixes: [] }] });
+    };
     const unconverged: Step[] = [];
     for (let round = 0; pending.length > 0 && round < transforms.length * MAX_PASSES; round++) {
       const current = text === input ? pragmas : findPragmas(text, tree.rootNode);
@@ -248,19 +257,6 @@ function runPasses(
       pending = pass.next;
       unconverged.push(...pass.unconverged);
       if (pass.taken.length === 0) break;
-      if (heldBack(result.diagnostics, pragmas, lines)) {
-        // The plan's gate keeps the text (MP312) whatever comes next: nothing is applied, and the
-        // transforms still waiting report on this text too.
-        result.heldBack = true;
-        for (const step of pending) {
-          if (!step.started && !passes(step.transform, text, info)) continue;
-          const { diagnostics, blocked } = collect(step.transform, text, tree, path, options, facts, plan, current);
-          for (const b of blocked) use(toOriginal(b.pragma.at), b.name);
-          for (const d of diagnostics) place(d, step.transform.id);
-        }
-        pending = [];
-        break;
-      }
       const before = text;
       for (const { step, fixes } of pass.taken) {
         for (const fix of fixes) {
@@ -272,18 +268,19 @@ function runPasses(
           step.prune.push(...(fix.prune ?? []));
         }
       }
-      // A library module given only explicit contexts, with nothing left to report: the planner
-      // runs it again with neither mechanism (MP318), so nothing of this run but where its first
-      // context went is kept, and nothing more is applied.
-      if (request.classify && result.library && pending.length === 0 && result.mechanisms.length === 1 && result.mechanisms[0] === 'local') return { ...result, output: input, fixes: [] };
+      // A library module given only explicit contexts, with nothing left to report and nothing
+      // that holds it back (MP312): the planner runs it again with neither mechanism (MP318), so
+      // nothing of this run but where its first context went is kept, and nothing is applied.
+      const leftOnDefault = request.classify && result.library && pending.length === 0 && result.mechanisms.length === 1 && result.mechanisms[0] === 'local';
+      if (leftOnDefault && !heldBack(result.diagnostics, pragmas, lines)) return { ...result, output: input, fixes: [] };
       const stage: Stage = { before, text, taken: pass.taken.map((t) => ({ transform: t.step.transform.id, fixes: t.fixes })) };
       advance({ edits: pass.edits, output: render(text, pass.edits) }, stage);
-      // The imports that the fixes of transforms done now may have left unused.
-      const done = pass.taken.map((t) => t.step).filter((s) => !pending.includes(s) && s.prune.length > 0);
-      pruneImports(done.flatMap((s) => s.prune), done.map((s) => s.transform.id).join(', '));
       stage.text = text;
       stages.push(stage);
+      pruneDone(false);
     }
+    // Transforms that end with nothing more to apply, or after MAX_PASSES: their imports too.
+    pruneDone(true);
     result.unconverged.push(...unconverged.map((s) => s.transform.id), ...pending.map((s) => s.transform.id));
     // The compile gate (injected by the run layer): Python itself must accept the output, unless
     // it rejected the input already. One check per changed file; more only to name the culprit.
@@ -364,7 +361,7 @@ function siteOf(root: SyntaxNode, at: number): number {
   return at;
 }
 
-/** Whether an error spawn would turn into a failure is reported, and no pragma suppresses it (see policy.ts, gated). */
+/** Whether an error spawn would turn into a failure is reported, and no pragma suppresses it: the plan's gate will keep the text (see policy.ts, gated). */
 function heldBack(diagnostics: Diagnostic[], pragmas: Pragma[], lines: LineIndex): boolean {
   const ignore = () => undefined;
   return diagnostics.some((d) => d.severity === 'error' && blocksMigration(d.code) && !suppressedBy(pragmas, lines, d, ignore));

@@ -66,7 +66,7 @@ function leftOnDefault(input: string, first: { at: number; transform: string }, 
 
 /** A file with an error that spawn turns into a failure keeps its text; MP312 says why. */
 function gated(input: string, result: SourceResult): SourceResult {
-  if ((result.output === input && !result.heldBack) || result.error || result.syntaxError || result.skipped) return result;
+  if (result.output === input || result.error || result.syntaxError || result.skipped) return result;
   const blockers = result.diagnostics.filter((d) => d.severity === 'error' && blocksMigration(d.code));
   if (blockers.length === 0) return result;
   const first = blockers[0];
